@@ -1,0 +1,39 @@
+"""Problems found in a deck file, in the ``FILE:LINE:COL: message`` form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a deck file.
+
+    Attributes:
+        path: The file as the user named it.
+        line: 1-based line, or 0 when the problem is the whole file.
+        column: 1-based column, or 0 when unknown.
+        message: What is wrong and, where possible, how to fix it.
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class DeckError(Exception):
+    """A deck could not be loaded; carries every problem found.
+
+    Attributes:
+        problems: At least one :class:`Problem`, in file order.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))

@@ -1,0 +1,189 @@
+"""The deck model: plain, immutable, typed data. Imports no Textual.
+
+A :class:`Deck` is what :func:`tui.deck.load_deck` returns after a deck file
+has been read and validated. Every text field holds exactly what the author
+typed (see DESIGN.md, "What the author typed is what the audience sees"):
+the loader never lets YAML 1.1 turn ``No`` into ``False`` or ``1.10`` into
+``1.1``, and nothing here is Rich markup.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+import msgspec
+
+
+class Layout(str, Enum):
+    """How a slide is laid out on screen."""
+
+    TITLE = "title"
+    """Centred title and subtitle: the opening slide."""
+    SECTION = "section"
+    """Centred title that opens a part of the talk."""
+    CONTENT = "content"
+    """Title and a Markdown body (the default)."""
+    QUOTE = "quote"
+    """A centred quotation (``body``) with an optional ``attribution``."""
+    COLUMNS = "columns"
+    """Title and two or more Markdown columns side by side."""
+    POLL = "poll"
+    """A live poll; inferred from a ``poll:`` key."""
+
+
+class Poll(msgspec.Struct, frozen=True, kw_only=True):
+    """A question the audience votes on.
+
+    Attributes:
+        id: Stable identifier for stored votes; unique within the deck.
+        question: The question shown on screen.
+        options: The choices, in order; 2 to 9 of them (keys ``1``-``9``).
+    """
+
+    id: str
+    question: str
+    options: tuple[str, ...]
+
+
+class Slide(msgspec.Struct, frozen=True, kw_only=True):
+    """One slide of a deck.
+
+    Attributes:
+        layout: How the slide is laid out.
+        title: The slide's title (may be empty for a quote slide).
+        subtitle: Shown under the title on title and section slides.
+        body: Markdown source of the slide body.
+        columns: Markdown source of each column (layout ``columns``).
+        attribution: Who said it (layout ``quote``).
+        notes: Speaker notes, plain text or Markdown.
+        reveal: When true, top-level list items of ``body`` appear one
+            keypress at a time (incremental reveal).
+        poll: The poll shown on this slide, if any.
+        line: 1-based line of the slide in the deck file, for messages.
+    """
+
+    layout: Layout = Layout.CONTENT
+    title: str = ""
+    subtitle: str = ""
+    body: str = ""
+    columns: tuple[str, ...] = ()
+    attribution: str = ""
+    notes: str = ""
+    reveal: bool = False
+    poll: Poll | None = None
+    line: int = 0
+
+    @property
+    def steps(self) -> int:
+        """Number of reveal steps after the first view (0 without ``reveal``).
+
+        With ``reveal: true`` each top-level list item of the body is one
+        step; step 0 shows everything before the first item.
+        """
+        if not self.reveal:
+            return 0
+        return len(reveal_blocks(self.body)) - 1
+
+    def body_at_step(self, step: int) -> str:
+        """Markdown of the body as shown after ``step`` reveal steps.
+
+        Args:
+            step: 0 to :attr:`steps`; values past the end show everything.
+
+        Returns:
+            The Markdown source with later list items left out.
+        """
+        if not self.reveal:
+            return self.body
+        blocks = reveal_blocks(self.body)
+        return "".join(blocks[: step + 1]).rstrip("\n") + "\n"
+
+
+class Deck(msgspec.Struct, frozen=True, kw_only=True):
+    """A validated deck.
+
+    Attributes:
+        slides: The slides, in order; never empty.
+        title: Title of the talk.
+        author: Speaker's name.
+        event: Where the talk is given.
+        date: The date exactly as written (not parsed).
+        theme: Theme name or path as written in the deck, or None.
+        duration: Target length of the talk in seconds, or None.
+        source: Path of the deck file as given (for messages and the store).
+    """
+
+    slides: tuple[Slide, ...]
+    title: str = ""
+    author: str = ""
+    event: str = ""
+    date: str = ""
+    theme: str | None = None
+    duration: float | None = None
+    source: str = ""
+
+    @property
+    def polls(self) -> tuple[Poll, ...]:
+        """Every poll in the deck, in slide order."""
+        return tuple(slide.poll for slide in self.slides if slide.poll is not None)
+
+
+# A top-level list item: a bullet or number at column 0.
+_TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]")
+
+
+def reveal_blocks(body: str) -> list[str]:
+    """Split Markdown into the text before the first top-level list item,
+    then one chunk per top-level item (with its nested lines).
+
+    Args:
+        body: Markdown source.
+
+    Returns:
+        A list of at least one string; joining it gives ``body`` back.
+        Fenced code blocks are never split.
+    """
+    blocks: list[str] = [""]
+    in_fence = False
+    for line in body.splitlines(keepends=True):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and _TOP_ITEM.match(line):
+            blocks.append(line)
+        else:
+            blocks[-1] += line
+    return blocks
+
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+
+
+def parse_duration(text: str) -> float:
+    """Parse a duration such as ``20m``, ``1h 30m``, ``90s`` or ``45``.
+
+    A bare number means minutes, as presenters say "a 45 talk" rarely but
+    write ``duration: 45`` often.
+
+    Args:
+        text: The duration as written.
+
+    Returns:
+        Seconds, greater than zero.
+
+    Raises:
+        ValueError: The text is not a duration, or is zero.
+    """
+    stripped = text.strip()
+    if stripped.isdigit():
+        seconds = int(stripped) * 60.0
+    else:
+        match = _DURATION.match(stripped)
+        if not match or not any(match.groups()):
+            raise ValueError(f"not a duration: {text!r} (write e.g. 20m, 1h 30m or 90s)")
+        hours, minutes, secs = (int(group or 0) for group in match.groups())
+        seconds = hours * 3600.0 + minutes * 60.0 + secs
+    if seconds <= 0:
+        raise ValueError(f"duration must be more than zero: {text!r}")
+    return seconds
