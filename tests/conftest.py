@@ -1,0 +1,52 @@
+"""Shared fixtures: the seed deck, fixture decks, a hermetic data folder,
+and a fixed clock so what the notes pane shows is deterministic."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tui.deck import Deck, load_deck
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED_DECK = REPO / "slides.yaml"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep vote stores out of the real user data folder."""
+    folder = tmp_path / "podium-data"
+    monkeypatch.setenv("PODIUM_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def seed_deck() -> Deck:
+    """The default deck, loaded through the real loader."""
+    return load_deck(SEED_DECK)
+
+
+class FixedClock:
+    """A monotonic clock the test moves by hand (seconds)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+def fixed_now() -> datetime:
+    """Wall clock pinned to 14:05 so screenshots never change."""
+    return datetime(2012, 9, 19, 14, 5, 0)

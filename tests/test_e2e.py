@@ -1,0 +1,155 @@
+"""End-to-end: the installed ``podium`` command in a real terminal (tmux).
+
+These run the console script that ``pip install .`` put beside the Python
+running the tests, at several sizes and TERMs, reading the screen the way a
+presenter would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+PODIUM = Path(sys.executable).with_name("podium")
+if not PODIUM.exists():
+    PODIUM = Path(shutil.which("podium") or "podium")
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not PODIUM.exists(), reason="the podium command is not installed"),
+]
+
+
+class Terminal:
+    """A detached tmux session running one command."""
+
+    def __init__(self, name: str, status_file: Path) -> None:
+        self.name = name
+        self.status_file = status_file
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            check=True, capture_output=True, text=True,
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def exit_status(self, timeout: float = 10.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.status_file.exists() and self.status_file.read_text().strip():
+                return int(self.status_file.read_text())
+            time.sleep(0.1)
+        raise AssertionError(f"podium did not exit; screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[callable]:
+    sessions: list[str] = []
+
+    def start(args: list[str], *, width: int = 100, height: int = 30, term: str = "xterm-256color",
+              cwd: Path | None = None, env: dict[str, str] | None = None) -> Terminal:
+        name = f"podium-test-{uuid.uuid4().hex[:8]}"
+        status = tmp_path / f"{name}.status"
+        environment = {"TERM": term, "PODIUM_DATA_DIR": str(private_data_dir), **(env or {})}
+        exports = " ".join(f"{key}={value!r}" for key, value in environment.items())
+        command = " ".join([str(PODIUM), *(repr(arg) for arg in args)])
+        script = f"export {exports}; {command}; echo $? > {str(status)!r}; sleep 30"
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+             "-c", str(cwd or tmp_path), "sh", "-c", script],
+            check=True,
+        )
+        sessions.append(name)
+        return Terminal(name, status)
+
+    yield start
+    for name in sessions:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "term"),
+    [(100, 30, "xterm-256color"), (80, 24, "xterm-256color"), (80, 24, "linux"), (200, 60, "xterm-256color")],
+)
+def test_presents_default_deck_navigates_and_quits(terminal, width: int, height: int, term: str) -> None:
+    # Run from an empty folder: podium must find its bundled deck.
+    session = terminal([], width=width, height=height, term=term)
+    screen = session.wait_for("Samordning mellom forvaltningsorganer")
+    assert "1/13" in screen
+    session.keys("Right")
+    screen = session.wait_for("KS' visjon")
+    assert "2/13" in screen
+    session.keys("q")
+    assert session.exit_status() == 0
+
+
+def test_notes_pane_and_poll_vote(terminal) -> None:
+    session = terminal([], width=120, height=30)
+    session.wait_for("Samordning")
+    session.keys("s")
+    session.wait_for("Next: KS' visjon")
+    session.keys("1", "1", "Enter")
+    session.wait_for("viktigste driveren")
+    session.keys("1", "1", "2", "r")
+    screen = session.wait_for("67%")
+    assert "33%" in screen
+    session.keys("q")
+    assert session.exit_status() == 0
+
+
+def test_bad_deck_gives_located_errors_and_status_2(terminal, tmp_path: Path) -> None:
+    deck = tmp_path / "broken.yaml"
+    deck.write_text("title: Broken\nslides:\n  - titel: Hello\n", encoding="utf-8")
+    result = subprocess.run([str(PODIUM), "check", str(deck)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert f"{deck}:3:" in result.stderr and "did you mean 'title'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_summarises_seed_deck(tmp_path: Path) -> None:
+    result = subprocess.run([str(PODIUM), "check"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "13 slides, 1 poll, speaker notes on 13/13 slides" in result.stdout
+
+
+def test_python_dash_m_tui_checks_too(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(DATA / "presenter_demo.yaml")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "7 slides" in result.stdout
+
+
+def test_missing_deck_is_a_clear_error(tmp_path: Path) -> None:
+    result = subprocess.run([str(PODIUM), str(tmp_path / "nope.yaml")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "nope.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_theme_lists_the_available_ones(tmp_path: Path) -> None:
+    result = subprocess.run([str(PODIUM), "--theme", "nosuch"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nosuch" in result.stderr and "paper" in result.stderr and "contrast" in result.stderr

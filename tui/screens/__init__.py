@@ -1,0 +1,1 @@
+"""Podium's screens: the presenter, and the modal ones it opens."""

@@ -1,0 +1,19 @@
+"""A blank (black) screen: hides the slide; any key brings it back."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+
+
+class BlankScreen(Screen[None]):
+    """Blanks the screen, like the ``b`` key of a slide clicker."""
+
+    DEFAULT_CSS = """
+    BlankScreen { background: black; }
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss()

@@ -1,0 +1,66 @@
+"""The help screen: the keys, generated from the live bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def help_rows(bindings: Iterable[Binding], key_display: callable) -> list[tuple[str, str]]:  # type: ignore[valid-type]
+    """Group bindings by action into ``(keys, description)`` rows.
+
+    Args:
+        bindings: Bindings in the order they should be listed.
+        key_display: Turns a binding into the key's display name
+            (``App.get_key_display``).
+
+    Returns:
+        One row per described action, keys joined with ``/``; bindings
+        without a description are left out.
+    """
+    rows: dict[str, tuple[list[str], str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        description = binding.tooltip or binding.description
+        if not description:
+            continue
+        keys, _ = rows.setdefault(description, ([], description))
+        display = key_display(binding)
+        if display not in keys:
+            keys.append(display)
+    return [(" / ".join(keys), description) for keys, description in rows.values()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; any of Esc, ``?`` or ``q`` closes it.
+
+    Args:
+        rows: ``(keys, description)`` pairs from :func:`help_rows`.
+    """
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, description in self._rows:
+            table.add_row(Text(keys), Text(description))
+        with VerticalScroll(id="help"):
+            yield Static(Text("Keys", style="bold"), id="help-title")
+            yield Static(table, id="help-table")
+            yield Static(Text("Esc, ? or q closes this help", style="italic"), id="help-close")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss()

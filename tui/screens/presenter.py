@@ -1,0 +1,285 @@
+"""The presenter screen: the slide, the notes pane, the status bar, the keys.
+
+This screen owns the navigation state (position, typed slide number, which
+poll results are shown) and pushes it down into its widgets; the widgets only
+draw. Keys follow DESIGN.md's presenter conventions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui import navigation
+from tui.deck.model import Deck, Slide
+from tui.navigation import Position
+from tui.screens.blank import BlankScreen
+from tui.screens.help import HelpScreen, help_rows
+from tui.screens.overview import OverviewScreen
+from tui.widgets.notes_pane import NotesPane
+from tui.widgets.slide_view import SlideView
+from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.app import PodiumApp
+
+# Smallest terminal a slide can be read on (cells); below it we say so.
+MIN_WIDTH = 40
+MIN_HEIGHT = 12
+
+
+def _digit_bindings() -> list[Binding]:
+    """``0``-``9`` type a slide number, ``1``-``9`` vote on poll slides.
+
+    Both share keys; ``check_action`` enables exactly one of them for the
+    slide on screen, and the footer shows which.
+    """
+    votes = [
+        Binding(str(n), f"vote({n})", "Vote", show=n == 1, key_display="1-9", tooltip="Vote for option N (poll slides)")
+        for n in range(1, 10)
+    ]
+    digits = [
+        Binding(str(n), f"digit({n})", "Go to", show=False, key_display="0-9", tooltip="Type a slide number, then Enter")
+        for n in range(10)
+    ]
+    return votes + digits
+
+
+class PresenterScreen(Screen[None]):
+    """Shows the deck one slide (and reveal step) at a time.
+
+    Args:
+        deck: The validated deck to present.
+    """
+
+    BINDINGS = [
+        Binding("right,space,pagedown,l,n", "next", "Next", tooltip="Next step or slide"),
+        Binding("enter", "enter", "Next", show=False, tooltip="Go to the typed number, else next"),
+        Binding("left,pageup,backspace,h,p", "previous", "Back", tooltip="Previous step or slide"),
+        Binding("home,g", "first", "First", show=False, tooltip="First slide"),
+        Binding("end,G", "last", "Last", show=False, tooltip="Last slide"),
+        Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Forget a typed slide number"),
+        Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down"),
+        Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up"),
+        Binding("o", "overview", "Overview", tooltip="Overview: jump to a slide by title"),
+        Binding("s", "toggle_notes", "Notes", tooltip="Show or hide the speaker notes"),
+        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)"),
+        *_digit_bindings(),
+        Binding("r", "toggle_results", "Results", tooltip="Show or hide the poll results"),
+        Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
+    ]
+
+    position: reactive[Position] = reactive(Position(0, 0), init=False)
+    """The slide and reveal step on screen."""
+
+    pending: reactive[str] = reactive("", init=False)
+    """Digits typed for "go to slide", waiting for Enter."""
+
+    notes_shown: reactive[bool] = reactive(False, init=False)
+    """Whether the speaker notes pane is open."""
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+        self._results_shown: set[str] = set()
+
+    @property
+    def podium(self) -> PodiumApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def slide(self) -> Slide:
+        """The slide on screen."""
+        return self.deck.slides[self.position.slide]
+
+    def compose(self) -> ComposeResult:
+        app = self.podium
+        with Horizontal(id="stage"):
+            yield SlideView(id="slide")
+            yield NotesPane(app.elapsed, app.now, self.deck.duration, id="notes")
+        yield Static(id="too-small", markup=False)
+        yield StatusBar(id="status")
+
+    def on_mount(self) -> None:
+        self._check_size()
+        self._draw()
+
+    # -- drawing -------------------------------------------------------------
+
+    def _draw(self) -> None:
+        """Push the current state into the widgets."""
+        slide = self.slide
+        totals = None
+        if slide.poll is not None:
+            totals = self.podium.poll_totals(slide.poll)
+        self.query_one(SlideView).show(
+            slide,
+            self.position.step,
+            totals,
+            slide.poll is not None and slide.poll.id in self._results_shown,
+        )
+        number, count = self.position.slide + 1, len(self.deck.slides)
+        if self.notes_shown:
+            following = self.deck.slides[number].title if number < count else None
+            self.query_one(NotesPane).show(number, count, slide.notes, following)
+        self._draw_status()
+        self.refresh_bindings()
+        self.call_after_refresh(self._draw_status)
+
+    def _draw_status(self) -> None:
+        scroll = self.query_one("#slide-scroll")
+        more = scroll.max_scroll_y > 0 and scroll.scroll_y < scroll.max_scroll_y
+        self.query_one(StatusBar).show(
+            self.position.slide + 1, len(self.deck.slides), pending=self.pending, more=more
+        )
+
+    def watch_position(self) -> None:
+        self._draw()
+
+    def watch_pending(self) -> None:
+        self._draw_status()
+
+    def watch_notes_shown(self, shown: bool) -> None:
+        self.set_class(shown, "-notes-shown")
+        self.query_one(NotesPane).set_shown(shown)
+        self._draw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size()
+        self.call_after_refresh(self._draw_status)
+
+    def _check_size(self) -> None:
+        width, height = self.app.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                f"Podium needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT} cells; "
+                f"this one is {width}x{height}. Enlarge it to continue."
+            )
+
+    # -- which keys act now ----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enable only the keys that act on the slide on screen."""
+        poll = self.slide.poll
+        if action == "vote":
+            return poll is not None and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+        if action == "digit":
+            return poll is None
+        if action in ("toggle_results", "undo_vote"):
+            return poll is not None
+        if action == "cancel_number":
+            return bool(self.pending)
+        return True
+
+    # -- actions -------------------------------------------------------------
+
+    def action_next(self) -> None:
+        """Next reveal step, else next slide."""
+        self.pending = ""
+        self.position = navigation.advance(self.deck, self.position)
+
+    def action_previous(self) -> None:
+        """Previous reveal step, else previous slide."""
+        self.pending = ""
+        self.position = navigation.retreat(self.deck, self.position)
+
+    def action_first(self) -> None:
+        """First slide."""
+        self.pending = ""
+        self.position = navigation.first(self.deck)
+
+    def action_last(self) -> None:
+        """Last slide, fully revealed."""
+        self.pending = ""
+        self.position = navigation.last(self.deck)
+
+    def action_digit(self, digit: int) -> None:
+        """Add a digit to the slide number being typed."""
+        if len(self.pending) < 6:
+            self.pending += str(digit)
+
+    def action_cancel_number(self) -> None:
+        """Forget the typed slide number."""
+        self.pending = ""
+
+    def action_enter(self) -> None:
+        """Go to the typed slide number, or advance when none was typed."""
+        if not self.pending:
+            self.action_next()
+            return
+        number, self.pending = int(self.pending), ""
+        target = navigation.go_to(self.deck, number)
+        if target is None:
+            self.notify(f"There is no slide {number}; the deck has {len(self.deck.slides)}.", severity="warning")
+        else:
+            self.position = target
+
+    def jump_to(self, index: int) -> None:
+        """Show slide ``index`` (0-based) from its first step."""
+        self.pending = ""
+        self.position = Position(index, 0)
+
+    def action_scroll(self, direction: int) -> None:
+        """Scroll a slide that is taller than the screen."""
+        scroll = self.query_one("#slide-scroll")
+        scroll.scroll_relative(y=direction * 3, animate=False)
+        self.call_after_refresh(self._draw_status)
+
+    def action_overview(self) -> None:
+        """Open the overview and jump to the slide chosen there."""
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.jump_to(index)
+
+        self.app.push_screen(OverviewScreen(self.deck, self.position.slide), chosen)
+
+    def action_toggle_notes(self) -> None:
+        """Show or hide the speaker notes pane."""
+        self.notes_shown = not self.notes_shown
+
+    def action_blank(self) -> None:
+        """Blank the screen until any key."""
+        self.app.push_screen(BlankScreen())
+
+    def action_help(self) -> None:
+        """Show every key."""
+        bindings = list(self.BINDINGS) + list(self.podium.HELP_BINDINGS)
+        self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))  # type: ignore[arg-type]
+
+    def action_vote(self, number: int) -> None:
+        """Count one vote (a raised hand) for option ``number`` (1-based)."""
+        poll = self.slide.poll
+        if poll is None or not 1 <= number <= len(poll.options):
+            return
+        if self.podium.cast_vote(poll, poll.options[number - 1]):
+            self._draw()
+
+    def action_undo_vote(self) -> None:
+        """Take back the last vote counted with a key on this poll."""
+        poll = self.slide.poll
+        if poll is not None and self.podium.undo_vote(poll):
+            self._draw()
+
+    def action_toggle_results(self) -> None:
+        """Show or hide the bar chart of the poll on screen."""
+        poll = self.slide.poll
+        if poll is None:
+            return
+        self._results_shown ^= {poll.id}
+        self._draw()
+
+    def redraw(self) -> None:
+        """Redraw after something outside this screen changed (theme, votes)."""
+        if self.is_mounted:
+            self._draw()

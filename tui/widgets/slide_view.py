@@ -1,0 +1,89 @@
+"""The slide itself: title, body, columns, quote or poll, laid out by layout.
+
+One set of child widgets serves every layout; the layout is a CSS class on
+the view (``-layout-title`` ...) so changing slides only updates text and
+classes, never remounts (except when a columns slide has a different number
+of columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from tui.deck.model import Layout, Slide
+from tui.render import markdown
+from tui.widgets.poll_view import PollView
+
+_CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
+
+
+class SlideView(Vertical):
+    """Draws one slide at one reveal step."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="slide-title", markup=False)
+        yield Static(id="slide-subtitle", markup=False)
+        with VerticalScroll(id="slide-scroll", can_focus=False):
+            yield Static(id="slide-body", markup=False)
+            yield Horizontal(id="slide-columns")
+            yield PollView(id="slide-poll")
+            yield Static(id="slide-attribution", markup=False)
+
+    def show(
+        self,
+        slide: Slide,
+        step: int,
+        totals: Mapping[str, int] | None = None,
+        results_shown: bool = False,
+    ) -> None:
+        """Draw ``slide`` with ``step`` reveal steps shown.
+
+        Args:
+            slide: The slide to draw.
+            step: Reveal steps shown (0 to ``slide.steps``).
+            totals: Votes per option when the slide has a poll.
+            results_shown: Whether the poll's bar chart is revealed.
+        """
+        for layout in Layout:
+            self.set_class(slide.layout is layout, f"-layout-{layout.value}")
+        centred = slide.layout in _CENTRED
+        title = self.query_one("#slide-title", Static)
+        title.update(Text(slide.title))
+        title.display = bool(slide.title)
+        subtitle = self.query_one("#slide-subtitle", Static)
+        subtitle.update(Text(slide.subtitle))
+        subtitle.display = bool(slide.subtitle)
+
+        body = self.query_one("#slide-body", Static)
+        body_text = slide.body_at_step(step)
+        body.display = bool(body_text.strip())
+        if body.display:
+            body.update(markdown(body_text, "center" if centred else "left"))
+
+        self._show_columns(slide.columns)
+
+        poll_view = self.query_one("#slide-poll", PollView)
+        poll_view.display = slide.poll is not None
+        if slide.poll is not None:
+            poll_view.show(slide.poll, totals or {}, results_shown)
+
+        attribution = self.query_one("#slide-attribution", Static)
+        attribution.display = bool(slide.attribution)
+        attribution.update(Text(f"— {slide.attribution}" if slide.attribution else ""))
+        self.query_one("#slide-scroll").scroll_home(animate=False)
+
+    def _show_columns(self, columns: tuple[str, ...]) -> None:
+        container = self.query_one("#slide-columns", Horizontal)
+        container.display = bool(columns)
+        existing = list(container.query(".column"))
+        if len(existing) != len(columns):
+            container.remove_children()
+            existing = [Static(classes="column", markup=False) for _ in columns]
+            container.mount_all(existing)
+        for widget, source in zip(existing, columns):
+            widget.update(markdown(source))  # type: ignore[attr-defined]

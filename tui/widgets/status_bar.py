@@ -1,0 +1,37 @@
+"""The bottom line: where we are (slide k/N), what is pending, and the keys."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, Static
+
+
+class StatusBar(Horizontal):
+    """Slide k/N, a typed slide number waiting for Enter, and the footer keys.
+
+    The footer lists the keys that act on the current slide (Textual hides
+    the ones whose ``check_action`` says no).
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-position", markup=False)
+        yield Footer(id="status-keys", compact=True, show_command_palette=False)
+
+    def show(self, number: int, count: int, *, pending: str = "", more: bool = False) -> None:
+        """Update the position part.
+
+        Args:
+            number: Current slide, 1-based.
+            count: Slides in the deck.
+            pending: Digits typed so far for "go to slide" (may be empty).
+            more: The slide is taller than the screen (scroll for the rest).
+        """
+        line = Text()
+        line.append(f" {number}/{count} ", style="bold")
+        if pending:
+            line.append(f" go to {pending}… (Enter) ", style="reverse")
+        if more:
+            line.append(" ↓ more ", style="reverse")
+        self.query_one("#status-position", Static).update(line)
