@@ -275,7 +275,10 @@ async def test_long_slide_says_it_scrolls(seed_deck: Deck) -> None:
         await pilot.press("7", "enter")
         await pilot.pause()
         assert "innovasjonssystem" in slide_text(app)
-        assert "more" in text_of(app, "#status-position")
+        assert "more" not in text_of(app, "#status-position")  # it fits at 80x24...
+        await pilot.press("s")  # ...but not beside the notes pane
+        await pilot.pause()
+        assert "↓ more" in text_of(app, "#status-position")
         for _ in range(20):
             await pilot.press("down")
         await pilot.pause()

@@ -41,6 +41,7 @@ class PollChart:
         bar_style: Style,
         key_style: Style,
         leader_style: Style | None = None,
+        spacious: bool = True,
     ) -> None:
         self.poll = poll
         self.totals = totals
@@ -48,28 +49,37 @@ class PollChart:
         self.bar_style = bar_style
         self.key_style = key_style
         self.leader_style = leader_style or bar_style
+        self.spacious = spacious
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        label_width = min(max(len(option) for option in self.poll.options), max(10, width // 3))
-        total = sum(self.totals.get(option, 0) for option in self.poll.options)
-        most = max((self.totals.get(option, 0) for option in self.poll.options), default=0)
-        for number, option in enumerate(self.poll.options, start=1):
+        counts = [self.totals.get(option, 0) for option in self.poll.options]
+        total = sum(counts)
+        most = max(counts, default=0)
+        key_width = 4  # " 1 " and a space
+        figures_width = 11 if self.revealed else 0  # "  123  100%"
+        min_bar = 8 if self.revealed else 0
+        longest = max(len(option) for option in self.poll.options)
+        # Options keep their full text while a bar of min_bar cells still fits.
+        label_width = max(1, min(longest, width - key_width - figures_width - min_bar - 2))
+        bar_width = max(1, width - key_width - label_width - figures_width - 2)
+        for number, (option, count) in enumerate(zip(self.poll.options, counts), start=1):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f" {number} ", self.key_style)
             line.append(" ")
             line.append(option.ljust(label_width)[:label_width])
             if self.revealed:
-                count = self.totals.get(option, 0)
                 share = count / total if total else 0.0
-                figures = f" {count:>3}  {share:>4.0%}"
-                bar_width = max(1, width - label_width - 5 - len(figures) - 2)
-                line.append("  ")
                 style = self.leader_style if count and count == most else self.bar_style
+                line.append("  ")
                 line.append(bar(share, bar_width).ljust(bar_width), style)
-                line.append(figures)
+                line.append(f" {count:>4}  {share:>4.0%}")
             yield line
-            yield Text()
+            if self.spacious:
+                yield Text()
+        noun = "vote" if total == 1 else "votes"
+        hint = "r hides the results" if self.revealed else "r shows the results"
+        yield Text(f"{total} {noun} · {hint}", style="italic")
 
 
 class PollView(Static):
@@ -89,7 +99,10 @@ class PollView(Static):
         bar_style = Style.parse(_rgb(variables.get("poll-bar", "blue")))
         leader_style = Style.parse(_rgb(variables.get("poll-bar-leader", "yellow")))
         key_style = Style.parse(f"bold reverse {_rgb(variables.get('primary', 'blue'))}")
-        self.update(PollChart(poll, dict(totals), revealed, bar_style, key_style, leader_style))
+        spacious = self.screen.size.height >= 2 * len(poll.options) + 12
+        self.update(
+            PollChart(poll, dict(totals), revealed, bar_style, key_style, leader_style, spacious)
+        )
 
 
 def _rgb(colour: str) -> str:
