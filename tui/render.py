@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
     from rich.theme import Theme as RichTheme
 
 Justify = Literal["left", "center"]
@@ -30,7 +31,35 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """
     from rich.markdown import Markdown  # deferred: Pygments is slow to import
 
-    return Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
+    return _TrimmedTop(Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True))
+
+
+class _TrimmedTop:
+    """Drops the blank lines Rich puts before a leading list or block.
+
+    Rich's Markdown starts a body that opens with a list with an empty
+    line; under a slide title that reads as a gap.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        # Render in full: the height Textual asks for already excludes the gap.
+        lines = console.render_lines(self.renderable, options.reset_height(), pad=False)
+        start = 0
+        while start < len(lines) and not "".join(seg.text for seg in lines[start]).strip():
+            start += 1
+        for line in lines[start:]:
+            yield from line
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.renderable)
 
 
 def markdown_styles(variables: dict[str, str]) -> RichTheme:

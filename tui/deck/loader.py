@@ -44,6 +44,10 @@ MAX_PROBLEMS = 100
 _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
 _MAX_MERGE_DEPTH = 20
+EMPTY_DECK = (
+    "the deck is empty; a deck needs at least `slides:` with one slide, "
+    "for example:  slides: [{title: Hello}]"
+)
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -84,15 +88,7 @@ def _build(text: str, path: str) -> Deck:
     root, problems = compose(text, path)
     deck = None
     if root is None and not problems:
-        problems.append(
-            Problem(
-                path,
-                0,
-                0,
-                "the deck is empty; a deck needs at least `slides:` with one slide, "
-                "for example:  slides: [{title: Hello}]",
-            )
-        )
+        problems.append(Problem(path, 0, 0, EMPTY_DECK))
     elif root is not None:
         checker = _Checker(text, path)
         deck = checker.deck(root)
@@ -259,11 +255,7 @@ class _Checker:
         if root.broken:
             return None
         if isinstance(root, Scalar) and root.is_null:
-            self.problem(
-                root,
-                "the deck is empty; a deck needs at least `slides:` with one slide, "
-                "for example:  slides: [{title: Hello}]",
-            )
+            self.problem(root, EMPTY_DECK)
             return None
         if not isinstance(root, Mapping):
             hint = (

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 import yaml
 
@@ -144,6 +145,9 @@ class Mapping(Node):
         self._pending: Node | None = None
 
 
+_RESOLVER = yaml.resolver.Resolver()
+
+
 def describe(node: Node) -> str:
     """Name what kind of value a node is, for "got ..." in messages.
 
@@ -166,9 +170,6 @@ def describe(node: Node) -> str:
     kind = tag.rsplit(":", 1)[-1]
     words = {"int": "a number", "float": "a number", "bool": "true/false", "timestamp": "a date"}
     return f"{words.get(kind, 'text')} {node.value!r}"
-
-
-_RESOLVER = yaml.resolver.Resolver()
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -342,8 +343,8 @@ class _Composer:
     def problem(self, line: int, column: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, column, message))
 
-    def run(self, events: object) -> None:
-        for event in events:  # type: ignore[attr-defined]
+    def run(self, events: Iterable[yaml.Event]) -> None:
+        for event in events:
             if isinstance(event, yaml.ScalarEvent):
                 node: Node = Scalar(event)
                 self._check_tag(node, event.tag)
@@ -546,7 +547,7 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
             "this quoted text is never closed; add the closing quote "
             "(or quote the whole text with the other kind of quote)"
         )
-    if "quoted scalar" in context and "document separator" in problem:
+    if "quoted scalar" in context and "document" in problem:
         return at_context("this quoted text runs into a '---' line; add the closing quote")
     if "escape" in problem:
         if char != "\\" and before.endswith("\\"):
@@ -571,6 +572,42 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
         return at_context(
             f"text starting with '{sign}' must be quoted"
             + (_quote_hint(lines[context_mark.line]) if context_mark and context_mark.line < len(lines) else "")
+        )
+    if "sequence entries are not allowed" in problem:
+        return Problem(
+            path,
+            line,
+            column,
+            "a list item ('- ') cannot start here; put it on its own line, indented under "
+            "its key, or quote text that starts with '-'",
+        )
+    if "found unexpected ':'" in problem:
+        return Problem(
+            path,
+            line,
+            column,
+            "a ':' inside [ ] or { } needs a space after it; quote the text if it is meant literally",
+        )
+    if "document start" in problem:
+        return Problem(
+            path,
+            line,
+            column,
+            "unexpected text after the end of the deck; check the indentation and brackets "
+            "on this line",
+        )
+    if "node content" in problem:
+        if "flow" in context:
+            return Problem(
+                path, line, column, "an item is missing here in a [ ] or { } list (a stray ',' or ':'?)"
+            )
+        shown = f"{char!r}" if char else "this"
+        return Problem(
+            path,
+            line,
+            column,
+            f"a value cannot start with {shown}; quote the text if it is meant literally"
+            + _quote_hint(line_text),
         )
     if "cannot start any token" in problem:
         shown = char or "this character"
@@ -613,7 +650,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
             )
         return Problem(path, line, column, "unexpected text here; check the indentation and quoting")
     if "block scalar" in context:
-        return at_context(f"bad '|' or '>' text block: {_words(problem)}")
+        return at_context(
+            "after '|' or '>' the text must start on the next line, indented; "
+            "to start with '|' or '>' as text, quote it" + _quote_hint(line_text)
+        )
     if "tag" in context or "tag" in problem:
         return at_context(
             "this '!' starts a YAML tag, which decks do not use; quote the text if it starts with '!'"

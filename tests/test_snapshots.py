@@ -1,0 +1,46 @@
+"""Snapshot tests: how seed slides look, at a fixed size with a fixed clock.
+
+After an intended visual change, review and refresh with
+``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_DECK, FixedClock, fixed_now
+from tui.app import make_app
+from tui.deck import load_deck
+from tui.polls.store import VoteStore
+
+SIZE = (100, 30)
+
+
+def seed_app(tmp_path: Path, theme: str | None = None):
+    deck = load_deck(SEED_DECK)
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    return make_app(deck, theme_name=theme, store=store, clock=FixedClock(), now=fixed_now)
+
+
+def test_title_slide(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(seed_app(tmp_path), terminal_size=SIZE)
+
+
+def test_nested_bullets_slide(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(seed_app(tmp_path), press=["4", "enter"], terminal_size=SIZE)
+
+
+def test_poll_slide_with_results(snap_compare, tmp_path: Path) -> None:
+    keys = ["1", "1", "enter", "1", "1", "4", "7", "r"]
+    assert snap_compare(seed_app(tmp_path), press=keys, terminal_size=SIZE)
+
+
+def test_notes_pane_open(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(seed_app(tmp_path), press=["right", "right", "s"], terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("theme", ["paper", "contrast"])
+def test_other_themes(snap_compare, tmp_path: Path, theme: str) -> None:
+    assert snap_compare(seed_app(tmp_path, theme), press=["5", "enter"], terminal_size=(80, 24))
