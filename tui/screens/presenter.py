@@ -13,7 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -76,19 +76,22 @@ class PresenterScreen(Screen[None]):
         Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
     ]
 
-    position: reactive[Position] = reactive(Position(0, 0), init=False)
+    # State is held in `var`s, not `reactive`s: a reactive on the screen
+    # repaints the whole screen on every change, which costs bytes over SSH.
+    position: var[Position] = var(Position(0, 0), init=False)
     """The slide and reveal step on screen."""
 
-    pending: reactive[str] = reactive("", init=False)
+    pending: var[str] = var("", init=False)
     """Digits typed for "go to slide", waiting for Enter."""
 
-    notes_shown: reactive[bool] = reactive(False, init=False)
+    notes_shown: var[bool] = var(False, init=False)
     """Whether the speaker notes pane is open."""
 
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
         self._results_shown: set[str] = set()
+        self._poll_keys_shown = False
 
     @property
     def podium(self) -> PodiumApp:
@@ -131,7 +134,10 @@ class PresenterScreen(Screen[None]):
             following = self.deck.slides[number].title if number < count else None
             self.query_one(NotesPane).show(number, count, slide.notes, following)
         self._draw_status()
-        self.refresh_bindings()
+        if (slide.poll is not None) != self._poll_keys_shown:
+            # The footer rebuilds itself on this: only when its keys change.
+            self._poll_keys_shown = slide.poll is not None
+            self.refresh_bindings()
         self.call_after_refresh(self._draw_status)
 
     def _draw_status(self) -> None:

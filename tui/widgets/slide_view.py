@@ -25,6 +25,8 @@ _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 class SlideView(Vertical):
     """Draws one slide at one reveal step."""
 
+    _layout: Layout | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="slide-title", markup=False)
         yield Static(id="slide-subtitle", markup=False)
@@ -49,8 +51,12 @@ class SlideView(Vertical):
             totals: Votes per option when the slide has a poll.
             results_shown: Whether the poll's bar chart is revealed.
         """
-        for layout in Layout:
-            self.set_class(slide.layout is layout, f"-layout-{layout.value}")
+        if slide.layout is not self._layout:
+            # Class changes restyle the whole subtree: only when needed.
+            if self._layout is not None:
+                self.remove_class(f"-layout-{self._layout.value}")
+            self.add_class(f"-layout-{slide.layout.value}")
+            self._layout = slide.layout
         centred = slide.layout in _CENTRED
         title = self.query_one("#slide-title", Static)
         title.update(Text(slide.title))
@@ -75,7 +81,9 @@ class SlideView(Vertical):
         attribution = self.query_one("#slide-attribution", Static)
         attribution.display = bool(slide.attribution)
         attribution.update(Text(f"— {slide.attribution}" if slide.attribution else ""))
-        self.query_one("#slide-scroll").scroll_home(animate=False)
+        scroll = self.query_one("#slide-scroll")
+        if scroll.scroll_y:
+            scroll.scroll_home(animate=False)
 
     def _show_columns(self, columns: tuple[str, ...]) -> None:
         container = self.query_one("#slide-columns", Horizontal)

@@ -15,6 +15,8 @@ class StatusBar(Horizontal):
     the ones whose ``check_action`` says no).
     """
 
+    _shown: tuple[int, int, str, bool] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="status-position", markup=False)
         yield Footer(id="status-keys", compact=True, show_command_palette=False)
@@ -28,6 +30,10 @@ class StatusBar(Horizontal):
             pending: Digits typed so far for "go to slide" (may be empty).
             more: The slide is taller than the screen (scroll for the rest).
         """
+        state = (number, count, pending, more)
+        if state == self._shown:
+            return  # unchanged: send no bytes
+        self._shown = state
         line = Text()
         line.append(f" {number}/{count} ", style="bold")
         if pending:
