@@ -118,7 +118,11 @@ class PresenterScreen(Screen[None]):
     # -- drawing -------------------------------------------------------------
 
     def _draw(self) -> None:
-        """Push the current state into the widgets."""
+        """Push the current state into the widgets, as one screen update."""
+        with self.app.batch_update():
+            self._draw_widgets()
+
+    def _draw_widgets(self) -> None:
         slide = self.slide
         totals = None
         if slide.poll is not None:

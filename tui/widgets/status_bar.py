@@ -18,8 +18,8 @@ class StatusBar(Horizontal):
     _shown: tuple[int, int, str, bool] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status-position", markup=False)
         yield Footer(id="status-keys", compact=True, show_command_palette=False)
+        yield Static(id="status-position", markup=False)
 
     def show(self, number: int, count: int, *, pending: str = "", more: bool = False) -> None:
         """Update the position part.
@@ -34,10 +34,12 @@ class StatusBar(Horizontal):
         if state == self._shown:
             return  # unchanged: send no bytes
         self._shown = state
-        line = Text()
-        line.append(f" {number}/{count} ", style="bold")
-        if pending:
-            line.append(f" go to {pending}… (Enter) ", style="reverse")
+        line = Text(no_wrap=True, overflow="ellipsis")
         if more:
             line.append(" ↓ more ", style="reverse")
+            line.append(" ")
+        if pending:
+            line.append(f" go to {pending}… ⏎ ", style="reverse")
+            line.append(" ")
+        line.append(f"{number}/{count} ", style="bold")
         self.query_one("#status-position", Static).update(line)
