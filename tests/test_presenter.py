@@ -298,3 +298,13 @@ async def test_every_layout_renders(demo_deck: Deck) -> None:
         assert layouts == {
             f"-layout-{name}" for name in ("title", "content", "section", "quote", "columns", "poll")
         }
+
+
+async def test_no_color_is_honoured(seed_deck: Deck, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.filter import Monochrome, NoColor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE):
+        assert app.no_color
+        assert any(isinstance(each, (Monochrome, NoColor)) for each in app._filters)
