@@ -9,6 +9,7 @@ Textual theme's colours so a theme switch restyles the Markdown too.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -19,11 +20,14 @@ if TYPE_CHECKING:
 Justify = Literal["left", "center"]
 
 
+@lru_cache(maxsize=256)
 def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """A Rich renderable for Markdown ``source``.
 
     Text is never read as Rich markup: ``[bold]`` in the source shows as
-    typed. Code blocks are highlighted by Pygments (``code_theme``).
+    typed. Code blocks are highlighted by Pygments (``code_theme``). The
+    result is cached: parsing is the costly part of a slide change, and a
+    renderable is reused safely (styles are looked up at render time).
 
     Args:
         source: Markdown text.

@@ -42,4 +42,5 @@ class StatusBar(Horizontal):
             line.append(f" go to {pending}… ⏎ ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
-        self.query_one("#status-position", Static).update(line)
+        # Fixed size in the stylesheet: no layout pass needed.
+        self.query_one("#status-position", Static).update(line, layout=False)
