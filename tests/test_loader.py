@@ -372,7 +372,7 @@ def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.yaml"
     with pytest.raises(DeckError) as caught:
         load_deck(path)
-    assert str(caught.value) == f"{path}: no such file"
+    assert str(caught.value) == f"{path}:1:1: no such file"
 
 
 def test_directory_suggests_the_deck_inside(tmp_path: Path) -> None:
@@ -380,7 +380,7 @@ def test_directory_suggests_the_deck_inside(tmp_path: Path) -> None:
     with pytest.raises(DeckError) as caught:
         load_deck(tmp_path)
     message = str(caught.value)
-    assert message.startswith(f"{tmp_path}: is a directory, not a deck file")
+    assert message.startswith(f"{tmp_path}:1:1: is a directory, not a deck file")
     assert "slides.yaml?" in message
 
 
@@ -397,7 +397,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr("builtins.open", deny)
     with pytest.raises(DeckError) as caught:
         load_deck(path)
-    assert str(caught.value) == f"{path}: cannot read the file: permission denied"
+    assert str(caught.value) == f"{path}:1:1: cannot read the file: permission denied"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
@@ -428,7 +428,7 @@ def test_non_utf8_after_multibyte_characters_counts_characters() -> None:
 def test_empty_file(text: str) -> None:
     with pytest.raises(DeckError) as caught:
         load_deck_text(text, "slides.yaml")
-    assert str(caught.value).startswith("slides.yaml: the deck is empty; a deck needs at least `slides:`")
+    assert str(caught.value).startswith("slides.yaml:1:1: the deck is empty; a deck needs at least `slides:`")
 
 
 def test_top_level_must_be_a_mapping() -> None:
@@ -591,7 +591,7 @@ def test_three_mib_file_is_refused_before_parsing(tmp_path: Path) -> None:
     with pytest.raises(DeckError) as caught:
         load_deck(path)
     assert time.perf_counter() - start < 1.0
-    assert str(caught.value) == f"{path}: the file is 3.0 MiB; a deck may be at most 2 MiB (is this the right file?)"
+    assert str(caught.value) == f"{path}:1:1: the file is 3.0 MiB; a deck may be at most 2 MiB (is this the right file?)"
     with pytest.raises(DeckError, match="at most 2 MiB"):
         load_deck_text(path.read_text(encoding="utf-8"))
     with pytest.raises(DeckError, match="at most 2 MiB"):

@@ -143,6 +143,7 @@ async def test_notes_pane(seed_deck: Deck, clock: FixedClock) -> None:
         assert "Samordning på tvers" in notes.replace("\n", " ")
         assert "Next: KS' visjon" in text_of(app, "#notes-next")
         assert "0:00" in text_of(app, "#notes-clock") and "14:05" in text_of(app, "#notes-clock")
+        await pilot.press("t")  # the talk starts on the walk-in slide
         clock.advance(125)
         pane.refresh_clock()
         await pilot.pause()
@@ -194,7 +195,7 @@ async def test_poll_votes_persist_across_runs(seed_deck: Deck, tmp_path: Path) -
     store.close()
 
     store = VoteStore.open(tmp_path / "votes.sqlite3")
-    assert store.totals(poll.id, poll.options)["Behov"] == 2
+    assert store.results(poll).by_text()["Behov"] == 2
     app = make_app(seed_deck, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*str(poll_slide + 1), "enter", "r")
@@ -202,7 +203,7 @@ async def test_poll_votes_persist_across_runs(seed_deck: Deck, tmp_path: Path) -
         behov = next(line for line in chart.splitlines() if "Behov" in line)
         assert "2" in behov and "50%" in behov
         await pilot.press("u")
-        assert store.totals(poll.id, poll.options)["Teknologi"] == 0
+        assert store.results(poll).by_text()["Teknologi"] == 0
     store.close()
 
 
@@ -241,7 +242,7 @@ async def test_palette_offers_slides_and_themes(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE):
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert "Go to slide 4: Samfunnsfloker" in titles
+        assert "Go to slide  4: Samfunnsfloker" in titles
         assert "Theme: paper" in titles and "Theme: contrast" in titles
         assert any(title.startswith("Reset poll:") for title in titles)
 

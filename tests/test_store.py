@@ -1,22 +1,25 @@
-"""Unit tests for the SQLite vote store (no Textual)."""
+"""Unit tests for the SQLite vote store: opening, files, errors (no Textual).
+
+What votes mean (replace, undo, close, reset, orphans) is tested in
+``test_polls_store.py``; many processes at once in ``test_polls_concurrency.py``.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import sqlite3
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tui.deck.model import Poll
 from tui.polls import SCHEMA_VERSION, StoreError, VoteStore
 from tui.polls.store import store_path_for_deck
 
-OPTIONS = ("Behov", "Bruker", "Teknologi")
+POLL = Poll(id="driver", question="Driver?", options=("Behov", "Bruker", "Teknologi"))
 
 
 @pytest.fixture
@@ -39,105 +42,24 @@ def test_open_creates_folders_and_schema(store_path: Path) -> None:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-        assert {"votes", "poll_state"} <= tables
+        assert {"votes", "poll_state", "cleared_votes", "polls", "stage"} <= tables
     finally:
         db.close()
 
 
-def test_cast_and_totals(store: VoteStore) -> None:
-    store.cast("driver", "Behov", voter="alice")
-    store.cast("driver", "Bruker", voter="bob")
-    store.cast("driver", "Behov", voter="carol")
-    assert store.totals("driver", OPTIONS) == {"Behov": 2, "Bruker": 1, "Teknologi": 0}
-    assert list(store.totals("driver", OPTIONS)) == list(OPTIONS)
-    assert store.voter_count("driver") == 3
-    # Polls are kept apart.
-    assert store.totals("other", OPTIONS) == {"Behov": 0, "Bruker": 0, "Teknologi": 0}
-    assert store.voter_count("other") == 0
-
-
-def test_same_voter_replaces_their_vote(store: VoteStore) -> None:
-    store.cast("driver", "Behov", voter="alice")
-    store.cast("driver", "Teknologi", voter="alice")
-    assert store.totals("driver", OPTIONS) == {"Behov": 0, "Bruker": 0, "Teknologi": 1}
-    assert store.voter_count("driver") == 1
-    # The same voter may vote in another poll too.
-    store.cast("other", "Behov", voter="alice")
-    assert store.voter_count("driver") == 1
-    assert store.voter_count("other") == 1
-
-
-def test_anonymous_votes_count_separately(store: VoteStore) -> None:
-    for _ in range(3):
-        store.cast("driver", "Bruker")
-    store.cast("driver", "Bruker", voter="alice")
-    assert store.totals("driver", OPTIONS)["Bruker"] == 4
-    assert store.voter_count("driver") == 4
-
-
-def test_undo_last_removes_newest_hand_vote_only(store: VoteStore) -> None:
-    store.cast("driver", "Behov")
-    store.cast("driver", "Bruker", voter="alice")
-    store.cast("driver", "Teknologi")
-    assert store.undo_last("driver") is True
-    assert store.totals("driver", OPTIONS) == {"Behov": 1, "Bruker": 1, "Teknologi": 0}
-    assert store.undo_last("driver") is True
-    assert store.totals("driver", OPTIONS) == {"Behov": 0, "Bruker": 1, "Teknologi": 0}
-    # Audience votes are never undone by the presenter's undo.
-    assert store.undo_last("driver") is False
-    assert store.totals("driver", OPTIONS) == {"Behov": 0, "Bruker": 1, "Teknologi": 0}
-
-
-def test_reset_deletes_one_poll(store: VoteStore) -> None:
-    store.cast("driver", "Behov")
-    store.cast("driver", "Bruker", voter="alice")
-    store.cast("other", "Behov")
-    assert store.reset("driver") == 2
-    assert store.voter_count("driver") == 0
-    assert store.voter_count("other") == 1
-    assert store.reset("driver") == 0
-
-
-def test_orphaned_options(store: VoteStore) -> None:
-    store.cast("driver", "Behov", voter="a")
-    store.cast("driver", "Samskapning", voter="b")  # option renamed in the deck later
-    store.cast("driver", "Samskapning", voter="c")
-    assert store.totals("driver", OPTIONS) == {"Behov": 1, "Bruker": 0, "Teknologi": 0}
-    assert store.orphaned("driver", OPTIONS) == {"Samskapning": 2}
-    assert store.orphaned("driver", [*OPTIONS, "Samskapning"]) == {}
-    assert store.voter_count("driver") == 3
-
-
-def test_poll_state(store: VoteStore) -> None:
-    assert store.is_closed("driver") is False
-    store.set_closed("driver", True)
-    assert store.is_closed("driver") is True
-    store.set_closed("driver", False)
-    assert store.is_closed("driver") is False
-
-
-def test_empty_arguments_are_refused(store: VoteStore) -> None:
-    with pytest.raises(ValueError):
-        store.cast("", "Behov")
-    with pytest.raises(ValueError):
-        store.cast("driver", "")
-    with pytest.raises(ValueError):
-        store.cast("driver", "Behov", voter="")
-
-
 def test_votes_persist_across_close_and_reopen(store_path: Path) -> None:
     with VoteStore.open(store_path) as first:
-        first.cast("driver", "Behov", voter="alice")
-        first.cast("driver", "Bruker")
+        first.vote(POLL, ["behov"], "alice")
+        first.vote(POLL, ["bruker"])
     with VoteStore.open(store_path) as second:
-        assert second.totals("driver", OPTIONS) == {"Behov": 1, "Bruker": 1, "Teknologi": 0}
-        second.cast("driver", "Bruker", voter="alice")
-        assert second.totals("driver", OPTIONS) == {"Behov": 0, "Bruker": 2, "Teknologi": 0}
+        assert second.results(POLL).counts == (1, 1, 0)
+        second.vote(POLL, ["bruker"], "alice")
+        assert second.results(POLL).counts == (0, 2, 0)
 
 
 def test_write_is_visible_without_close(store: VoteStore, store_path: Path) -> None:
-    """A cast is committed on return: a fresh connection sees it at once."""
-    store.cast("driver", "Behov")
+    """A vote is committed on return: a fresh connection sees it at once."""
+    store.vote(POLL, ["behov"])
     db = sqlite3.connect(store_path)
     try:
         assert db.execute("SELECT COUNT(*) FROM votes").fetchone()[0] == 1
@@ -159,7 +81,7 @@ def test_closed_store_raises(store_path: Path) -> None:
     opened.close()
     opened.close()  # idempotent
     with pytest.raises(StoreError, match="closed"):
-        opened.totals("driver", OPTIONS)
+        opened.results(POLL)
 
 
 def test_for_deck_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -180,14 +102,14 @@ def test_for_deck_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         str(tmp_path / "b" / "slides.yaml")
     )
     with VoteStore.for_deck(str(deck)) as opened:
-        opened.cast("driver", "Behov")
+        opened.vote(POLL, ["behov"])
         assert opened.path == path
     assert path.is_file()
 
 
 def test_newer_schema_is_refused_untouched(store_path: Path) -> None:
     with VoteStore.open(store_path) as opened:
-        opened.cast("driver", "Behov")
+        opened.vote(POLL, ["behov"])
     db = sqlite3.connect(store_path)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.commit()
@@ -305,7 +227,7 @@ def test_read_only_file_message(shared_dir: Path) -> None:
     folder.chmod(0o777)
     path = folder / "votes.sqlite3"
     with VoteStore.open(path) as opened:
-        opened.cast("driver", "Behov")
+        opened.vote(POLL, ["behov"])
     path.chmod(0o444)
     before = path.read_bytes()
     message = _as_unprivileged(_open_error(path))
@@ -320,83 +242,23 @@ def test_locked_database_message(store_path: Path) -> None:
         try:
             blocker.execute("BEGIN EXCLUSIVE")
             with pytest.raises(StoreError) as caught:
-                opened.cast("driver", "Behov")
+                opened.vote(POLL, ["behov"])
             assert str(store_path) in str(caught.value)
             assert "locked" in str(caught.value)
             blocker.execute("ROLLBACK")
         finally:
             blocker.close()
-        opened.cast("driver", "Behov")  # works again once the lock is gone
-        assert opened.voter_count("driver") == 1
+        opened.vote(POLL, ["behov"])  # works again once the lock is gone
+        assert opened.results(POLL).voters == 1
 
 
 def test_data_version_changes_after_other_connection_writes(store_path: Path) -> None:
     with VoteStore.open(store_path) as presenter, VoteStore.open(store_path) as audience:
         first = presenter.data_version()
         assert presenter.data_version() == first  # stable while nothing changes
-        audience.cast("driver", "Behov", voter="alice")
+        audience.vote(POLL, ["behov"], "alice")
         second = presenter.data_version()
         assert second != first
-        assert presenter.totals("driver", OPTIONS)["Behov"] == 1
-        audience.cast("driver", "Bruker", voter="bob")
+        assert presenter.results(POLL).counts[0] == 1
+        audience.vote(POLL, ["bruker"], "bob")
         assert presenter.data_version() != second
-
-
-VOTES_PER_PROCESS = 5
-PROCESSES = 20
-
-
-def _expected_vote(process: int, index: int) -> tuple[str, str | None]:
-    """Option and voter of one vote in the multiprocess test.
-
-    Even processes cast named votes (the last one re-votes, replacing its
-    first vote); odd processes key in anonymous hand votes.
-    """
-    option = OPTIONS[(process + index) % len(OPTIONS)]
-    if process % 2:
-        return option, None
-    voter = f"p{process}-v{index % (VOTES_PER_PROCESS - 1)}"
-    return option, voter
-
-
-def _vote_worker(path: str, process: int) -> None:
-    with VoteStore.open(Path(path)) as opened:
-        for index in range(VOTES_PER_PROCESS):
-            option, voter = _expected_vote(process, index)
-            opened.cast("driver", option, voter=voter)
-
-
-def test_many_processes_voting_at_once(store_path: Path) -> None:
-    expected: Counter[str] = Counter()
-    for process in range(PROCESSES):
-        latest: dict[str, str] = {}
-        for index in range(VOTES_PER_PROCESS):
-            option, voter = _expected_vote(process, index)
-            if voter is None:
-                expected[option] += 1
-            else:
-                latest[voter] = option
-        expected.update(latest.values())
-
-    # Fork starts all workers within milliseconds, so they also race to
-    # create the schema of the new store file.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    workers = [
-        context.Process(target=_vote_worker, args=(str(store_path), process))
-        for process in range(PROCESSES)
-    ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
-
-    with VoteStore.open(store_path) as opened:
-        totals = opened.totals("driver", OPTIONS)
-        assert totals == {option: expected[option] for option in OPTIONS}
-        assert opened.voter_count("driver") == sum(expected.values())
-        assert sum(totals.values()) == PROCESSES // 2 * VOTES_PER_PROCESS + PROCESSES // 2 * (
-            VOTES_PER_PROCESS - 1
-        )
-

@@ -11,19 +11,31 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from tui.deck.model import Deck, Poll
+from tui.pacing import TalkTimer
+from tui.polls.model import PollResults, VoteRefused
+from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 
+if TYPE_CHECKING:
+    from tui.mirror.publish import Publisher
+    from tui.rehearsal.recorder import Recorder
+
 DEFAULT_THEME = "ks"
 """Theme used when neither the deck nor the command line names one."""
+
+VOTE_CHECK_INTERVAL = 0.25
+"""Seconds between checks for votes from other processes, while a poll is on screen."""
 
 
 class PodiumApp(App[None]):
@@ -35,9 +47,14 @@ class PodiumApp(App[None]):
             ``themes``.
         themes: Every theme the palette can switch to (``theme`` included).
         store: Where poll votes are kept, or None to keep them in memory
-            (when the store could not be opened; the presenter is told).
+            (tests, decks without polls).
+        how_to_vote: The command the audience types to vote, shown on
+            poll slides; None when only the presenter's keys count.
         clock: Monotonic seconds, for the elapsed time (injected in tests).
         now: Local wall-clock time (injected in tests).
+        mirror: Publishes each move to audience views, or None.
+        rehearsal: Records how long each slide is shown, or None when not
+            rehearsing.
     """
 
     CSS_PATH = "app.tcss"
@@ -63,16 +80,25 @@ class PodiumApp(App[None]):
         theme: Theme,
         themes: Iterable[Theme] = (),
         store: VoteStore | None = None,
+        how_to_vote: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = datetime.now,
+        mirror: Publisher | None = None,
+        rehearsal: Recorder | None = None,
     ) -> None:
         super().__init__()
         self.deck = deck
-        self.store = store
+        self.mirror = mirror
+        self.rehearsal = rehearsal
+        self.timer = TalkTimer(clock)
+        """The talk timer: started by leaving the first slide or with ``t``."""
+        self.polls = PollSession(store, how_to_vote=how_to_vote)
+        """The deck's polls as the presenter runs them (votes, stage)."""
+        self._vote_watch: Timer | None = None
+        self._store_problem = ""
         self._clock = clock
         self._started = clock()
         self.now = now
-        self._memory_votes: dict[str, list[str]] = {}
         self._markdown_styles_pushed = False
         self._podium_themes = {each.name for each in (*themes, theme)}
         for each in (*themes, theme):
@@ -85,6 +111,14 @@ class PodiumApp(App[None]):
         from tui.themes import app_variable_defaults
 
         return app_variable_defaults(self.current_theme)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Show the vote keys as ``1-N`` for the poll on screen."""
+        if binding.action.startswith("vote(") and self.screen_stack:
+            poll = self.presenter.slide.poll
+            if poll is not None:
+                return f"1-{len(poll.options)}"
+        return super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen:
         return PresenterScreen(self.deck)
@@ -111,61 +145,155 @@ class PodiumApp(App[None]):
 
     # -- polls ---------------------------------------------------------------
 
+    def poll_results(self, poll: Poll) -> PollResults:
+        """Counts of ``poll`` from the store (empty, and the presenter told, if unreadable)."""
+        try:
+            return self.polls.results(poll)
+        except StoreError as error:
+            self._store_trouble(error)
+            return PollResults.empty(poll)
+
     def poll_totals(self, poll: Poll) -> dict[str, int]:
-        """Votes per option of ``poll``, from the store (or memory)."""
-        if self.store is not None:
-            return self.store.totals(poll.id, poll.options)
-        votes = self._memory_votes.get(poll.id, [])
-        return {option: votes.count(option) for option in poll.options}
+        """Votes per option text of ``poll``."""
+        return self.poll_results(poll).by_text()
+
+    def poll_closed(self, poll: Poll) -> bool:
+        """Whether ``poll`` is closed to new votes (cached: cheap for key checks)."""
+        try:
+            return self.polls.is_closed(poll)
+        except StoreError as error:
+            self._store_trouble(error)
+            return False
 
     def cast_vote(self, poll: Poll, option: str) -> bool:
-        """Record one anonymous vote; True once it is stored."""
-        if self.store is not None:
-            try:
-                self.store.cast(poll.id, option)
-            except StoreError as error:
-                self.notify(str(error), title="Vote not saved", severity="error")
-                return False
-            return True
-        self._memory_votes.setdefault(poll.id, []).append(option)
+        """Count one raised hand for ``option`` (its text); True once it is stored."""
+        try:
+            self.polls.count_hand(poll, poll.options.index(option))
+        except VoteRefused as refused:
+            self.notify(f"Not counted: {refused}.", severity="warning")
+            return False
+        except StoreError as error:
+            self.notify(str(error), title="Vote not saved", severity="error")
+            return False
         return True
 
     def undo_vote(self, poll: Poll) -> bool:
         """Remove the newest key-press vote on ``poll``; True if one was."""
-        if self.store is not None:
-            return self.store.undo_last(poll.id)
-        votes = self._memory_votes.get(poll.id, [])
-        if votes:
-            votes.pop()
-            return True
-        return False
+        try:
+            return self.polls.undo(poll)
+        except StoreError as error:
+            self.notify(str(error), title="Vote not removed", severity="error")
+            return False
+
+    def set_poll_closed(self, poll: Poll, closed: bool) -> bool:
+        """Close ``poll`` to new votes or reopen it; True once stored."""
+        try:
+            self.polls.set_closed(poll, closed)
+        except StoreError as error:
+            self.notify(str(error), title="Poll not changed", severity="error")
+            return False
+        self.notify(
+            f"Closed “{poll.question}”: no more votes." if closed else f"Reopened “{poll.question}”.",
+            timeout=3,
+        )
+        return True
 
     def reset_poll(self, poll: Poll) -> None:
-        """Ask, then clear every vote on ``poll``."""
+        """Ask, then clear every vote on ``poll`` (kept in the store as a backup)."""
+        voters = self.poll_results(poll).voters
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if self.store is not None:
-                cleared = self.store.reset(poll.id)
-            else:
-                cleared = len(self._memory_votes.pop(poll.id, []))
-            self.notify(f"Cleared {cleared} vote(s) on “{poll.question}”.")
+            try:
+                cleared = self.polls.reset(poll)
+            except StoreError as error:
+                self.notify(str(error), title="Poll not reset", severity="error")
+                return
+            self.notify(
+                f"Cleared {cleared} vote(s) on “{poll.question}”. A backup is kept: "
+                "“Restore cleared votes” in the palette (Ctrl+P) brings them back."
+            )
             self.presenter.redraw()
 
+        noun = "vote" if voters == 1 else "votes"
         self.push_screen(
-            ConfirmScreen(f"Clear all votes on “{poll.question}”? This cannot be undone."),
+            ConfirmScreen(
+                f"Clear all {voters} {noun} on “{poll.question}”? "
+                "A backup is kept in the vote store and can be restored from the palette."
+            ),
             answered,
         )
+
+    def restore_poll(self, poll: Poll) -> None:
+        """Bring back the votes the last reset of ``poll`` cleared."""
+        try:
+            restored = self.polls.restore(poll)
+        except StoreError as error:
+            self.notify(str(error), title="Votes not restored", severity="error")
+            return
+        self.notify(f"Restored {restored} vote(s) on “{poll.question}”.")
+        self.presenter.redraw()
+
+    def poll_on_screen(self, poll: Poll | None, revealed: bool) -> None:
+        """The presenter's screen now shows ``poll`` (or none).
+
+        Tells voters (after the screen is drawn, so a slide change never
+        waits for the disk) and watches the store for their votes while a
+        poll is on screen: one cheap check every
+        :data:`VOTE_CHECK_INTERVAL` seconds, and no timer at all otherwise.
+        """
+        self.call_after_refresh(self._publish_stage, poll, revealed)
+        if poll is None:
+            if self._vote_watch is not None:
+                self._vote_watch.pause()
+        elif self._vote_watch is None:
+            self._vote_watch = self.set_interval(VOTE_CHECK_INTERVAL, self._check_votes)
+        else:
+            self._vote_watch.resume()
+
+    def end_polls(self) -> None:
+        """Tell voters the presentation is over; call when the app has exited."""
+        try:
+            self.polls.end()
+        except StoreError:
+            pass  # voters also notice that this process has gone
+
+    def _publish_stage(self, poll: Poll | None, revealed: bool) -> None:
+        try:
+            self.polls.show(poll, revealed)
+        except StoreError as error:
+            self._store_trouble(error)
+
+    def _check_votes(self) -> None:
+        try:
+            changed = self.polls.changed()
+        except StoreError as error:
+            self._store_trouble(error)
+            return
+        if changed:
+            self._store_problem = ""
+            self.presenter.redraw_poll()
+
+    def _store_trouble(self, error: StoreError) -> None:
+        """Tell the presenter about a store problem once, not on every check."""
+        if str(error) != self._store_problem:
+            self._store_problem = str(error)
+            self.notify(str(error), title="Vote store", severity="error", timeout=10)
 
     # -- palette and help ------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Palette commands: jump to any slide, switch theme, reset a poll."""
+        from textual.markup import escape  # titles are text, never markup
+
         presenter = self.presenter
+        width = len(str(len(self.deck.slides)))
         for number, slide in enumerate(self.deck.slides, start=1):
+            # Numbers padded with spaces so the palette's name sort keeps
+            # slide order (" 2" sorts before "10").
             yield SystemCommand(
-                f"Go to slide {number}: {slide.title or '(untitled)'}",
+                f"Go to slide {number:>{width}}: {escape(slide.title or '(untitled)')}",
                 "Jump to this slide",
                 lambda index=number - 1: presenter.jump_to(index),
             )
@@ -175,11 +303,26 @@ class PodiumApp(App[None]):
             )
         for poll in self.deck.polls:
             yield SystemCommand(
-                f"Reset poll: {poll.question}",
-                "Clear its votes (asks first)",
+                f"Reset poll: {escape(poll.question)}",
+                "Clear its votes, keeping a backup (asks first)",
                 lambda poll=poll: self.reset_poll(poll),
             )
-        yield from super().get_system_commands(screen)
+            try:
+                backup = self.polls.store.last_reset(poll.id)
+            except StoreError:
+                backup = None
+            if backup is not None:
+                voters, cleared_at = backup
+                yield SystemCommand(
+                    f"Restore cleared votes: {escape(poll.question)}",
+                    f"Bring back the {voters} vote(s) cleared at "
+                    f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}",
+                    lambda poll=poll: self.restore_poll(poll),
+                )
+        for command in super().get_system_commands(screen):
+            # Textual's key panel duplicates our help screen (``?``).
+            if command.title != "Keys":
+                yield command
 
     def action_help(self) -> None:
         """Show every key."""
@@ -191,8 +334,11 @@ def make_app(
     *,
     theme_name: str | None = None,
     store: VoteStore | None = None,
+    how_to_vote: str | None = None,
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], datetime] = datetime.now,
+    mirror: Publisher | None = None,
+    rehearsal: Recorder | None = None,
 ) -> PodiumApp:
     """Build the app for a validated deck: the one factory for CLI and tests.
 
@@ -200,8 +346,12 @@ def make_app(
         deck: A deck from :func:`tui.deck.load_deck`.
         theme_name: Theme name or file; defaults to the deck's, else ``ks``.
         store: Vote store for the deck's polls (None keeps votes in memory).
+        how_to_vote: Command the audience types to vote (see
+            :func:`tui.polls.live.vote_command`), or None.
         clock: Monotonic seconds (injected in tests).
         now: Local time (injected in tests).
+        mirror: Publishes each move to audience views (None: not published).
+        rehearsal: Records slide timings (None: not rehearsing).
 
     Raises:
         tui.themes.ThemeError: The theme is unknown or its file is bad.
@@ -210,4 +360,14 @@ def make_app(
 
     name = theme_name or deck.theme or DEFAULT_THEME
     theme = resolve_theme(name, Path(deck.source).parent if deck.source else None)
-    return PodiumApp(deck, theme=theme, themes=load_all_themes(), store=store, clock=clock, now=now)
+    return PodiumApp(
+        deck,
+        theme=theme,
+        themes=load_all_themes(),
+        store=store,
+        how_to_vote=how_to_vote,
+        clock=clock,
+        now=now,
+        mirror=mirror,
+        rehearsal=rehearsal,
+    )

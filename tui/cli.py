@@ -4,6 +4,10 @@ Usage::
 
     podium [DECK] [--theme NAME|PATH]     present a deck
     podium check [DECK]                   validate a deck without presenting
+    podium --audience [DECK]              audience view: follow the presenter
+    podium rehearse [DECK]                rehearse: time every slide, then report
+    podium vote [--store PATH] [--choice N]    vote on the poll on the presenter's screen
+    podium results [DECK] [--format csv|json]  print poll totals and every vote
 
 ``DECK`` defaults to ``./slides.yaml`` when there is one, else the deck that
 ships with Podium. Problems are printed as ``FILE:LINE:COL: message`` and
@@ -14,10 +18,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.deck import Deck
+    from tui.rehearsal.recorder import Recorder
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -37,10 +46,24 @@ def _present_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="podium",
         description="Present a YAML slide deck in the terminal.",
-        epilog="Other commands: 'podium check [DECK]' validates a deck. Keys: press ? while presenting.",
+        epilog="Other commands: 'podium check [DECK]' validates a deck; 'podium vote' votes on the "
+        "poll on the presenter's screen; 'podium results' prints poll results (each has --help). "
+        "Keys: press ? while presenting.",
     )
     parser.add_argument("deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)")
     parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="keep poll votes in this file, to share with voters who are other users "
+        "(default: one file per deck in your data folder)",
+    )
+    parser.add_argument(
+        "--audience",
+        "--follow",
+        action="store_true",
+        help="audience view: the slide alone, following the presenter of DECK in another terminal",
+    )
     parser.add_argument("--version", action="version", version=f"podium {__version__}")
     return parser
 
@@ -82,6 +105,26 @@ def summary(deck) -> str:  # deck: tui.deck.Deck
     return f"{deck.source}: OK: {', '.join(parts)}"
 
 
+def deck_theme_problem(deck):  # (Deck) -> Problem | None
+    """The deck's ``theme:`` as a located problem, if it names no usable theme.
+
+    Returns:
+        None when the deck names no theme or a theme that loads; else a
+        :class:`tui.deck.Problem` at the ``theme:`` value.
+    """
+    if not deck.theme:
+        return None
+    from tui.deck import Problem
+    from tui.themes import ThemeError, resolve_theme
+
+    try:
+        resolve_theme(deck.theme, Path(deck.source).parent)
+    except ThemeError as error:
+        line, column = deck.theme_at
+        return Problem(deck.source, line, column, f"theme: {error}")
+    return None
+
+
 def check(argv: Sequence[str]) -> int:
     """``podium check [DECK]``: print a summary (exit 0) or the problems (exit 2)."""
     from tui.deck import DeckError
@@ -91,46 +134,96 @@ def check(argv: Sequence[str]) -> int:
         deck = _load(args.deck)
     except DeckError as error:
         return _fail([str(problem) for problem in error.problems])
+    theme_problem = deck_theme_problem(deck)
+    if theme_problem is not None:
+        return _fail([str(theme_problem)])
     print(summary(deck))
     return EXIT_OK
 
 
-def present(argv: Sequence[str]) -> int:
-    """``podium [DECK] [--theme ...]``: present a deck full-screen."""
+def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None = None) -> int:
+    """``podium [DECK] [--theme ...] [--audience]``: present a deck full-screen.
+
+    Args:
+        argv: The command-line arguments after ``podium``.
+        rehearsal: Makes the recorder of a rehearsal (``podium rehearse``).
+    """
     from tui.deck import DeckError
 
     args = _present_parser().parse_args(argv)
+    if args.audience:
+        from tui.mirror.cli import run_audience
+
+        return run_audience(args.deck, args.theme)
     try:
         deck = _load(args.deck)
     except DeckError as error:
         return _fail([str(problem) for problem in error.problems])
-    store = None
+    theme_problem = None if args.theme else deck_theme_problem(deck)
+    if theme_problem is not None:
+        return _fail([str(theme_problem)])
+    store = how_to_vote = None
     if deck.polls:
-        from tui.polls.store import StoreError, VoteStore
+        from tui.commands.poll_cli import close_presenter_store, open_presenter_store
+        from tui.polls.store import StoreError
 
         try:
-            store = VoteStore.for_deck(deck.source)
+            store, how_to_vote = open_presenter_store(deck, args.store)
         except StoreError as error:
             return _fail([f"podium: cannot keep poll votes: {error}"])
 
     from tui.app import make_app
+    from tui.mirror.cli import open_mirror
     from tui.themes import ThemeError
 
+    mirror = open_mirror(deck)
     try:
-        app = make_app(deck, theme_name=args.theme, store=store)
+        app = make_app(
+            deck,
+            theme_name=args.theme,
+            store=store,
+            how_to_vote=how_to_vote,
+            mirror=mirror,
+            rehearsal=rehearsal(deck) if rehearsal is not None else None,
+        )
     except ThemeError as error:
+        mirror.close()
         if store is not None:
-            store.close()
+            close_presenter_store(None, store)
         return _fail([str(error)])
     try:
         app.run()
     finally:
+        mirror.close(clean=not app.return_code)
         if store is not None:
-            store.close()
+            close_presenter_store(app, store)
     return app.return_code or EXIT_OK
 
 
-COMMANDS = {"check": check}
+def _poll_command(name: str) -> Callable[[Sequence[str]], int]:
+    """``podium vote`` / ``podium results``, imported only when used."""
+
+    def run(argv: Sequence[str]) -> int:
+        from tui.commands import poll_cli
+
+        return getattr(poll_cli, name)(argv)  # type: ignore[no-any-return]
+
+    return run
+
+
+def rehearse(argv: Sequence[str]) -> int:
+    """``podium rehearse [DECK] [--history] [--format ...]``: see :mod:`tui.rehearsal.cli`."""
+    from tui.rehearsal.cli import rehearse as run
+
+    return run(argv)
+
+
+COMMANDS = {
+    "check": check,
+    "vote": _poll_command("vote"),
+    "results": _poll_command("results"),
+    "rehearse": rehearse,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

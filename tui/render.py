@@ -79,11 +79,7 @@ def markdown_styles(variables: dict[str, str]) -> RichTheme:
     from rich.theme import Theme as RichTheme
 
     def var(name: str, fallback: str = "default") -> str:
-        value = variables.get(name, fallback)
-        # Textual colours may carry alpha ("#rrggbbaa"); Rich wants #rrggbb.
-        if value.startswith("#") and len(value) == 9:
-            value = value[:7]
-        return value
+        return rich_colour(variables.get(name, fallback))
 
     accent, primary, secondary = var("accent"), var("primary"), var("secondary")
     muted = var("foreground-muted", var("foreground"))
@@ -108,3 +104,25 @@ def markdown_styles(variables: dict[str, str]) -> RichTheme:
             "markdown.table.header": f"bold {primary}",
         }
     )
+
+
+def rich_colour(colour: str) -> str:
+    """A Textual colour string as a colour Rich can parse.
+
+    Textual writes ANSI colours as ``ansi_bright_red`` and may add alpha
+    (``#rrggbbaa``); Rich wants ``bright_red`` and ``#rrggbb``. Anything Rich
+    still cannot parse becomes ``default`` rather than an error, so a theme
+    can never stop a talk.
+    """
+    from rich.color import Color, ColorParseError
+
+    value = colour.strip().split()[0] if colour.strip() else "default"
+    if value.startswith("ansi_"):
+        value = value[len("ansi_"):]
+    elif value.startswith("#") and len(value) == 9:
+        value = value[:7]
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        return "default"
+    return value

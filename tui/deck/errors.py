@@ -11,8 +11,9 @@ class Problem:
 
     Attributes:
         path: The file as the user named it.
-        line: 1-based line, or 0 when the problem is the whole file.
-        column: 1-based column, or 0 when unknown.
+        line: 1-based line, or 0 when the problem is the whole file
+            (printed as line 1).
+        column: 1-based column, or 0 when unknown (printed as column 1).
         message: What is wrong and, where possible, how to fix it.
     """
 
@@ -22,9 +23,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
-        return f"{self.path}: {self.message}"
+        # Always FILE:LINE:COL, so editors and CI can parse every message;
+        # a problem with the whole file (missing, empty, too big) is at 1:1.
+        return f"{self.path}:{self.line or 1}:{self.column or 1}: {self.message}"
 
 
 class DeckError(Exception):

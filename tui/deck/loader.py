@@ -15,7 +15,8 @@ import re
 import unicodedata
 
 from tui.deck.errors import DeckError, Problem
-from tui.deck.model import Deck, Layout, Poll, Slide, parse_duration
+from tui.deck.model import Deck, Layout, Poll, ResultsMode, Slide, parse_duration, reveal_blocks
+from tui.deck.poll_options import MAX_OPTION_ID, derive_option_ids
 from tui.deck.yaml_source import Mapping, Node, Scalar, Sequence, compose, decode, describe, read_file
 
 __all__ = ["load_deck", "load_deck_text"]
@@ -30,9 +31,12 @@ SLIDE_KEYS = (
     "attribution",
     "notes",
     "reveal",
+    "time",
     "poll",
 )
-POLL_KEYS = ("id", "question", "options")
+POLL_KEYS = ("id", "question", "options", "multiple", "results")
+OPTION_KEYS = ("id", "text")
+RESULTS_MODES = tuple(mode.value for mode in ResultsMode)
 LAYOUTS = tuple(layout.value for layout in Layout)
 
 MIN_COLUMNS, MAX_COLUMNS = 2, 4
@@ -278,6 +282,9 @@ class _Checker:
                     values[name] = text
         if not values.get("theme"):
             values.pop("theme", None)
+        elif "theme" in fields:
+            theme_node = fields["theme"][1]
+            values["theme_at"] = (theme_node.line, theme_node.column)
         if "duration" in fields:
             values["duration"] = self.duration(fields["duration"][1])
         slides: list[Slide] = []
@@ -293,7 +300,7 @@ class _Checker:
             return None
         return Deck(slides=tuple(slides), source=self.path, **values)  # type: ignore[arg-type]
 
-    def duration(self, node: Node) -> float | None:
+    def duration(self, node: Node, name: str = "duration") -> float | None:
         if node.broken:
             return None
         if isinstance(node, Scalar):
@@ -303,14 +310,14 @@ class _Checker:
                 return parse_duration(node.value)
             except ValueError as error:
                 if "more than zero" in str(error):
-                    self.problem(node, f"duration must be more than zero, got {node.value!r}")
+                    self.problem(node, f"{name} must be more than zero, got {node.value!r}")
                     return None
             got = repr(node.value)
         else:
             got = describe(node)
         self.problem(
             node,
-            f"duration must be a length of time such as 20m, 1h 30m, 90s or 45 (minutes), got {got}",
+            f"{name} must be a length of time such as 20m, 1h 30m, 90s or 45 (minutes), got {got}",
         )
         return None
 
@@ -354,7 +361,7 @@ class _Checker:
         # A misspelt key may be the missing title: say so once, not twice.
         ok = len(self.problems) == before
         values: dict[str, object] = {}
-        for name in ("title", "subtitle", "body", "attribution", "notes"):
+        for name in ("title", "subtitle", "body", "attribution"):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
@@ -367,6 +374,19 @@ class _Checker:
                 ok = False
             else:
                 values["reveal"] = reveal
+        if "time" in fields:
+            reported = len(self.problems)
+            budget = self.duration(fields["time"][1], "time")
+            ok = ok and len(self.problems) == reported and not fields["time"][1].broken
+            if budget is not None:
+                values["time"] = budget
+        if "notes" in fields:
+            steps = len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
+            notes = self.notes(fields["notes"], steps)
+            if notes is None:
+                ok = False
+            else:
+                values["notes"], values["step_notes"] = notes
         layout = self.layout(node, fields, number)
         if layout is None:
             ok = False
@@ -393,6 +413,38 @@ class _Checker:
         if not ok:
             return None
         return Slide(line=node.line, **values)  # type: ignore[arg-type]
+
+    def notes(self, pair: tuple[Node, Node], steps: int) -> tuple[str, tuple[str, ...]] | None:
+        """Notes as one text, or a list: a block before the first reveal step,
+        then one block per step. Returns ``(notes, step_notes)``."""
+        key, node = pair
+        if not isinstance(node, Sequence) or (node.flow and node.line == node.end_line):
+            # One-line [..] is text as typed, like every other text field.
+            text = self.text_of(node, "notes")
+            return None if text is None else (text, ())
+        texts: list[str] = []
+        for index, item in enumerate(node.items):
+            text = self.text_of(item, f"notes block {index + 1}")
+            if text is None:
+                return None
+            texts.append(text)
+        if len(texts) > 1 and steps == 0:
+            self.problem(
+                key,
+                "notes as a list gives one block per reveal step, so this slide needs "
+                "reveal: true and a list in its body (or write the notes as one text)",
+            )
+            return None
+        if len(texts) > steps + 1:
+            self.problem(
+                node.items[steps + 1],
+                f"notes has {len(texts)} blocks but the slide has {steps} reveal "
+                f"step{'s' if steps != 1 else ''}: "
+                f"write at most {steps + 1} (one before the first item, then one per "
+                "top-level list item)",
+            )
+            return None
+        return (texts[0] if texts else "", tuple(texts[1:]))
 
     def layout(self, node: Mapping, fields: dict[str, tuple[Node, Node]], number: int) -> Layout | None:
         """The slide's layout, written or inferred, checked against its keys."""
@@ -499,12 +551,53 @@ class _Checker:
         options = self.options(fields, key)
         if options is None:
             ok = False
+        multiple = False
+        if "multiple" in fields:
+            chosen = self.boolean(fields["multiple"][1], "multiple")
+            if chosen is None:
+                ok = False
+            else:
+                multiple = chosen
+        results = ResultsMode.ON_REVEAL
+        if "results" in fields:
+            mode = self.results_mode(fields["results"][1])
+            if mode is None:
+                ok = False
+            else:
+                results = mode
         poll_id = self.poll_id(fields, question, number, key)
         if poll_id is None or not ok or options is None:
             return None
-        return Poll(id=poll_id, question=question, options=options)
+        texts, explicit = options
+        return Poll(
+            id=poll_id,
+            question=question,
+            options=texts,
+            option_ids=derive_option_ids(poll_id, texts, explicit),
+            multiple=multiple,
+            results=results,
+        )
 
-    def options(self, fields: dict[str, tuple[Node, Node]], key: Node) -> tuple[str, ...] | None:
+    def results_mode(self, node: Node) -> ResultsMode | None:
+        text = self.text_of(node, "results")
+        if text is None:
+            return None
+        word = re.sub(r"[\s-]+", "_", text.strip().lower())
+        if word in RESULTS_MODES:
+            return ResultsMode(word)
+        close = difflib.get_close_matches(word, RESULTS_MODES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        self.problem(
+            node,
+            f"results must be live (chart shown as votes arrive) or on_reveal (hidden until "
+            f"the presenter presses r), got {text!r}{hint}",
+        )
+        return None
+
+    def options(
+        self, fields: dict[str, tuple[Node, Node]], key: Node
+    ) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
+        """The options' texts and the ids written for them (None where not given)."""
         if "options" not in fields:
             self.problem(
                 key,
@@ -524,9 +617,29 @@ class _Checker:
             return None
         ok = True
         texts: list[str] = []
+        explicit: list[str | None] = []
         seen: dict[str, Node] = {}
+        seen_ids: dict[str, Node] = {}
         for number, item in enumerate(node.items, start=1):
-            text = self.text_of(item, f"option {number}")
+            option_id: str | None = None
+            if isinstance(item, Mapping) and self.is_option_spec(item):
+                spec = self.option_spec(item, number)
+                if spec is None:
+                    ok = False
+                    continue
+                text, option_id, id_node = spec
+                if option_id is not None:
+                    if option_id in seen_ids:
+                        self.problem(
+                            id_node,
+                            f"option id {option_id!r} is used twice in this poll (first on line "
+                            f"{seen_ids[option_id].line}); give each option its own id",
+                        )
+                        ok = False
+                        continue
+                    seen_ids[option_id] = id_node
+            else:
+                text = self.text_of(item, f"option {number}")
             if text is None:
                 ok = False
                 continue
@@ -545,6 +658,7 @@ class _Checker:
                 continue
             seen[folded] = item
             texts.append(text)
+            explicit.append(option_id)
         if not MIN_OPTIONS <= len(node.items) <= MAX_OPTIONS:
             self.problem(
                 node,
@@ -552,7 +666,47 @@ class _Checker:
                 f"got {len(node.items)}",
             )
             ok = False
-        return tuple(texts) if ok else None
+        return (tuple(texts), tuple(explicit)) if ok else None
+
+    @staticmethod
+    def is_option_spec(item: Mapping) -> bool:
+        """Whether a mapping in options: is ``{id: ..., text: ...}``.
+
+        A one-line ``{...}`` without those keys stays text as typed, like
+        every other text field.
+        """
+        if not (item.flow and item.line == item.end_line):
+            return True
+        return any(isinstance(key, Scalar) and key.value in OPTION_KEYS for key, _ in item.pairs)
+
+    def option_spec(self, item: Mapping, number: int) -> tuple[str | None, str | None, Node] | None:
+        """``(text, id, node of the id)`` of an option written as a mapping."""
+        before = len(self.problems)
+        fields = self.pairs(item, OPTION_KEYS, f"in option {number}")
+        if len(self.problems) > before:
+            return None
+        if "text" not in fields:
+            self.problem(
+                item,
+                f"option {number} needs text: what the audience sees, for example  "
+                "- {id: open, text: Åpen innovasjon}",
+            )
+            return None
+        text = self.text_of(fields["text"][1], "text")
+        if "id" not in fields:
+            return text, None, item
+        id_node = fields["id"][1]
+        written = self.text_of(id_node, "id")
+        if written is None:
+            return None
+        option_id = written.strip()
+        if not option_id:
+            self.problem(id_node, "id must not be empty; leave it out to use one made from the text")
+            return None
+        if len(option_id) > MAX_OPTION_ID:
+            self.problem(id_node, f"an option id is at most {MAX_OPTION_ID} characters, got {len(option_id)}")
+            return None
+        return text, option_id, id_node
 
     def poll_id(
         self, fields: dict[str, tuple[Node, Node]], question: str, number: int, key: Node

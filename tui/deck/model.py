@@ -32,18 +32,46 @@ class Layout(str, Enum):
     """A live poll; inferred from a ``poll:`` key."""
 
 
+class ResultsMode(str, Enum):
+    """When a poll's bar chart is on the presenter's screen."""
+
+    ON_REVEAL = "on_reveal"
+    """Hidden until the presenter reveals it (``r``): the default."""
+    LIVE = "live"
+    """Shown from the start, growing as votes arrive."""
+
+
 class Poll(msgspec.Struct, frozen=True, kw_only=True):
     """A question the audience votes on.
 
     Attributes:
         id: Stable identifier for stored votes; unique within the deck.
         question: The question shown on screen.
-        options: The choices, in order; 2 to 9 of them (keys ``1``-``9``).
+        options: The choices' texts, in order; 2 to 9 of them (keys ``1``-``9``).
+        option_ids: Stable id of each option, parallel to ``options``: given
+            in the deck or derived from the option text (see
+            :func:`tui.deck.poll_options.derive_option_ids`). Votes are
+            stored against these, so a renamed or removed option never
+            inherits another option's votes. Empty means "derive them".
+        multiple: Whether a voter may choose several options.
+        results: When the presenter's screen shows the bar chart.
     """
 
     id: str
     question: str
     options: tuple[str, ...]
+    option_ids: tuple[str, ...] = ()
+    multiple: bool = False
+    results: ResultsMode = ResultsMode.ON_REVEAL
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Option ids parallel to :attr:`options` (derived when not given)."""
+        if len(self.option_ids) == len(self.options):
+            return self.option_ids
+        from tui.deck.poll_options import derive_option_ids
+
+        return derive_option_ids(self.id, self.options)
 
 
 class Slide(msgspec.Struct, frozen=True, kw_only=True):
@@ -56,7 +84,11 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
         body: Markdown source of the slide body.
         columns: Markdown source of each column (layout ``columns``).
         attribution: Who said it (layout ``quote``).
-        notes: Speaker notes, plain text or Markdown.
+        notes: Speaker notes, plain text or Markdown; with step notes,
+            the block shown before any reveal step.
+        step_notes: Notes tied to reveal steps: item ``k - 1`` is what to
+            say when step ``k`` is revealed (at most :attr:`steps` items).
+        time: Time budget of the slide in seconds (``time:``), or None.
         reveal: When true, top-level list items of ``body`` appear one
             keypress at a time (incremental reveal).
         poll: The poll shown on this slide, if any.
@@ -70,6 +102,8 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
     columns: tuple[str, ...] = ()
     attribution: str = ""
     notes: str = ""
+    step_notes: tuple[str, ...] = ()
+    time: float | None = None
     reveal: bool = False
     poll: Poll | None = None
     line: int = 0
@@ -110,6 +144,8 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
         event: Where the talk is given.
         date: The date exactly as written (not parsed).
         theme: Theme name or path as written in the deck, or None.
+        theme_at: 1-based (line, column) of the ``theme:`` value, for
+            messages about it; (0, 0) when the deck names no theme.
         duration: Target length of the talk in seconds, or None.
         source: Path of the deck file as given (for messages and the store).
     """
@@ -120,6 +156,7 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
     event: str = ""
     date: str = ""
     theme: str | None = None
+    theme_at: tuple[int, int] = (0, 0)
     duration: float | None = None
     source: str = ""
 

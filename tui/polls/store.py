@@ -1,20 +1,32 @@
 """The vote store: every poll vote, in an SQLite file, safe across processes.
 
 This is the only module in Podium that touches SQLite. One store file holds
-the votes of one deck (see :meth:`VoteStore.for_deck`). The presenter's app
-and any number of ``podium vote`` processes may open the same file at once:
+the votes of one deck (see :meth:`VoteStore.for_deck`), or of a whole
+workshop when several users share one file (``--store PATH``). The
+presenter's app and any number of ``podium vote`` processes may open the
+same file at once:
 
 - The database runs in WAL mode, so readers never block the writer, with
-  ``synchronous=FULL``, so a vote whose :meth:`VoteStore.cast` has returned
+  ``synchronous=FULL``, so a vote whose :meth:`VoteStore.vote` has returned
   survives a crash, ``kill -9`` or power loss.
-- Every write is its own committed transaction before the method returns.
+- Every write is one committed transaction before the method returns; a
+  vote's checks (poll open, on screen) and its write are one transaction.
 - Writers wait up to a busy timeout (5 s by default) for each other.
 - :meth:`VoteStore.data_version` changes whenever *another* connection
-  commits, which lets the presenter's screen notice audience votes cheaply.
+  commits, which lets the presenter and the voters notice changes cheaply.
+- The presenter publishes what is on its screen (the *stage*: which poll,
+  open or closed, results revealed) so voters can follow it.
+
+Votes are stored against option ids (see :mod:`tui.deck.poll_options`), with
+the option's text alongside. A vote whose option the deck no longer has is
+kept and reported as orphaned, never counted for another option. A reset
+moves a poll's votes to a backup table, from which they can be restored.
 
 Anything wrong with the file (not SQLite, corrupt, from a newer Podium,
 read-only, locked) raises :class:`StoreError` with a message naming the file;
-a file that is not a Podium vote store is never modified.
+a file that is not a Podium vote store is never modified. A store of schema
+version 1 is upgraded in place, in one transaction, after a backup copy is
+written next to it.
 """
 
 from __future__ import annotations
@@ -23,16 +35,35 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import threading
 import time
 import unicodedata
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-SCHEMA_VERSION = 1
-"""Schema version this Podium writes and reads (``PRAGMA user_version``)."""
+import msgspec
+
+from tui.deck.model import Poll
+from tui.polls.model import (
+    Ballot,
+    Orphan,
+    PollResults,
+    Stage,
+    Status,
+    VoteRecord,
+    VoteRefused,
+)
+
+SCHEMA_VERSION = 2
+"""Schema version this Podium writes and reads (``PRAGMA user_version``).
+
+1: votes keyed by option text, one per voter and poll.
+2: votes keyed by option id (text kept as a label), several per voter for
+multiple-choice polls; reset backups; poll definitions; the stage.
+"""
 
 APPLICATION_ID = 0x506F6469
 """``PRAGMA application_id`` marking a Podium vote store (ASCII ``Podi``)."""
@@ -43,17 +74,49 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 HAND_PREFIX = "hand:"
 """Voter ids starting with this are anonymous votes keyed in by the presenter."""
 
+MEMORY = Path(":memory:")
+"""The ``path`` of a store made by :meth:`VoteStore.in_memory`."""
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS votes (
+_TABLES_V2 = """
+CREATE TABLE votes (
     id INTEGER PRIMARY KEY,
     poll_id TEXT NOT NULL,
-    option TEXT NOT NULL,      -- the option's text, as written in the deck
     voter TEXT NOT NULL,       -- audience voter id, or 'hand:<uuid4>'
-    cast_at REAL NOT NULL,     -- unix time, seconds
-    UNIQUE (poll_id, voter)
+    option_id TEXT,            -- the option's id, or NULL for votes from schema 1
+    label TEXT NOT NULL,       -- the option's text when the vote was cast
+    cast_at REAL NOT NULL      -- unix time, seconds
 );
+CREATE UNIQUE INDEX votes_choice ON votes (poll_id, voter, option_id);
+CREATE TABLE cleared_votes (   -- what resets cleared: a backup
+    id INTEGER PRIMARY KEY,
+    reset_id INTEGER NOT NULL, -- one number per reset
+    cleared_at REAL NOT NULL,
+    poll_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    option_id TEXT,
+    label TEXT NOT NULL,
+    cast_at REAL NOT NULL
+);
+CREATE INDEX cleared_votes_poll ON cleared_votes (poll_id, reset_id);
+CREATE TABLE polls (           -- poll definitions, as last presented
+    poll_id TEXT PRIMARY KEY,
+    spec TEXT NOT NULL,        -- the deck's Poll as JSON
+    published_at REAL NOT NULL
+);
+CREATE TABLE stage (           -- what the presenter's screen shows now
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    poll_id TEXT,              -- NULL: no poll on screen
+    revealed INTEGER NOT NULL DEFAULT 0,
+    presenter_pid INTEGER,     -- NULL: no presenter running
+    presenter_host TEXT,
+    changed_at REAL NOT NULL
+);
+"""
+
+_SCHEMA = f"""
+{_TABLES_V2}
 CREATE TABLE IF NOT EXISTS poll_state (
     poll_id TEXT PRIMARY KEY,
     closed INTEGER NOT NULL DEFAULT 0
@@ -61,6 +124,17 @@ CREATE TABLE IF NOT EXISTS poll_state (
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 """
+
+_MIGRATE_V1 = f"""
+ALTER TABLE votes RENAME TO votes_v1;
+{_TABLES_V2}
+INSERT INTO votes (id, poll_id, voter, option_id, label, cast_at)
+    SELECT id, poll_id, voter, NULL, option, cast_at FROM votes_v1 ORDER BY id;
+DROP TABLE votes_v1;
+PRAGMA user_version = 2;
+"""
+
+_TABLES = frozenset({"votes", "cleared_votes", "polls", "stage", "poll_state"})
 
 _T = TypeVar("_T")
 
@@ -104,15 +178,20 @@ def store_path_for_deck(deck_source: str | os.PathLike[str]) -> Path:
     return user_data_dir() / "votes" / f"{_slug(resolved.stem)}-{digest}.sqlite3"
 
 
+def is_hand_vote(voter: str) -> bool:
+    """Whether ``voter`` is an anonymous vote keyed in by the presenter."""
+    return voter.startswith(HAND_PREFIX)
+
+
 class VoteStore:
     """Votes of one deck's polls, kept in an SQLite file.
 
-    Create one with :meth:`open` or :meth:`for_deck`; :meth:`close` it when
-    done (or use it as a context manager). Methods may be called from any
-    thread; calls are serialised.
+    Create one with :meth:`open`, :meth:`for_deck` or :meth:`in_memory`;
+    :meth:`close` it when done (or use it as a context manager). Methods may
+    be called from any thread; calls are serialised.
 
     Attributes:
-        path: The store file.
+        path: The store file (:data:`MEMORY` for an in-memory store).
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
@@ -125,30 +204,41 @@ class VoteStore:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> VoteStore:
+    def open(
+        cls, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, create: bool = True
+    ) -> VoteStore:
         """Open the store at ``path``, creating its folders and the file if needed.
+
+        A new file takes the write permissions of its folder: in a folder
+        that a group may write (``chmod 2775``), the group may vote too.
 
         Args:
             path: The store file.
             busy_timeout: Seconds to wait for another process's write lock.
+            create: Create the file when it does not exist; when False a
+                missing file raises :class:`StoreError`.
 
         Returns:
             The open store.
 
         Raises:
-            StoreError: The file is not a Podium vote store (not SQLite,
-                corrupt, or another program's database), was written by a
-                newer Podium, cannot be created or written (read-only folder
-                or file), or stays locked by another process.
+            StoreError: The file is missing (with ``create=False``), is not a
+                Podium vote store (not SQLite, corrupt, or another program's
+                database), was written by a newer Podium, cannot be created
+                or written (read-only folder or file), or stays locked by
+                another process.
         """
         path = Path(path).expanduser()
+        if not create and not path.exists():
+            raise StoreError(f"there is no vote store at {path} (no votes recorded yet)", path)
         _check_location(path)
+        _create_shared(path)
         try:
             connection = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=rwc",
+                f"{path.resolve().as_uri()}?mode=rw",
                 uri=True,
                 timeout=busy_timeout,
-                isolation_level=None,  # autocommit: every statement commits on return
+                isolation_level=None,  # autocommit: transactions are explicit
                 check_same_thread=False,
             )
         except sqlite3.Error as error:
@@ -162,13 +252,14 @@ class VoteStore:
 
     @classmethod
     def for_deck(
-        cls, deck_source: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+        cls, deck_source: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, create: bool = True
     ) -> VoteStore:
         """Open the store that keeps the votes of the deck at ``deck_source``.
 
         Args:
             deck_source: Path of the deck file (see :func:`store_path_for_deck`).
             busy_timeout: Seconds to wait for another process's write lock.
+            create: As for :meth:`open`.
 
         Returns:
             The open store.
@@ -176,40 +267,120 @@ class VoteStore:
         Raises:
             StoreError: As for :meth:`open`.
         """
-        return cls.open(store_path_for_deck(deck_source), busy_timeout=busy_timeout)
+        return cls.open(store_path_for_deck(deck_source), busy_timeout=busy_timeout, create=create)
 
-    # ------------------------------------------------------------------ writing
+    @classmethod
+    def in_memory(cls) -> VoteStore:
+        """A private store that lives as long as the object (tests, no file).
 
-    def cast(self, poll_id: str, option: str, voter: str | None = None) -> None:
+        Returns:
+            An empty store; nothing is written to disk.
+        """
+        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _prepare(connection, MEMORY, 0.0)
+        return cls(connection, MEMORY, 0.0)
+
+    # ------------------------------------------------------------------ voting
+
+    def vote(
+        self,
+        poll: Poll,
+        option_ids: Iterable[str],
+        voter: str | None = None,
+        *,
+        audience: bool = False,
+    ) -> Ballot:
         """Record a vote; it is committed to disk when this returns.
 
         A voter has one vote per poll: a new vote from the same voter
-        replaces their earlier one.
+        replaces their earlier one (all its options, for a multiple-choice
+        poll). The checks below and the write are one transaction, so a
+        vote is never stored in a poll that was closed a moment before.
 
         Args:
-            poll_id: The poll's id.
-            option: The chosen option's text.
+            poll: The poll voted on.
+            option_ids: Ids of the chosen options (``poll.ids``); exactly one
+                unless ``poll.multiple``.
             voter: The audience member's id, or None for an anonymous vote
                 keyed in by the presenter (each one counts separately).
+            audience: The vote comes from ``podium vote``: refuse it unless
+                the poll is on the presenter's screen now with these options.
+
+        Returns:
+            The stored ballot.
 
         Raises:
-            ValueError: ``poll_id``, ``option`` or ``voter`` is empty.
+            ValueError: No option, an unknown option id, several options on
+                a single-choice poll, or an empty voter id.
+            VoteRefused: The poll is closed; or (``audience``) it is not on
+                the presenter's screen, or its options changed.
             StoreError: The vote could not be written.
         """
-        if not poll_id or not option:
-            raise ValueError("a vote needs a poll id and an option")
+        chosen = set(option_ids)
+        ids = poll.ids
+        unknown = sorted(chosen - set(ids))
+        if unknown:
+            raise ValueError(f"poll {poll.id!r} has no option {unknown[0]!r}")
+        if not chosen:
+            raise ValueError("a vote needs at least one option")
+        if len(chosen) > 1 and not poll.multiple:
+            raise ValueError(f"poll {poll.id!r} takes one option, got {len(chosen)}")
         if voter is None:
             voter = f"{HAND_PREFIX}{uuid.uuid4()}"
-        elif not voter:
+        elif not voter.strip():
             raise ValueError("a voter id must not be empty (use None for an anonymous vote)")
-        self._run(
-            lambda db: db.execute(
-                "INSERT INTO votes (poll_id, option, voter, cast_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (poll_id, voter)"
-                " DO UPDATE SET option = excluded.option, cast_at = excluded.cast_at",
-                (poll_id, option, voter, time.time()),
+        choices = tuple(option for option in ids if option in chosen)
+        labels = dict(zip(ids, poll.options))
+        cast_at = time.time()
+
+        def write(db: sqlite3.Connection) -> None:
+            if _closed(db, poll.id):
+                raise VoteRefused(f"the poll “{poll.question}” is closed")
+            if audience:
+                row = db.execute("SELECT poll_id, presenter_pid FROM stage WHERE id = 1").fetchone()
+                if row is None or row[0] != poll.id or row[1] is None:
+                    raise VoteRefused(
+                        f"the poll “{poll.question}” is no longer on the presenter's screen"
+                    )
+                shown = _read_spec(db, poll.id)
+                if shown is not None and not chosen <= set(shown.ids):
+                    raise VoteRefused(
+                        f"the poll “{poll.question}” has changed since it was shown to you;"
+                        " look at its options again and vote anew"
+                    )
+            db.execute("DELETE FROM votes WHERE poll_id = ? AND voter = ?", (poll.id, voter))
+            db.executemany(
+                "INSERT INTO votes (poll_id, voter, option_id, label, cast_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(poll.id, voter, option, labels[option], cast_at) for option in choices],
             )
+
+        self._write(write)
+        return Ballot(poll.id, voter, choices, cast_at)
+
+    def ballot(self, poll_id: str, voter: str) -> Ballot | None:
+        """A voter's current vote on a poll.
+
+        Args:
+            poll_id: The poll.
+            voter: The voter's id.
+
+        Returns:
+            The ballot (ids of votes from schema 1 are left out), or None
+            when the voter has not voted.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+        rows = self._read(
+            lambda db: db.execute(
+                "SELECT option_id, cast_at FROM votes WHERE poll_id = ? AND voter = ? ORDER BY id",
+                (poll_id, voter),
+            ).fetchall()
         )
+        if not rows:
+            return None
+        return Ballot(poll_id, voter, tuple(row[0] for row in rows if row[0]), float(rows[0][1]))
 
     def undo_last(self, poll_id: str) -> bool:
         """Remove the newest anonymous (presenter-keyed) vote of a poll.
@@ -223,33 +394,115 @@ class VoteStore:
         Raises:
             StoreError: The store could not be written.
         """
-        cursor = self._run(
-            lambda db: db.execute(
-                "DELETE FROM votes WHERE id = ("
-                " SELECT id FROM votes WHERE poll_id = ? AND voter GLOB ?"
+
+        def write(db: sqlite3.Connection) -> int:
+            return db.execute(
+                "DELETE FROM votes WHERE poll_id = ? AND voter = ("
+                " SELECT voter FROM votes WHERE poll_id = ? AND voter GLOB ?"
                 " ORDER BY id DESC LIMIT 1)",
-                (poll_id, f"{HAND_PREFIX}*"),
-            )
-        )
-        return cursor.rowcount > 0
+                (poll_id, poll_id, f"{HAND_PREFIX}*"),
+            ).rowcount
+
+        return self._write(write) > 0
 
     def reset(self, poll_id: str) -> int:
-        """Delete every vote of a poll.
+        """Clear every vote of a poll, keeping them as a backup.
+
+        The votes move to a backup table in the same store, in one
+        transaction; :meth:`restore` brings the newest such batch back.
 
         Args:
             poll_id: The poll's id.
 
         Returns:
-            How many votes were deleted.
+            How many voters' votes were cleared.
 
         Raises:
             StoreError: The store could not be written.
         """
-        cursor = self._run(lambda db: db.execute("DELETE FROM votes WHERE poll_id = ?", (poll_id,)))
-        return max(cursor.rowcount, 0)
+
+        def write(db: sqlite3.Connection) -> int:
+            voters = db.execute(
+                "SELECT COUNT(DISTINCT voter) FROM votes WHERE poll_id = ?", (poll_id,)
+            ).fetchone()[0]
+            if not voters:
+                return 0
+            batch = db.execute(
+                "SELECT COALESCE(MAX(reset_id), 0) + 1 FROM cleared_votes"
+            ).fetchone()[0]
+            db.execute(
+                "INSERT INTO cleared_votes"
+                " (reset_id, cleared_at, poll_id, voter, option_id, label, cast_at)"
+                " SELECT ?, ?, poll_id, voter, option_id, label, cast_at"
+                " FROM votes WHERE poll_id = ? ORDER BY id",
+                (batch, time.time(), poll_id),
+            )
+            db.execute("DELETE FROM votes WHERE poll_id = ?", (poll_id,))
+            return int(voters)
+
+        return self._write(write)
+
+    def last_reset(self, poll_id: str) -> tuple[int, float] | None:
+        """The newest backup :meth:`restore` would bring back.
+
+        Args:
+            poll_id: The poll's id.
+
+        Returns:
+            ``(voters, cleared_at)`` (Unix seconds), or None without a backup.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT COUNT(DISTINCT voter), MAX(cleared_at) FROM cleared_votes"
+                " WHERE reset_id = (SELECT MAX(reset_id) FROM cleared_votes WHERE poll_id = ?)",
+                (poll_id,),
+            ).fetchone()
+        )
+        return (int(row[0]), float(row[1])) if row and row[0] else None
+
+    def restore(self, poll_id: str) -> int:
+        """Bring back the votes the newest :meth:`reset` of a poll cleared.
+
+        A voter who voted again since the reset keeps the newer vote.
+
+        Args:
+            poll_id: The poll's id.
+
+        Returns:
+            How many voters' votes were restored (0 without a backup).
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+
+        def write(db: sqlite3.Connection) -> int:
+            batch = db.execute(
+                "SELECT MAX(reset_id) FROM cleared_votes WHERE poll_id = ?", (poll_id,)
+            ).fetchone()[0]
+            if batch is None:
+                return 0
+            voters = db.execute(
+                "SELECT COUNT(DISTINCT voter) FROM cleared_votes WHERE reset_id = ?"
+                " AND voter NOT IN (SELECT voter FROM votes WHERE poll_id = ?)",
+                (batch, poll_id),
+            ).fetchone()[0]
+            db.execute(
+                "INSERT INTO votes (poll_id, voter, option_id, label, cast_at)"
+                " SELECT poll_id, voter, option_id, label, cast_at FROM cleared_votes"
+                " WHERE reset_id = ? AND voter NOT IN (SELECT voter FROM votes WHERE poll_id = ?)"
+                " ORDER BY id",
+                (batch, poll_id),
+            )
+            db.execute("DELETE FROM cleared_votes WHERE reset_id = ?", (batch,))
+            return int(voters)
+
+        return self._write(write)
 
     def set_closed(self, poll_id: str, closed: bool) -> None:
-        """Mark a poll as closed to new votes, or open it again.
+        """Close a poll to new votes, or open it again.
 
         Args:
             poll_id: The poll's id.
@@ -258,7 +511,7 @@ class VoteStore:
         Raises:
             StoreError: The store could not be written.
         """
-        self._run(
+        self._write(
             lambda db: db.execute(
                 "INSERT INTO poll_state (poll_id, closed) VALUES (?, ?)"
                 " ON CONFLICT (poll_id) DO UPDATE SET closed = excluded.closed",
@@ -266,77 +519,223 @@ class VoteStore:
             )
         )
 
-    # ------------------------------------------------------------------ reading
-
-    def totals(self, poll_id: str, options: Sequence[str]) -> dict[str, int]:
-        """Votes per option of a poll.
-
-        Args:
-            poll_id: The poll's id.
-            options: The poll's options, in deck order.
-
-        Returns:
-            Every option, in the given order, mapped to its number of votes
-            (0 when it has none). Votes for texts not in ``options`` are left
-            out; see :meth:`orphaned`.
-
-        Raises:
-            StoreError: The store could not be read.
-        """
-        counts = self._counts(poll_id)
-        return {option: counts.get(option, 0) for option in options}
-
-    def orphaned(self, poll_id: str, options: Sequence[str]) -> dict[str, int]:
-        """Votes for option texts the deck no longer has (edited after voting).
-
-        Args:
-            poll_id: The poll's id.
-            options: The poll's current options.
-
-        Returns:
-            Each stored option text not in ``options`` mapped to its number
-            of votes; empty when there are none.
-
-        Raises:
-            StoreError: The store could not be read.
-        """
-        known = set(options)
-        return {text: n for text, n in self._counts(poll_id).items() if text not in known}
-
-    def voter_count(self, poll_id: str) -> int:
-        """Number of votes (one per voter) in a poll, orphaned ones included.
-
-        Args:
-            poll_id: The poll's id.
-
-        Returns:
-            The number of voters.
-
-        Raises:
-            StoreError: The store could not be read.
-        """
-        row = self._run(
-            lambda db: db.execute("SELECT COUNT(*) FROM votes WHERE poll_id = ?", (poll_id,))
-        ).fetchone()
-        return int(row[0])
-
     def is_closed(self, poll_id: str) -> bool:
         """Whether a poll was closed with :meth:`set_closed`.
 
         Raises:
             StoreError: The store could not be read.
         """
-        row = self._run(
-            lambda db: db.execute("SELECT closed FROM poll_state WHERE poll_id = ?", (poll_id,))
-        ).fetchone()
-        return bool(row and row[0])
+        return self._read(lambda db: _closed(db, poll_id))
+
+    # ------------------------------------------------------------------ results
+
+    def results(self, poll: Poll) -> PollResults:
+        """Votes per option of ``poll``, as the deck defines it now.
+
+        A stored vote counts for the option with its id; a vote from
+        schema 1 (no id) counts for the option with its text. Any other
+        vote is orphaned: reported, never counted.
+
+        Args:
+            poll: The poll.
+
+        Returns:
+            The counts, distinct voters, orphans and closed flag, read in
+            one snapshot.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+
+        def read(db: sqlite3.Connection) -> PollResults:
+            rows = db.execute(
+                "SELECT voter, option_id, label FROM votes WHERE poll_id = ?", (poll.id,)
+            ).fetchall()
+            return _tally(poll, rows, _closed(db, poll.id))
+
+        return self._read(read)
+
+    def records(self, poll: Poll) -> list[VoteRecord]:
+        """Every stored choice of a poll, cleared ones included, oldest first.
+
+        Args:
+            poll: The poll (its options decide what counts and what is orphaned).
+
+        Returns:
+            One record per chosen option per voter.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+
+        def read(db: sqlite3.Connection) -> tuple[list[tuple], list[tuple]]:
+            current = db.execute(
+                "SELECT voter, option_id, label, cast_at FROM votes WHERE poll_id = ? ORDER BY id",
+                (poll.id,),
+            ).fetchall()
+            cleared = db.execute(
+                "SELECT voter, option_id, label, cast_at, cleared_at FROM cleared_votes"
+                " WHERE poll_id = ? ORDER BY id",
+                (poll.id,),
+            ).fetchall()
+            return current, cleared
+
+        current, cleared = self._read(read)
+        records = [
+            VoteRecord(
+                poll.id,
+                voter,
+                option_id,
+                label,
+                cast_at,
+                Status.COUNTED
+                if _option_index(poll, option_id, label) is not None
+                else Status.ORPHANED,
+            )
+            for voter, option_id, label, cast_at in current
+        ]
+        records += [
+            VoteRecord(poll.id, voter, option_id, label, cast_at, Status.CLEARED, cleared_at)
+            for voter, option_id, label, cast_at, cleared_at in cleared
+        ]
+        records.sort(key=lambda record: (record.cast_at, record.voter))
+        return records
+
+    def known_polls(self) -> list[Poll]:
+        """Polls as last presented from this store, in the order first shown.
+
+        Returns:
+            The published definitions; a poll that has votes but was never
+            published (votes from schema 1) gets one built from its votes.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+
+        def read(db: sqlite3.Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+            specs = db.execute("SELECT poll_id, spec FROM polls ORDER BY rowid").fetchall()
+            labels = db.execute(
+                "SELECT poll_id, label FROM ("
+                " SELECT poll_id, label, id FROM votes"
+                " UNION ALL SELECT poll_id, label, id FROM cleared_votes)"
+                " GROUP BY poll_id, label ORDER BY MIN(id)"
+            ).fetchall()
+            return specs, labels
+
+        specs, labels = self._read(read)
+        polls: dict[str, Poll] = {}
+        for poll_id, spec in specs:
+            decoded = _decode_spec(spec)
+            if decoded is not None:
+                polls[poll_id] = decoded
+        unpublished: dict[str, list[str]] = {}
+        for poll_id, label in labels:
+            if poll_id not in polls:
+                unpublished.setdefault(poll_id, []).append(label)
+        for poll_id, texts in unpublished.items():
+            polls[poll_id] = Poll(id=poll_id, question=poll_id, options=tuple(texts))
+        return list(polls.values())
+
+    # ------------------------------------------------------------------ the stage
+
+    def publish(
+        self,
+        poll: Poll | None,
+        *,
+        revealed: bool = False,
+        presenter: tuple[int, str] | None = None,
+    ) -> None:
+        """Tell the audience what the presenter's screen shows now.
+
+        Also records the poll's definition, so voters see its options and
+        ``podium results`` can name them without the deck. This write skips
+        the disk flush votes get (losing it in a crash loses nothing: the
+        next presenter publishes again), so it costs well under a
+        millisecond.
+
+        Args:
+            poll: The poll on screen, or None.
+            revealed: Whether its results are on screen.
+            presenter: ``(process id, host name)`` of the presenter, or None
+                when no presenter is running any more.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        now = time.time()
+        pid, host = presenter if presenter is not None else (None, None)
+
+        def write(db: sqlite3.Connection) -> None:
+            if poll is not None:
+                db.execute(
+                    "INSERT INTO polls (poll_id, spec, published_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (poll_id) DO UPDATE SET"
+                    " spec = excluded.spec, published_at = excluded.published_at",
+                    (poll.id, msgspec.json.encode(poll).decode(), now),
+                )
+            db.execute(
+                "INSERT INTO stage (id, poll_id, revealed, presenter_pid, presenter_host, changed_at)"
+                " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " poll_id = excluded.poll_id, revealed = excluded.revealed,"
+                " presenter_pid = excluded.presenter_pid, presenter_host = excluded.presenter_host,"
+                " changed_at = excluded.changed_at",
+                (poll.id if poll else None, int(revealed and poll is not None), pid, host, now),
+            )
+
+        self._write(write, durable=False)
+
+    def end_presentation(self, presenter: tuple[int, str]) -> None:
+        """Clear the stage when the presenter who set it stops.
+
+        Args:
+            presenter: ``(process id, host name)`` given to :meth:`publish`;
+                a stage set by another presenter since is left alone.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        pid, host = presenter
+        self._write(
+            lambda db: db.execute(
+                "UPDATE stage SET poll_id = NULL, revealed = 0, presenter_pid = NULL,"
+                " presenter_host = NULL, changed_at = ?"
+                " WHERE id = 1 AND presenter_pid = ? AND presenter_host = ?",
+                (time.time(), pid, host),
+            ),
+            durable=False,
+        )
+
+    def stage(self) -> Stage:
+        """What the presenter's screen shows now (see :meth:`publish`).
+
+        Returns:
+            The stage; ``Stage()`` (no poll, no presenter) before any
+            presenter published one.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+
+        def read(db: sqlite3.Connection) -> Stage:
+            row = db.execute(
+                "SELECT poll_id, revealed, presenter_pid, presenter_host, changed_at"
+                " FROM stage WHERE id = 1"
+            ).fetchone()
+            if row is None:
+                return Stage()
+            poll_id, revealed, pid, host, changed_at = row
+            poll = _read_spec(db, poll_id) if poll_id is not None else None
+            closed = _closed(db, poll_id) if poll_id is not None else False
+            return Stage(poll, closed, bool(revealed), pid, host, float(changed_at))
+
+        return self._read(read)
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits a change.
 
         Cheap enough to call several times a second: compare it with the
-        previous value to learn whether totals need re-reading. Writes made
-        through this store do not change it.
+        previous value to learn whether anything needs re-reading. Writes
+        made through this store do not change it.
 
         Returns:
             SQLite's ``PRAGMA data_version`` for this connection.
@@ -344,7 +743,7 @@ class VoteStore:
         Raises:
             StoreError: The store could not be read.
         """
-        return int(self._run(lambda db: db.execute("PRAGMA data_version")).fetchone()[0])
+        return int(self._run(lambda db: db.execute("PRAGMA data_version").fetchone()[0]))
 
     # ------------------------------------------------------------------ lifetime
 
@@ -367,15 +766,6 @@ class VoteStore:
 
     # ------------------------------------------------------------------ internals
 
-    def _counts(self, poll_id: str) -> dict[str, int]:
-        rows = self._run(
-            lambda db: db.execute(
-                "SELECT option, COUNT(*) FROM votes WHERE poll_id = ? GROUP BY option",
-                (poll_id,),
-            )
-        ).fetchall()
-        return {str(text): int(n) for text, n in rows}
-
     def _run(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         with self._lock:
             if self._connection is None:
@@ -384,6 +774,126 @@ class VoteStore:
                 return action(self._connection)
             except sqlite3.Error as error:
                 raise _translate(error, self.path, self._busy_timeout) from None
+
+    def _read(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``action`` in one read transaction: one consistent snapshot."""
+
+        def read(db: sqlite3.Connection) -> _T:
+            db.execute("BEGIN")
+            try:
+                return action(db)
+            finally:
+                db.execute("COMMIT")
+
+        return self._run(read)
+
+    def _write(self, action: Callable[[sqlite3.Connection], _T], *, durable: bool = True) -> _T:
+        """Run ``action`` in one write transaction, committed on return.
+
+        Args:
+            action: Does the writing; may raise to roll everything back.
+            durable: Flush to disk before returning (``synchronous=FULL``);
+                False only for state that is rebuilt anyway (the stage).
+        """
+
+        def write(db: sqlite3.Connection) -> _T:
+            if not durable:
+                db.execute("PRAGMA synchronous = NORMAL")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    result = action(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+            finally:
+                if not durable:
+                    db.execute("PRAGMA synchronous = FULL")
+            return result
+
+        return self._run(write)
+
+
+def _closed(db: sqlite3.Connection, poll_id: str) -> bool:
+    row = db.execute("SELECT closed FROM poll_state WHERE poll_id = ?", (poll_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def _decode_spec(spec: str) -> Poll | None:
+    try:
+        return msgspec.json.decode(spec, type=Poll)
+    except msgspec.DecodeError:
+        return None
+
+
+def _read_spec(db: sqlite3.Connection, poll_id: str) -> Poll | None:
+    row = db.execute("SELECT spec FROM polls WHERE poll_id = ?", (poll_id,)).fetchone()
+    return _decode_spec(row[0]) if row else None
+
+
+def _option_index(poll: Poll, option_id: str | None, label: str) -> int | None:
+    """Which option a stored vote counts for, or None when it is orphaned."""
+    if option_id is not None:
+        ids = poll.ids
+        return ids.index(option_id) if option_id in ids else None
+    return poll.options.index(label) if label in poll.options else None
+
+
+def _tally(poll: Poll, rows: Sequence[tuple[str, str | None, str]], closed: bool) -> PollResults:
+    """Count ``(voter, option_id, label)`` rows against the poll's options."""
+    counts = [0] * len(poll.options)
+    voters: set[str] = set()
+    orphans: dict[tuple[str | None, str], int] = {}
+    for voter, option_id, label in rows:
+        index = _option_index(poll, option_id, label)
+        if index is None:
+            orphans[(option_id, label)] = orphans.get((option_id, label), 0) + 1
+        else:
+            counts[index] += 1
+            voters.add(voter)
+    return PollResults(
+        poll,
+        tuple(counts),
+        len(voters),
+        tuple(Orphan(option_id, label, n) for (option_id, label), n in orphans.items()),
+        closed,
+    )
+
+
+def _create_shared(path: Path) -> None:
+    """Create a missing store file with its folder's write permissions.
+
+    In a folder its group may write, the new file is group-writable too
+    (``0664``); in a folder anyone may write, anyone may write the file
+    (``0666``). SQLite gives its ``-wal`` and ``-shm`` files the same
+    permissions as the store, so every user who can write the folder can
+    vote. Otherwise the file is made as usual (the umask applies).
+
+    Raises:
+        StoreError: The file cannot be created.
+    """
+    try:
+        folder_mode = path.parent.stat().st_mode
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise StoreError(
+            f"cannot create the vote store {path}: {error.strerror or error}"
+            " (set PODIUM_DATA_DIR, or --store, to a writable place)",
+            path,
+        ) from None
+    try:
+        if folder_mode & stat.S_IWOTH:
+            os.fchmod(descriptor, 0o666)
+        elif folder_mode & stat.S_IWGRP:
+            os.fchmod(descriptor, 0o664)
+    except OSError:
+        pass  # the file still works for its owner
+    finally:
+        os.close(descriptor)
 
 
 def _check_location(path: Path) -> None:
@@ -443,11 +953,13 @@ def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) ->
     """Check the file is a Podium store of a known version, then set it up.
 
     Nothing is written until the file is known to be an empty database or a
-    Podium vote store of this schema version.
+    Podium vote store of a version this Podium reads. A store of schema 1 is
+    copied to a backup file, then upgraded in one transaction.
 
     Raises:
         StoreError: As for :meth:`VoteStore.open`.
     """
+    memory = path == MEMORY
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         app_id, version, tables = _identify(connection)
@@ -458,27 +970,51 @@ def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) ->
     _check_identity(path, app_id, version, tables)
 
     try:
-        if version == 0:
-            # A new, empty database: create the schema, re-checking inside the
-            # write transaction in case another process is doing the same.
+        if version < SCHEMA_VERSION:
+            if version == 1 and not memory:
+                _backup(connection, path, version)
+            # Re-check inside the write transaction: another process may be
+            # creating or upgrading the same file at this moment.
             connection.execute("BEGIN IMMEDIATE")
             try:
                 app_id, version, tables = _identify(connection)
                 _check_identity(path, app_id, version, tables)
-                if version == 0:
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            connection.execute(statement)
+                script = {0: _SCHEMA, 1: _MIGRATE_V1}.get(version, "")
+                for statement in script.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
                 connection.execute("COMMIT")
             except BaseException:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
-        _enable_wal(connection, busy_timeout)
+        if not memory:
+            _enable_wal(connection, busy_timeout)
         connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         raise _translate(error, path, busy_timeout) from None
+
+
+def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy the store to ``<name>.schema<version>-backup-<time>`` before an upgrade.
+
+    Raises:
+        StoreError: The copy could not be written (the upgrade does not start).
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.schema{version}-backup-{stamp}")
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            connection.backup(copy)
+        finally:
+            copy.close()
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"cannot upgrade the vote store {path}: its backup copy {target} could not be"
+            f" written ({error}); nothing was changed",
+            path,
+        ) from None
 
 
 def _identify(connection: sqlite3.Connection) -> tuple[int, int, set[str]]:
@@ -521,7 +1057,8 @@ def _check_identity(path: Path, app_id: int, version: int, tables: set[str]) -> 
             " Upgrade Podium to read it",
             path,
         )
-    if version < 1 or not {"votes", "poll_state"} <= tables:
+    needed = {"votes", "poll_state"} if version == 1 else _TABLES
+    if version < 1 or not needed <= tables:
         raise _not_a_store(path, f"schema version {version} without the vote tables")
 
 
@@ -571,8 +1108,9 @@ def _translate(error: sqlite3.Error, path: Path, busy_timeout: float) -> StoreEr
             path,
         )
     if _is_corruption(error):
-        return StoreError(f"vote store {path} is damaged ({error}); move it away to start afresh",
-                          path)
+        return StoreError(
+            f"vote store {path} is damaged ({error}); move it away to start afresh", path
+        )
     if "unable to open" in text:
         return StoreError(
             f"cannot open the vote store {path} ({error}); check that its folder is writable",

@@ -18,11 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui import navigation
-from tui.deck.model import Deck, Slide
+from tui.deck.model import Deck, ResultsMode, Slide
 from tui.navigation import Position
 from tui.screens.blank import BlankScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
+from tui.screens.presenter_polls import POLL_ACTIONS, POLL_BINDINGS, PresenterPolls
+from tui.screens.presenter_tools import TOOL_BINDINGS, PresenterTools
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
@@ -52,7 +54,7 @@ def _digit_bindings() -> list[Binding]:
     return votes + digits
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
     """Shows the deck one slide (and reveal step) at a time.
 
     Args:
@@ -74,6 +76,8 @@ class PresenterScreen(Screen[None]):
         *_digit_bindings(),
         Binding("r", "toggle_results", "Results", tooltip="Show or hide the poll results"),
         Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
+        *POLL_BINDINGS,
+        *TOOL_BINDINGS,
     ]
 
     # State is held in `var`s, not `reactive`s: a reactive on the screen
@@ -90,8 +94,11 @@ class PresenterScreen(Screen[None]):
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
-        self._results_shown: set[str] = set()
-        self._poll_keys_shown = False
+        # Polls with `results: live` start with their chart shown.
+        self._results_shown: set[str] = {
+            poll.id for poll in deck.polls if poll.results is ResultsMode.LIVE
+        }
+        self._poll_keys_shown = 0  # options of the poll whose keys the footer shows
 
     @property
     def podium(self) -> PodiumApp:
@@ -107,7 +114,7 @@ class PresenterScreen(Screen[None]):
         app = self.podium
         with Horizontal(id="stage"):
             yield SlideView(id="slide")
-            yield NotesPane(app.elapsed, app.now, self.deck.duration, id="notes")
+            yield NotesPane(app.timer, self.deck, app.now, id="notes")
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
@@ -121,26 +128,27 @@ class PresenterScreen(Screen[None]):
         """Push the current state into the widgets, as one screen update."""
         with self.app.batch_update():
             self._draw_widgets()
+            self.tools_sync()
+            self.polls_sync()
 
     def _draw_widgets(self) -> None:
         slide = self.slide
         totals = None
         if slide.poll is not None:
-            totals = self.podium.poll_totals(slide.poll)
+            totals = self.podium.poll_results(slide.poll)
         self.query_one(SlideView).show(
             slide,
             self.position.step,
             totals,
             slide.poll is not None and slide.poll.id in self._results_shown,
         )
-        number, count = self.position.slide + 1, len(self.deck.slides)
         if self.notes_shown:
-            following = self.deck.slides[number].title if number < count else None
-            self.query_one(NotesPane).show(number, count, slide.notes, following)
+            self.query_one(NotesPane).show(self.position.slide, self.position.step)
         self._draw_status()
-        if (slide.poll is not None) != self._poll_keys_shown:
+        footer_keys = len(slide.poll.options) if slide.poll is not None else 0
+        if footer_keys != self._poll_keys_shown:
             # The footer rebuilds itself on this: only when its keys change.
-            self._poll_keys_shown = slide.poll is not None
+            self._poll_keys_shown = footer_keys
             self.refresh_bindings()
         self.call_after_refresh(self._draw_status)
 
@@ -182,7 +190,13 @@ class PresenterScreen(Screen[None]):
         """Enable only the keys that act on the slide on screen."""
         poll = self.slide.poll
         if action == "vote":
-            return poll is not None and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+            return (
+                poll is not None
+                and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+                and not self.podium.poll_closed(poll)
+            )
+        if action in POLL_ACTIONS:
+            return self.poll_action_enabled(action)
         if action == "digit":
             return poll is None
         if action in ("toggle_results", "undo_vote"):

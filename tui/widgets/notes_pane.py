@@ -1,25 +1,37 @@
-"""The speaker notes pane: notes, what comes next, and the clocks."""
+"""The speaker notes pane: notes, what comes next, the clocks and the pace."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.console import Group, RenderableType
+from rich.styled import Styled
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
+from tui.deck.model import Deck, reveal_blocks
+from tui.notes import NotesBlock, PreviewKind, Role, next_preview, notes_blocks, plain_lines
+from tui.pacing import Pace, PaceStatus, Plan, TalkTimer, TimerState, format_seconds, make_plan, pace, pace_text
 from tui.render import markdown
+
+PREVIEW_LINES_SIDE = 2
+"""Body lines of the next slide shown beside the slide."""
+PREVIEW_LINES_WIDE = 6
+"""Body lines of the next slide shown in notes-only mode."""
+
+_PACE_STYLES = {
+    PaceStatus.BEHIND: "pace-clock--behind",
+    PaceStatus.OVER: "pace-clock--over",
+}
 
 
 def format_elapsed(seconds: float) -> str:
-    """``seconds`` as ``m:ss`` (or ``h:mm:ss`` past an hour)."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """``seconds`` as ``m:ss`` (or ``h:mm:ss`` past an hour); never negative."""
+    return format_seconds(max(0.0, seconds))
 
 
 def hard_line_breaks(source: str) -> str:
@@ -38,83 +50,185 @@ def hard_line_breaks(source: str) -> str:
     return "\n".join(out)
 
 
-class NotesPane(Vertical):
-    """Speaker notes beside the slide, for the presenter only.
+class PaceClock(Static):
+    """Two lines: the timer and wall clock, then the pace.
 
-    Shows the current slide's notes (scrollable), the next slide's title,
-    the elapsed time since the talk started and the wall clock. The clocks
-    tick once a second, and only while the pane is shown, so an idle
-    presenter costs no CPU.
+    One widget for both, so the once-a-second tick repaints one region. The
+    pace line's colour comes from the stylesheet through component classes
+    (``pace-clock--pace``, ``--behind``, ``--over``).
+    """
+
+    COMPONENT_CLASSES = {"pace-clock--pace", "pace-clock--behind", "pace-clock--over"}
+
+
+class NotesPane(Vertical):
+    """Speaker notes beside the slide (or filling the screen), for the presenter.
+
+    Shows the talk timer against the plan and the wall clock, the pace (ahead
+    or behind, in the theme's warning colour when behind and its error colour
+    once over time), the notes of the slide on screen (with step notes, the
+    block of the step just revealed stands out), and a preview of what the
+    next key shows. The clocks tick once a second, only while the pane is
+    shown, and a widget is redrawn only when its text changes, so an idle
+    presenter costs next to no CPU.
 
     Args:
-        elapsed: Returns seconds since the talk started.
+        timer: The talk timer (owned by the app).
+        deck: The deck, for the plan and the previews.
         now: Returns the current local time (injected for tests).
-        duration: Target length of the talk in seconds, or None.
     """
 
     def __init__(
         self,
-        elapsed: Callable[[], float],
+        timer: TalkTimer,
+        deck: Deck,
         now: Callable[[], datetime],
-        duration: float | None,
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._elapsed = elapsed
+        self._timer = timer
+        self._deck = deck
         self._now = now
-        self._duration = duration
-        self._timer: Timer | None = None
+        self._tick: Timer | None = None
+        self._position = (0, 0)
+        self._wide = False
+        self._plan: Plan | None = None
+        self._plan_origin: int | None = -1
+        self._shown_clock: tuple[str, str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="notes-clock", markup=False)
+        yield PaceClock(id="notes-clock", markup=False)
         with VerticalScroll(id="notes-scroll", can_focus=False):
             yield Static(id="notes-text", markup=False)
         yield Static(id="notes-next", markup=False)
 
     def on_mount(self) -> None:
-        self._timer = self.set_interval(1.0, self.refresh_clock, pause=not self.display)
+        self._tick = self.set_interval(1.0, self.refresh_clock, pause=not self.display)
         self.refresh_clock()
-
-    def watch_display(self, display: bool) -> None:  # pragma: no cover - Textual hook name
-        pass
 
     def set_shown(self, shown: bool) -> None:
         """Start or stop the clock along with the pane's visibility."""
-        if self._timer is None:
+        if self._tick is None:
             return
         if shown:
             self.refresh_clock()
-            self._timer.resume()
+            self._tick.resume()
         else:
-            self._timer.pause()
+            self._tick.pause()
 
-    def show(self, number: int, count: int, notes: str, next_title: str | None) -> None:
-        """Show the notes of slide ``number`` of ``count`` (1-based).
+    def set_wide(self, wide: bool) -> None:
+        """Notes-only mode: the pane fills the screen and previews more."""
+        if wide != self._wide:
+            self._wide = wide
+            self._show_preview()
+
+    def show(self, slide: int, step: int) -> None:
+        """Show the notes of a position and what comes after it.
 
         Args:
-            number: The current slide's number.
-            count: Slides in the deck.
-            notes: The current slide's speaker notes (Markdown).
-            next_title: Title of the next slide, or None on the last.
+            slide: 0-based slide on screen.
+            step: Reveal steps shown.
         """
-        self.border_title = f"Notes · {number}/{count}"
+        self._position = (slide, step)
+        current = self._deck.slides[slide]
+        self.border_title = f"Notes · {slide + 1}/{len(self._deck.slides)}"
+        blocks = notes_blocks(current, step)
         text = self.query_one("#notes-text", Static)
-        text.update(markdown(hard_line_breaks(notes)) if notes.strip() else Text("(no notes)", style="italic"))
-        self.query_one("#notes-scroll").scroll_home(animate=False)
-        upcoming = f"Next: {next_title}" if next_title is not None else "Last slide"
-        self.query_one("#notes-next", Static).update(Text(upcoming))
+        text.update(self._render_blocks(blocks, reveal_blocks(current.body) if current.reveal else []))
+        scroll = self.query_one("#notes-scroll", VerticalScroll)
+        if any(block.role is Role.CURRENT and block.step > 0 for block in blocks):
+            self.call_after_refresh(scroll.scroll_end, animate=False)
+        else:
+            scroll.scroll_home(animate=False)
+        self._show_preview()
+        self.refresh_clock()
+
+    @staticmethod
+    def _render_blocks(blocks: list[NotesBlock], items: list[str]) -> RenderableType:
+        if not blocks:
+            return Text("(no notes)", style="italic")
+        parts: list[RenderableType] = []
+        for block in blocks:
+            body = markdown(hard_line_breaks(block.text))
+            if block.role is Role.PLAIN:
+                parts.append(body)
+                continue
+            label = ""
+            if block.step > 0 and block.step < len(items):
+                first = plain_lines(items[block.step], 1)
+                label = f"step {block.step}: {first[0]}" if first else f"step {block.step}"
+            if block.role is Role.PAST:
+                parts.append(Styled(Group(Text(label, no_wrap=True, overflow="ellipsis"), body) if label else body, "dim"))
+            else:
+                if label:
+                    parts.append(Text(f"▶ {label}", style="bold underline", no_wrap=True, overflow="ellipsis"))
+                parts.append(body)
+        return Group(*parts)
+
+    def _show_preview(self) -> None:
+        slide, step = self._position
+        limit = PREVIEW_LINES_WIDE if self._wide else PREVIEW_LINES_SIDE
+        preview = next_preview(self._deck, slide, step, limit)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if preview.kind is PreviewKind.END:
+            line.append("Last slide")
+        elif preview.kind is PreviewKind.STEP:
+            line.append("Next step: ", style="bold")
+            line.append(preview.lines[0] if preview.lines else "(more of this slide)")
+            for extra in preview.lines[1:]:
+                line.append(f"\n  {extra}", style="dim")
+        else:
+            line.append(f"Next: {preview.title}")
+            for extra in preview.lines:
+                line.append(f"\n  {extra}", style="dim")
+        self.query_one("#notes-next", Static).update(line)
+
+    def reading(self) -> Pace:
+        """The pace now, for the position last shown."""
+        timer = self._timer
+        if timer.origin != self._plan_origin:
+            self._plan_origin = timer.origin
+            self._plan = make_plan(self._deck, timer.origin or 0)
+        slide, step = self._position
+        return pace(
+            self._plan,
+            slide,
+            step,
+            self._deck.slides[slide].steps,
+            timer.elapsed(),
+            started=timer.state is not TimerState.READY,
+        )
 
     def refresh_clock(self) -> None:
-        """Redraw elapsed time, pacing and wall clock."""
-        elapsed = self._elapsed()
-        line = Text()
-        line.append(format_elapsed(elapsed), style="bold")
-        if self._duration:
-            line.append(f" / {format_elapsed(self._duration)}")
-            remaining = self._duration - elapsed
-            if remaining < 0:
-                line.append(f"  over by {format_elapsed(-remaining)}", style="bold")
-        line.append("   ")
-        line.append(self._now().strftime("%H:%M"))
-        self.query_one("#notes-clock", Static).update(line)
+        """Redraw the timer, wall clock and pace, if their text changed."""
+        if not self.is_mounted:
+            return
+        timer = self._timer
+        reading = self.reading()
+        clock = format_elapsed(timer.elapsed())
+        if self._plan is not None:
+            clock += f" / {format_elapsed(self._plan.total)}"
+        badge = {TimerState.PAUSED: "paused", TimerState.READY: "ready"}.get(timer.state, "")
+        wall = self._now().strftime("%H:%M")
+        pace_line = pace_text(reading)
+        style = _PACE_STYLES.get(reading.status, "pace-clock--pace")
+        state = (f"{clock} {badge} {wall}", pace_line, style, self.app.theme)
+        if state == self._shown_clock:
+            return  # nothing visible changed: send no bytes
+        previous, self._shown_clock = self._shown_clock, state
+        widget = self.query_one(PaceClock)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(clock, style="bold")
+        if badge:
+            text.append(" ")
+            text.append(f" {badge} ", style="reverse")
+        text.append(f"   {wall}")
+        if pace_line:
+            text.append("\n")
+            text.append(pace_line, style=widget.get_component_rich_style(style, partial=True))
+        # A fixed size unless the pace line comes or goes: no layout pass, just
+        # a repaint of the changed line(s).
+        widget.update(text, layout=previous is None or bool(previous[1]) != bool(pace_line))
+        widget.set_class(reading.status is PaceStatus.BEHIND, "-behind")
+        widget.set_class(reading.status is PaceStatus.OVER, "-over")

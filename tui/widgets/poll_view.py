@@ -1,4 +1,5 @@
-"""The poll on a poll slide: numbered options and, once revealed, a bar chart."""
+"""The poll on a poll slide: numbered options, how to vote, how many voted,
+and, once revealed, a bar chart with counts and percentages."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.deck.model import Poll
+from tui.polls.model import PollResults
 
 # Eighths of a cell, so bars grow smoothly even when narrow.
 _PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
@@ -22,54 +24,86 @@ def bar(fraction: float, width: int) -> str:
     return "█" * full + (_PARTIAL_BLOCKS[part] if part else "")
 
 
+def as_results(poll: Poll, totals: PollResults | Mapping[str, int] | None) -> PollResults:
+    """Results for ``poll`` from full results or from votes per option text.
+
+    Args:
+        poll: The poll shown.
+        totals: Full results, or a mapping of option text to votes (each
+            vote taken as one voter), or None for no votes.
+
+    Returns:
+        The results to draw.
+    """
+    if isinstance(totals, PollResults):
+        return totals
+    if not totals:
+        return PollResults.empty(poll)
+    counts = tuple(int(totals.get(option, 0)) for option in poll.options)
+    return PollResults(poll, counts, sum(counts))
+
+
 class PollChart:
     """Rich renderable: one line per option, with bars when revealed.
 
     Args:
-        poll: The poll shown.
-        totals: Votes per option text.
+        results: The poll and its counts.
         revealed: Show counts, percentages and bars.
         bar_style: Style of the bars (from the theme).
         key_style: Style of the option numbers.
+        leader_style: Style of the leading option's bar.
+        spacious: Leave a blank line between options.
+        hints: Mention the presenter's keys (``r``, ``c``) in the summary.
+        marked: Indexes of options to mark as chosen (the voter's own).
+        cursor: Index of the highlighted option, or None.
     """
 
     def __init__(
         self,
-        poll: Poll,
-        totals: Mapping[str, int],
+        results: PollResults,
         revealed: bool,
         bar_style: Style,
         key_style: Style,
         leader_style: Style | None = None,
         spacious: bool = True,
+        *,
+        hints: bool = True,
+        marked: frozenset[int] = frozenset(),
+        cursor: int | None = None,
     ) -> None:
-        self.poll = poll
-        self.totals = totals
+        self.results = results
         self.revealed = revealed
         self.bar_style = bar_style
         self.key_style = key_style
         self.leader_style = leader_style or bar_style
         self.spacious = spacious
+        self.hints = hints
+        self.marked = marked
+        self.cursor = cursor
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        results = self.results
+        poll = results.poll
         width = options.max_width
-        counts = [self.totals.get(option, 0) for option in self.poll.options]
-        total = sum(counts)
-        most = max(counts, default=0)
-        key_width = 4  # " 1 " and a space
+        most = max(results.counts, default=0)
+        mark_width = 2 if self.marked or self.cursor is not None else 0
+        key_width = 4 + mark_width  # " 1 " and a space
         figures_width = 11 if self.revealed else 0  # "  123  100%"
         min_bar = 8 if self.revealed else 0
-        longest = max(len(option) for option in self.poll.options)
+        longest = max(len(option) for option in poll.options)
         # Options keep their full text while a bar of min_bar cells still fits.
         label_width = max(1, min(longest, width - key_width - figures_width - min_bar - 2))
         bar_width = max(1, width - key_width - label_width - figures_width - 2)
-        for number, (option, count) in enumerate(zip(self.poll.options, counts), start=1):
+        for index, (option, count) in enumerate(zip(poll.options, results.counts)):
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f" {number} ", self.key_style)
+            if mark_width:
+                line.append("✓ " if index in self.marked else "  ", "bold")
+            highlighted = index == self.cursor
+            line.append(f" {index + 1} ", self.key_style)
             line.append(" ")
-            line.append(option.ljust(label_width)[:label_width])
+            line.append(option.ljust(label_width)[:label_width], "reverse" if highlighted else "")
             if self.revealed:
-                share = count / total if total else 0.0
+                share = results.share(index)
                 style = self.leader_style if count and count == most else self.bar_style
                 line.append("  ")
                 line.append(bar(share, bar_width).ljust(bar_width), style)
@@ -77,34 +111,113 @@ class PollChart:
             yield line
             if self.spacious:
                 yield Text()
-        noun = "vote" if total == 1 else "votes"
-        hint = "r hides the results" if self.revealed else "r shows the results"
-        yield Text(f"{total} {noun} · {hint}", style="italic")
+        if not self.spacious:
+            yield Text()
+        yield from self._summary(width)
+
+    def _summary(self, width: int) -> RenderResult:
+        results = self.results
+        parts = [f"{results.voters} {'voter' if results.voters == 1 else 'voters'}"]
+        if results.poll.multiple:
+            parts.append("several choices allowed")
+        if results.closed:
+            parts.append("closed" + (" (c reopens)" if self.hints else ""))
+        if self.hints:
+            parts.append("r hides the results" if self.revealed else "r shows the results")
+            if not results.closed:
+                parts.append("c closes the poll")
+        yield Text(" · ".join(parts), style="italic")
+        if results.how_to_vote and not results.closed:
+            # Never cut the command short: it is typed from the screen.
+            intro = "Vote in your terminal: "
+            if len(intro) + len(results.how_to_vote) > width:
+                yield Text(intro.rstrip())
+                yield Text(results.how_to_vote, style="bold", overflow="fold")
+            else:
+                line = Text(intro)
+                line.append(results.how_to_vote, style="bold")
+                yield line
+        if results.orphaned:
+            gone = ", ".join(f"{orphan.label} ({orphan.votes})" for orphan in results.orphaned)
+            noun = "vote" if results.orphaned_votes == 1 else "votes"
+            yield Text(
+                f"⚠ {results.orphaned_votes} {noun} not counted, for options no longer in"
+                f" the deck: {gone}",
+                style="bold",
+            )
 
 
 class PollView(Static):
-    """Shows a poll's options; the bar chart once results are revealed.
+    """Shows a poll's options, how to vote and, once revealed, the bar chart.
 
-    The owner (the presenter screen) holds votes and the revealed flag and
-    calls :meth:`show`; this widget only draws.
+    The owner (the presenter screen) holds the results and the revealed
+    flag and calls :meth:`show`; this widget only draws, and only when what
+    it shows has changed.
     """
 
     DEFAULT_CSS = """
     PollView { height: auto; }
     """
 
-    def show(self, poll: Poll, totals: Mapping[str, int], revealed: bool) -> None:
-        """Redraw for ``poll`` with ``totals`` (votes per option text)."""
+    _shown: tuple[object, ...] | None = None
+
+    def show(
+        self,
+        poll: Poll,
+        totals: PollResults | Mapping[str, int] | None,
+        revealed: bool,
+        *,
+        hints: bool = True,
+        marked: frozenset[int] = frozenset(),
+        cursor: int | None = None,
+    ) -> None:
+        """Redraw for ``poll``.
+
+        Args:
+            poll: The poll shown.
+            totals: Its results (or votes per option text).
+            revealed: Show the bar chart.
+            hints: Mention the presenter's keys.
+            marked: Indexes of options to mark as chosen.
+            cursor: Index of the highlighted option, or None.
+        """
+        results = as_results(poll, totals)
         variables = self.app.get_css_variables()
-        bar_style = Style.parse(_rgb(variables.get("poll-bar", "blue")))
-        leader_style = Style.parse(_rgb(variables.get("poll-bar-leader", "yellow")))
-        key_style = Style.parse(f"bold reverse {_rgb(variables.get('primary', 'blue'))}")
-        spacious = self.screen.size.height >= 2 * len(poll.options) + 12
+        bar_colour = _rgb(variables.get("poll-bar", "blue"))
+        leader_colour = _rgb(variables.get("poll-bar-leader", "yellow"))
+        key_colour = _rgb(variables.get("primary", "blue"))
+        spacious = self.screen.size.height >= 2 * len(poll.options) + 14
+        state = (
+            results,
+            revealed,
+            hints,
+            marked,
+            cursor,
+            bar_colour,
+            leader_colour,
+            key_colour,
+            spacious,
+        )
+        if state == self._shown:
+            return  # unchanged: send no bytes
+        self._shown = state
         self.update(
-            PollChart(poll, dict(totals), revealed, bar_style, key_style, leader_style, spacious)
+            PollChart(
+                results,
+                revealed,
+                Style.parse(bar_colour),
+                Style.parse(f"bold reverse {key_colour}"),
+                Style.parse(leader_colour),
+                spacious,
+                hints=hints,
+                marked=marked,
+                cursor=cursor,
+            )
         )
 
 
 def _rgb(colour: str) -> str:
-    """Drop an alpha channel from a ``#rrggbbaa`` colour for Rich."""
-    return colour[:7] if colour.startswith("#") and len(colour) == 9 else colour
+    """A theme colour as Rich understands it (see :func:`tui.render.rich_colour`)."""
+    from tui.render import rich_colour
+
+    return rich_colour(colour)

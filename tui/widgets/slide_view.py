@@ -12,10 +12,11 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.deck.model import Layout, Slide
+from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.widgets.poll_view import PollView
 
@@ -28,7 +29,10 @@ class SlideView(Vertical):
     _layout: Layout | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="slide-title", markup=False)
+        # Center lets a centred layout shrink the framed title to its text
+        # and centre it; Textual aligns a vertical stack only as a block.
+        with Center(id="slide-title-row"):
+            yield Static(id="slide-title", markup=False)
         yield Static(id="slide-subtitle", markup=False)
         with VerticalScroll(id="slide-scroll", can_focus=False):
             yield Static(id="slide-body", markup=False)
@@ -40,7 +44,7 @@ class SlideView(Vertical):
         self,
         slide: Slide,
         step: int,
-        totals: Mapping[str, int] | None = None,
+        totals: PollResults | Mapping[str, int] | None = None,
         results_shown: bool = False,
     ) -> None:
         """Draw ``slide`` with ``step`` reveal steps shown.
@@ -48,7 +52,8 @@ class SlideView(Vertical):
         Args:
             slide: The slide to draw.
             step: Reveal steps shown (0 to ``slide.steps``).
-            totals: Votes per option when the slide has a poll.
+            totals: The poll's results (or votes per option text) when the
+                slide has a poll.
             results_shown: Whether the poll's bar chart is revealed.
         """
         if slide.layout is not self._layout:
@@ -60,7 +65,7 @@ class SlideView(Vertical):
         centred = slide.layout in _CENTRED
         title = self.query_one("#slide-title", Static)
         title.update(Text(slide.title))
-        title.display = bool(slide.title)
+        self.query_one("#slide-title-row").display = bool(slide.title)
         subtitle = self.query_one("#slide-subtitle", Static)
         subtitle.update(Text(slide.subtitle))
         subtitle.display = bool(slide.subtitle)

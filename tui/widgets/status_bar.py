@@ -42,5 +42,6 @@ class StatusBar(Horizontal):
             line.append(f" go to {pending}… ⏎ ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
-        # Fixed size in the stylesheet: no layout pass needed.
-        self.query_one("#status-position", Static).update(line, layout=False)
+        # Its width follows the text; a layout pass only when that changes.
+        widget = self.query_one("#status-position", Static)
+        widget.update(line, layout=line.cell_len != widget.size.width)

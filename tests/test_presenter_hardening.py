@@ -1,0 +1,74 @@
+"""Pilot tests for things a presenter must never see break: themes with ANSI
+colours, markup-like titles in the palette, key hints for the slide shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.app import make_app
+from tui.deck import Deck, load_deck_text
+
+SIZE = (100, 30)
+
+
+async def test_ansi_themes_switch_live_without_error(seed_deck: Deck) -> None:
+    app = make_app(seed_deck, theme_name="terminal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1", "enter", "1", "r")
+        for theme in ("ansi-dark", "ansi-light", "contrast", "ks"):
+            app.theme = theme
+            await pilot.pause()
+            assert app.theme == theme
+        assert app.presenter.position.slide == 10
+
+
+async def test_palette_shows_titles_literally(tmp_path: Path) -> None:
+    source = (
+        "slides:\n"
+        "  - title: \"Use [/b] to close\"\n"
+        "  - title: Price [red]high[/red]\n"
+        "    body: x\n"
+    )
+    deck = load_deck_text(source, str(tmp_path / "markup.yaml"))
+    app = make_app(deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"close")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.presenter.position.slide == 0
+        assert app.is_running
+
+
+async def test_palette_lists_slides_in_order(seed_deck: Deck) -> None:
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE):
+        titles = [c.title for c in app.get_system_commands(app.screen) if c.title.startswith("Go to")]
+        assert titles == sorted(titles)
+        assert titles[0].startswith("Go to slide  1:") and titles[9].startswith("Go to slide 10:")
+        assert not any(c.title == "Keys" for c in app.get_system_commands(app.screen))
+
+
+async def test_vote_key_hint_matches_the_options(seed_deck: Deck) -> None:
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1", "enter")
+        await pilot.pause()
+        footer = app.screen.query_one("#status-keys")
+        rendered = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        assert "1-7" in rendered and "1-9" not in rendered
+
+
+def test_check_reports_an_unknown_deck_theme_at_its_line(tmp_path: Path, capsys) -> None:
+    from tui.cli import main
+
+    deck = tmp_path / "talk.yaml"
+    deck.write_text("title: Talk\ntheme: nosuch\nslides:\n  - title: Hello\n", encoding="utf-8")
+    assert main(["check", str(deck)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{deck}:2:8: theme: unknown theme 'nosuch'")
+    assert "paper" in err
+    assert main([str(deck)]) == 2
+    assert capsys.readouterr().err.startswith(f"{deck}:2:8: ")

@@ -1,0 +1,1 @@
+"""Subcommands of the ``podium`` command that have their own module."""

@@ -1,0 +1,301 @@
+"""``podium vote`` and ``podium results``, and the presenter's vote store.
+
+Usage::
+
+    podium vote [DECK] [--store PATH] [--voter NAME] [--choice N]
+    podium results [DECK] [--store PATH] [--format table|csv|json]
+
+Exit status: 0 on success; 1 when a vote is refused (no poll on the
+presenter's screen, poll closed); 2 for bad input (unknown option, a
+store that cannot be used), with a message and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.cli import EXIT_BAD_INPUT, EXIT_OK, _fail, _load, default_deck_path
+
+if TYPE_CHECKING:
+    from tui.app import PodiumApp
+    from tui.deck.model import Deck, Poll
+    from tui.polls.store import VoteStore
+
+EXIT_REFUSED = 1
+"""Exit status when the store refuses a vote (no poll on screen, closed)."""
+
+
+# -- the presenter's store -------------------------------------------------------
+
+
+def open_presenter_store(deck: Deck, store_arg: str | None) -> tuple[VoteStore, str]:
+    """Open the store the presenter keeps votes in and announce it to voters.
+
+    Args:
+        deck: The deck presented.
+        store_arg: ``--store PATH`` as given, or None for the deck's own
+            store in the user's data folder.
+
+    Returns:
+        The open store, and the command the audience types to vote.
+
+    Raises:
+        StoreError: The store cannot be used; the message names the file.
+    """
+    from tui.polls import live
+    from tui.polls.store import VoteStore, store_path_for_deck
+
+    default = store_path_for_deck(deck.source)
+    path = Path(store_arg).expanduser() if store_arg else default
+    store = VoteStore.open(path)
+    live.announce(store.path)
+    return store, live.vote_command(store.path, default)
+
+
+def close_presenter_store(app: PodiumApp | None, store: VoteStore) -> None:
+    """Tell voters the presentation is over, withdraw it, close the store.
+
+    Args:
+        app: The app that presented (None if it never started).
+        store: The store from :func:`open_presenter_store`.
+    """
+    from tui.polls import live
+
+    try:
+        if app is not None:
+            app.end_polls()
+    finally:
+        live.withdraw()
+        store.close()
+
+
+# -- podium vote -------------------------------------------------------------------
+
+
+def _vote_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium vote",
+        description=(
+            "Vote on the poll the presenter shows now, from your own terminal. "
+            "The screen follows the presenter from poll to poll; vote again to change your vote."
+        ),
+        epilog=(
+            "Without DECK or --store this finds the presentation you (the same user) are giving; "
+            "others use the --store PATH the presenter's slide shows. "
+            "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), 2 bad input."
+        ),
+    )
+    parser.add_argument(
+        "deck", nargs="?", help="vote on this deck's polls (default: the running presentation)"
+    )
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the vote store the presenter shares (shown on the poll slide)",
+    )
+    parser.add_argument(
+        "--voter",
+        metavar="NAME",
+        help="who you are (default: your login and terminal, e.g. alice@pts/3)",
+    )
+    parser.add_argument(
+        "--choice",
+        metavar="N",
+        help="vote without the full-screen view: an option's number, id or text "
+        "(several, comma-separated, on a multiple-choice poll)",
+    )
+    return parser
+
+
+def _voter_store_path(args: argparse.Namespace) -> tuple[Path | None, bool]:
+    """Which store to vote in, and whether to follow the live presentation.
+
+    Returns:
+        ``(path, follow)``: the store (None when no presentation is
+        running and none was named) and whether the view should switch to
+        the store of a presentation that starts later.
+    """
+    from tui.polls import live
+    from tui.polls.store import store_path_for_deck
+
+    if args.store:
+        return Path(args.store).expanduser(), False
+    if args.deck:
+        return store_path_for_deck(args.deck), False
+    running = live.live_store()
+    if running is not None:
+        return running, True
+    default = store_path_for_deck(default_deck_path())
+    return (default if default.exists() else None), True
+
+
+def vote(argv: Sequence[str]) -> int:
+    """``podium vote``: the voter's full-screen view, or one vote with ``--choice``."""
+    from tui.polls import live
+    from tui.polls.store import StoreError, VoteStore
+
+    args = _vote_parser().parse_args(argv)
+    voter = live.voter_identity(args.voter)
+    if args.deck and not args.store and not Path(args.deck).is_file():
+        return _fail([f"podium vote: {args.deck}: no such deck file"])
+    path, follow = _voter_store_path(args)
+    if args.choice is not None:
+        return _vote_once(path, voter, args.choice)
+
+    store = None
+    if path is not None:
+        try:
+            store = VoteStore.open(path, create=False)
+        except StoreError as error:
+            if args.store or not follow:
+                return _fail([f"podium vote: {error}"])
+    from tui.voter.app import make_voter_app
+
+    app = make_voter_app(voter, store, locate=live.live_store if follow else None)
+    try:
+        app.run()
+    finally:
+        app.close_store()
+    return app.return_code or EXIT_OK
+
+
+def _vote_once(path: Path | None, voter: str, choice: str) -> int:
+    """Cast one vote on the poll on the presenter's screen (``--choice``)."""
+    from tui.polls import live
+    from tui.polls.model import VoteRefused
+    from tui.polls.store import StoreError, VoteStore
+
+    if path is None:
+        print(
+            "podium vote: no presentation is running for you now; start podium first, "
+            "or give the --store PATH the presenter shows",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    try:
+        with VoteStore.open(path, create=False) as store:
+            stage = store.stage()
+            poll = stage.poll
+            if poll is None or not live.is_alive(stage.presenter_pid, stage.presenter_host):
+                print(
+                    "podium vote: there is no poll on the presenter's screen now; "
+                    "try again when it shows one",
+                    file=sys.stderr,
+                )
+                return EXIT_REFUSED
+            try:
+                chosen = parse_choice(poll, choice)
+            except ValueError as error:
+                return _fail([f"podium vote: {error}"])
+            ballot = store.vote(poll, chosen, voter, audience=True)
+    except VoteRefused as refused:
+        print(f"podium vote: not counted: {refused}", file=sys.stderr)
+        return EXIT_REFUSED
+    except StoreError as error:
+        return _fail([f"podium vote: {error}"])
+    labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
+    print(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it.")
+    return EXIT_OK
+
+
+def parse_choice(poll: Poll, choice: str) -> list[str]:
+    """Option ids from ``--choice``: numbers, ids or texts, comma-separated.
+
+    Args:
+        poll: The poll voted on.
+        choice: E.g. ``2``, ``Behov``, ``1,3``.
+
+    Returns:
+        The chosen options' ids.
+
+    Raises:
+        ValueError: An item names no option, or several are given for a
+            single-choice poll; the message lists the options.
+    """
+    ids = poll.ids
+    folded = {text.strip().casefold(): option for text, option in zip(poll.options, ids)}
+    chosen: list[str] = []
+    for item in (part.strip() for part in choice.split(",")):
+        if item.isdigit() and 1 <= int(item) <= len(ids):
+            chosen.append(ids[int(item) - 1])
+        elif item in ids:
+            chosen.append(item)
+        elif item.casefold() in folded:
+            chosen.append(folded[item.casefold()])
+        else:
+            listed = "; ".join(
+                f"{number} {text}" for number, text in enumerate(poll.options, start=1)
+            )
+            raise ValueError(f"“{poll.question}” has no option {item!r}; choose one of: {listed}")
+    if len(set(chosen)) > 1 and not poll.multiple:
+        raise ValueError(f"“{poll.question}” takes one choice, got {len(set(chosen))}")
+    return chosen
+
+
+# -- podium results ----------------------------------------------------------------
+
+
+def _results_parser() -> argparse.ArgumentParser:
+    from tui.polls.export import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="podium results",
+        description="Print the poll totals and every vote with its time.",
+    )
+    parser.add_argument(
+        "deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)"
+    )
+    parser.add_argument(
+        "--store", metavar="PATH", help="read this vote store (default: the deck's own)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    return parser
+
+
+def results(argv: Sequence[str]) -> int:
+    """``podium results``: totals per poll and option, and the individual votes."""
+    from tui.deck import DeckError
+    from tui.polls.export import PollReport, render
+    from tui.polls.model import PollResults
+    from tui.polls.store import StoreError, VoteStore, store_path_for_deck
+
+    args = _results_parser().parse_args(argv)
+    deck = None
+    if args.deck or not args.store:
+        try:
+            deck = _load(args.deck)
+        except DeckError as error:
+            return _fail([str(problem) for problem in error.problems])
+    path = Path(args.store).expanduser() if args.store else store_path_for_deck(deck.source)  # type: ignore[union-attr]
+    polls: list[Poll] = list(deck.polls) if deck is not None else []
+    reports: list[PollReport] = []
+    if path.exists() or args.store:
+        try:
+            with VoteStore.open(path, create=False) as store:
+                known = {poll.id for poll in polls}
+                polls += [poll for poll in store.known_polls() if poll.id not in known]
+                reports = [PollReport(store.results(poll), store.records(poll)) for poll in polls]
+        except StoreError as error:
+            return _fail([f"podium results: {error}"])
+    else:
+        reports = [PollReport(PollResults.empty(poll), ()) for poll in polls]
+    source = str(path) if path.exists() else f"{path} (no votes recorded yet)"
+    sys.stdout.write(render(reports, args.format, source))
+    return EXIT_OK
+
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_REFUSED",
+    "close_presenter_store",
+    "open_presenter_store",
+    "parse_choice",
+    "results",
+    "vote",
+]

@@ -1,0 +1,69 @@
+"""Command-line glue for the mirror: the presenter's publisher, the audience view."""
+
+from __future__ import annotations
+
+import sys
+
+from tui.deck.model import Deck
+from tui.mirror.publish import Publisher
+from tui.mirror.state import live_presenters
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def open_mirror(deck: Deck) -> Publisher:
+    """A publisher for ``deck``, opened (see :attr:`Publisher.problem` if not)."""
+    publisher = Publisher(deck.source)
+    publisher.open()
+    return publisher
+
+
+def audience_deck_path(deck_arg: str | None) -> str:
+    """Which deck an audience view follows.
+
+    Args:
+        deck_arg: The DECK given on the command line, or None.
+
+    Returns:
+        ``deck_arg`` when given; else the deck of the presenter running now
+        (the most recently moved one), else the default deck.
+    """
+    if deck_arg is not None:
+        return deck_arg
+    running = live_presenters()
+    if running:
+        return running[0].deck
+    from tui.cli import default_deck_path
+
+    return str(default_deck_path())
+
+
+def run_audience(deck_arg: str | None, theme: str | None) -> int:
+    """``podium --audience [DECK]``: follow the presenter of a deck.
+
+    Args:
+        deck_arg: The deck file, or None to follow the presenter running now.
+        theme: A theme name or file, or None for the deck's.
+
+    Returns:
+        The exit status: 0, or 2 for a bad deck or theme (messages on stderr).
+    """
+    from tui.deck import DeckError, load_deck
+    from tui.mirror.audience import make_audience_app
+    from tui.themes import ThemeError
+
+    path = audience_deck_path(deck_arg)
+    try:
+        deck = load_deck(path)
+    except DeckError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        app = make_audience_app(deck, path, theme, auto=deck_arg is None)
+    except ThemeError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    app.run()
+    return app.return_code or EXIT_OK

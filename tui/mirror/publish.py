@@ -1,0 +1,148 @@
+"""The presenter's side of the mirror: publish each move for audience views.
+
+One small file write and rename per change (well under a millisecond), no
+timer and no socket: an idle presenter costs nothing. Imports no Textual.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import uuid
+from pathlib import Path
+
+from tui.mirror.state import PresenterState, encode, lock_path, state_path
+
+
+class Publisher:
+    """Publishes a presenter's position for the audience views of one deck.
+
+    Call :meth:`open` once, :meth:`publish` on every change, :meth:`close`
+    on the way out. A publisher that could not open (another presenter holds
+    the deck, or the folder is not writable) ignores :meth:`publish`.
+
+    Args:
+        deck_path: The deck being presented.
+
+    Attributes:
+        problem: Why publishing is off, or None while it works.
+    """
+
+    def __init__(self, deck_path: str | os.PathLike[str]) -> None:
+        self.deck = os.path.realpath(os.fspath(deck_path))
+        self.state_file = state_path(self.deck)
+        self.lock_file = lock_path(self.deck)
+        self.session = uuid.uuid4().hex
+        self.problem: str | None = "not opened"
+        self._lock_fd: int | None = None
+        self._seq = 0
+        self._last: tuple[object, ...] | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when moves reach audience views."""
+        return self._lock_fd is not None
+
+    def open(self) -> bool:
+        """Take the deck's lock and create the folder (mode 0700).
+
+        Returns:
+            True when publishing works; else :attr:`problem` says why.
+        """
+        folder = self.state_file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError as error:
+            self.problem = f"cannot write to {folder}: {error.strerror or error}"
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            self.problem = (
+                "another Podium is presenting this deck; audience views follow that one"
+            )
+            return False
+        self._lock_fd = fd
+        self.problem = None
+        return True
+
+    def publish(
+        self,
+        slide: int,
+        step: int,
+        *,
+        blank: bool = False,
+        results: bool = False,
+        totals: dict[str, int] | None = None,
+        theme: str | None = None,
+        ended: bool = False,
+    ) -> bool:
+        """Publish the presenter's state, if it changed.
+
+        Args:
+            slide: 0-based slide on screen.
+            step: Reveal steps shown.
+            blank: The screen is blanked.
+            results: The poll results of the slide on screen are shown.
+            totals: Votes per option of that slide's poll, or None.
+            theme: The theme name.
+            ended: The presenter is quitting.
+
+        Returns:
+            True when a new state was written.
+        """
+        if self._lock_fd is None:
+            return False
+        key = (slide, step, blank, results, totals, theme, ended)
+        if key == self._last:
+            return False
+        self._seq += 1
+        state = PresenterState(
+            deck=self.deck,
+            session=self.session,
+            pid=os.getpid(),
+            seq=self._seq,
+            slide=slide,
+            step=step,
+            blank=blank,
+            results=results,
+            totals=dict(totals) if totals is not None else None,
+            theme=theme,
+            ended=ended,
+        )
+        try:
+            _replace(self.state_file, encode(state))
+        except OSError as error:
+            self.problem = f"cannot write {self.state_file}: {error.strerror or error}"
+            return False
+        self._last = key
+        return True
+
+    def close(self, clean: bool = True) -> None:
+        """Say the presenter has quit (when ``clean``), then let go of the lock.
+
+        Args:
+            clean: False after a crash: audience views then say the
+                presenter stopped unexpectedly.
+        """
+        if self._lock_fd is None:
+            return
+        if clean and self._last is not None:
+            slide, step, _blank, results, totals, theme, _ = self._last
+            self.publish(slide, step, results=results, totals=totals, theme=theme, ended=True)  # type: ignore[arg-type]
+        os.close(self._lock_fd)
+        self._lock_fd = None
+        self.problem = "closed"
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file + ``os.replace``)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+    os.replace(temporary, path)

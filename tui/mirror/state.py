@@ -1,0 +1,161 @@
+"""What the presenter publishes, and where: one JSON file per deck.
+
+The presenter writes its position with :class:`~tui.mirror.publish.Publisher`
+by replacing ``<key>.json`` atomically (write a temporary file, then
+``os.replace``), so a reader sees the old state or the new one, never half of
+one. While it runs it holds an exclusive ``flock`` on ``<key>.lock``; the
+kernel drops the lock when the process ends in any way (quit, crash,
+``kill -9``), which is how audience views tell a live presenter from a gone
+one without a heartbeat. Both files live in ``live/`` under the user data
+folder, private to the user (mode 0700). Imports no Textual.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from pathlib import Path
+
+import msgspec
+
+from tui.paths import user_data_dir
+
+STATE_VERSION = 1
+"""Bumped when the state's fields change incompatibly."""
+
+
+class PresenterState(msgspec.Struct, kw_only=True):
+    """Where the presenter is, as audience views need it.
+
+    Attributes:
+        deck: Absolute path of the deck being presented.
+        session: Random id of this presenter run (changes on restart).
+        pid: Process id of the presenter, for messages.
+        seq: Increases with every published change.
+        slide: 0-based slide on screen.
+        step: Reveal steps shown.
+        blank: The presenter blanked the screen.
+        results: The poll results of the slide on screen are shown.
+        totals: Votes per option of that slide's poll, or None.
+        theme: The presenter's theme name, or None.
+        ended: The presenter quit (a crash leaves this False).
+        version: Format version, :data:`STATE_VERSION`.
+    """
+
+    deck: str
+    session: str
+    pid: int
+    seq: int
+    slide: int = 0
+    step: int = 0
+    blank: bool = False
+    results: bool = False
+    totals: dict[str, int] | None = None
+    theme: str | None = None
+    ended: bool = False
+    version: int = STATE_VERSION
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(PresenterState)
+
+
+def live_dir() -> Path:
+    """Folder of the presenters' state and lock files (not created here)."""
+    return user_data_dir() / "live"
+
+
+def deck_key(deck_path: str | os.PathLike[str]) -> str:
+    """A file-name-safe key for a deck: the same for every way of naming it.
+
+    Args:
+        deck_path: The deck file, relative or absolute.
+
+    Returns:
+        16 hex digits derived from the deck's resolved absolute path.
+    """
+    resolved = os.path.realpath(os.fspath(deck_path))
+    return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def state_path(deck_path: str | os.PathLike[str]) -> Path:
+    """The state file audience views of ``deck_path`` read."""
+    return live_dir() / f"{deck_key(deck_path)}.json"
+
+
+def lock_path(deck_path: str | os.PathLike[str]) -> Path:
+    """The lock file a live presenter of ``deck_path`` holds."""
+    return live_dir() / f"{deck_key(deck_path)}.lock"
+
+
+def encode(state: PresenterState) -> bytes:
+    """The state as JSON bytes."""
+    return _ENCODER.encode(state)
+
+
+def read_state(path: Path) -> PresenterState | None:
+    """Read a state file.
+
+    Args:
+        path: A ``<key>.json`` file.
+
+    Returns:
+        The state, or None when the file is missing, unreadable, from another
+        format version, or not a state (never raises for bad content).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        state = _DECODER.decode(data)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return state if state.version == STATE_VERSION else None
+
+
+def presenter_alive(path: Path) -> bool:
+    """Whether a presenter holds the lock file ``path``.
+
+    Args:
+        path: A ``<key>.lock`` file.
+
+    Returns:
+        True when another process holds its exclusive lock; False when the
+        file is missing or nobody holds it (the presenter quit or died).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops the shared lock, if we got it
+    return False
+
+
+def live_presenters() -> list[PresenterState]:
+    """States of the presenters running now, most recently changed first."""
+    folder = live_dir()
+    found: list[tuple[int, PresenterState]] = []
+    try:
+        entries = list(folder.glob("*.json"))
+    except OSError:
+        return []
+    for path in entries:
+        if not presenter_alive(path.with_suffix(".lock")):
+            continue
+        state = read_state(path)
+        if state is None or state.ended:
+            continue
+        try:
+            found.append((path.stat().st_mtime_ns, state))
+        except OSError:
+            continue
+    return [state for _, state in sorted(found, key=lambda pair: pair[0], reverse=True)]

@@ -1,0 +1,321 @@
+"""The talk timer and pacing: how far along the talk should be, and is.
+
+Pure logic with an injected clock, so it is tested without a screen and
+imports no Textual. The notes pane asks :func:`pace` once a second and shows
+the answer; the presenter screen drives :class:`TalkTimer` from keys.
+
+The plan: every slide gets a budget. A slide's ``time:`` is its budget; the
+rest of the deck's ``duration:`` is shared equally by the slides without one.
+The plan starts at the slide where the timer started (the walk-in slide
+before it gets no budget), so "on slide 5 after 4:10" can be compared with
+"slide 5 should start at 4:30".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import NamedTuple
+
+from tui.deck.model import Deck
+
+DEAD_BAND = 10.0
+"""Seconds either side of the plan that still count as on time, so the pace
+does not flip between ahead and behind while the presenter talks."""
+
+WALK_IN_ORIGIN = 1
+"""Slide the plan starts from when the timer starts by leaving the first
+(walk-in) slide: the time spent on the walk-in slide is not the talk's."""
+
+
+def format_seconds(seconds: float) -> str:
+    """Seconds as ``m:ss``, ``h:mm:ss`` past an hour, ``-m:ss`` when negative.
+
+    Args:
+        seconds: A length of time; fractions are dropped (towards zero).
+
+    Returns:
+        The text, for example ``0:05``, ``12:34``, ``1:02:03`` or ``-1:23``.
+    """
+    sign = "-" if seconds <= -1 else ""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+class TimerState(str, Enum):
+    """Where the talk timer is."""
+
+    READY = "ready"
+    """Not started: waits for the first slide change or the start key."""
+    RUNNING = "running"
+    """Counting."""
+    PAUSED = "paused"
+    """Stopped for questions; resumes where it stopped."""
+
+
+class TalkTimer:
+    """The talk's stopwatch: start, pause, resume, reset.
+
+    Args:
+        clock: Monotonic seconds (``time.monotonic``; a fake in tests).
+
+    Attributes:
+        origin: 0-based slide the plan starts from, or None while ready.
+    """
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self.state = TimerState.READY
+        self.origin: int | None = None
+        self._banked = 0.0
+        self._since = 0.0
+
+    @property
+    def running(self) -> bool:
+        """True while the timer counts."""
+        return self.state is TimerState.RUNNING
+
+    def elapsed(self) -> float:
+        """Seconds counted so far (pauses left out); 0 while ready."""
+        if self.state is TimerState.RUNNING:
+            return self._banked + self._clock() - self._since
+        return self._banked
+
+    def start(self, origin: int) -> None:
+        """Start counting from zero, the plan starting at slide ``origin``.
+
+        Args:
+            origin: 0-based slide index where the talk (and its plan) starts.
+        """
+        self.state = TimerState.RUNNING
+        self.origin = origin
+        self._banked = 0.0
+        self._since = self._clock()
+
+    def pause(self) -> None:
+        """Stop counting; :meth:`resume` goes on from here."""
+        if self.state is TimerState.RUNNING:
+            self._banked += self._clock() - self._since
+            self.state = TimerState.PAUSED
+
+    def resume(self) -> None:
+        """Count again after :meth:`pause`."""
+        if self.state is TimerState.PAUSED:
+            self._since = self._clock()
+            self.state = TimerState.RUNNING
+
+    def toggle(self, slide: int) -> None:
+        """The start/pause key: start when ready, else pause or resume.
+
+        Args:
+            slide: 0-based slide on screen; the plan starts there when it is
+                the first slide, else after the walk-in slide.
+        """
+        if self.state is TimerState.READY:
+            self.start(0 if slide == 0 else WALK_IN_ORIGIN)
+        elif self.state is TimerState.RUNNING:
+            self.pause()
+        else:
+            self.resume()
+
+    def reset(self) -> None:
+        """Back to ready at 0:00; the next start begins a new count."""
+        self.state = TimerState.READY
+        self.origin = None
+        self._banked = 0.0
+
+
+class Plan(NamedTuple):
+    """When each slide should start, counted from the timer's start.
+
+    Attributes:
+        starts: Planned start of each slide in seconds (one per slide).
+        budgets: Seconds planned for each slide (0 before the origin).
+        total: Target length of the talk in seconds.
+    """
+
+    starts: tuple[float, ...]
+    budgets: tuple[float, ...]
+    total: float
+
+
+def budgets(deck: Deck, origin: int = 0) -> tuple[float, ...] | None:
+    """Seconds planned for each slide of ``deck``, or None without timing.
+
+    Args:
+        deck: The deck.
+        origin: 0-based slide the talk starts from.
+
+    Returns:
+        See :func:`share_budgets`.
+    """
+    return share_budgets([slide.time for slide in deck.slides], deck.duration, origin)
+
+
+def share_budgets(
+    times: Sequence[float | None], duration: float | None, origin: int = 0
+) -> tuple[float, ...] | None:
+    """Seconds planned for each slide.
+
+    A slide's ``time:`` is its budget; what is left of ``duration`` after
+    those is shared equally by the other slides from ``origin`` on. Slides
+    before ``origin`` get 0.
+
+    Args:
+        times: Each slide's ``time:`` in seconds, or None.
+        duration: The talk's target in seconds, or None.
+        origin: 0-based slide the talk starts from.
+
+    Returns:
+        One budget per slide (seconds), or None without ``duration`` and
+        without any ``time:``.
+    """
+    if duration is None and all(each is None for each in times):
+        return None
+    counted = range(max(0, origin), len(times))
+    fixed = sum(times[index] or 0.0 for index in counted)
+    free = [index for index in counted if times[index] is None]
+    share = 0.0
+    if duration is not None and free:
+        share = max(0.0, duration - fixed) / len(free)
+    return tuple(
+        (each if each is not None else share) if index >= origin else 0.0
+        for index, each in enumerate(times)
+    )
+
+
+def make_plan(deck: Deck, origin: int = 0) -> Plan | None:
+    """The plan of ``deck`` for a talk starting at slide ``origin``.
+
+    Args:
+        deck: The deck.
+        origin: 0-based slide the talk starts from.
+
+    Returns:
+        The plan, or None when the deck has neither ``duration:`` nor any
+        ``time:``. The total is ``duration:`` when given, else the sum of the
+        budgets.
+    """
+    planned = budgets(deck, origin)
+    if planned is None:
+        return None
+    starts: list[float] = []
+    clock = 0.0
+    for budget in planned:
+        starts.append(clock)
+        clock += budget
+    total = deck.duration if deck.duration is not None else clock
+    return Plan(tuple(starts), planned, total)
+
+
+class PaceStatus(str, Enum):
+    """How the talk is doing against its plan."""
+
+    NO_PLAN = "no plan"
+    READY = "ready"
+    ON_TIME = "on time"
+    AHEAD = "ahead"
+    BEHIND = "behind"
+    OVER = "over time"
+
+
+class Pace(NamedTuple):
+    """One reading of the pace.
+
+    Attributes:
+        status: Ahead, behind, on time, over time, ...
+        by: Seconds ahead or behind (0 when on time), or over time.
+        remaining: Seconds left of the target (negative when over), or None
+            without a plan.
+        planned_slide: 0-based slide the plan says should be on screen now.
+    """
+
+    status: PaceStatus
+    by: float = 0.0
+    remaining: float | None = None
+    planned_slide: int | None = None
+
+
+def pace(
+    plan: Plan | None,
+    slide: int,
+    step: int,
+    steps: int,
+    elapsed: float,
+    *,
+    started: bool = True,
+    dead_band: float = DEAD_BAND,
+) -> Pace:
+    """Compare where the talk is with where the plan says it should be.
+
+    The plan gives slide ``slide`` a window of time; its reveal steps share
+    that window equally. Within the window (widened by ``dead_band`` on both
+    sides) the talk is on time; before it, ahead; after it, behind.
+
+    Args:
+        plan: From :func:`make_plan`, or None.
+        slide: 0-based slide on screen.
+        step: Reveal step on screen (0 to ``steps``).
+        steps: Reveal steps of that slide.
+        elapsed: Seconds counted by the timer.
+        started: False while the timer has not started.
+        dead_band: Seconds of slack either side of the window.
+
+    Returns:
+        The reading.
+    """
+    if plan is None:
+        return Pace(PaceStatus.NO_PLAN)
+    remaining = plan.total - elapsed
+    if not started:
+        return Pace(PaceStatus.READY, remaining=plan.total, planned_slide=None)
+    planned = _planned_slide(plan, elapsed)
+    if remaining < 0:
+        return Pace(PaceStatus.OVER, -remaining, remaining, planned)
+    slide = min(max(slide, 0), len(plan.starts) - 1)
+    budget = plan.budgets[slide]
+    share = budget / (steps + 1) if steps >= 0 else budget
+    low = plan.starts[slide] + share * step
+    high = low + share
+    if elapsed < low - dead_band:
+        return Pace(PaceStatus.AHEAD, low - elapsed, remaining, planned)
+    if elapsed > high + dead_band:
+        return Pace(PaceStatus.BEHIND, elapsed - high, remaining, planned)
+    return Pace(PaceStatus.ON_TIME, 0.0, remaining, planned)
+
+
+def _planned_slide(plan: Plan, elapsed: float) -> int:
+    """The last budgeted slide whose planned start is at or before ``elapsed``."""
+    index = 0
+    for number, start in enumerate(plan.starts):
+        if plan.budgets[number] > 0 and start <= elapsed:
+            index = number
+    return index
+
+
+def pace_text(reading: Pace) -> str:
+    """A short line for the notes pane, e.g. ``behind 0:42 · 12:10 left``.
+
+    Args:
+        reading: From :func:`pace`.
+
+    Returns:
+        The line; empty without a plan.
+    """
+    status = reading.status
+    if status is PaceStatus.NO_PLAN:
+        return ""
+    if status is PaceStatus.READY:
+        return "starts on next slide or t"
+    if status is PaceStatus.OVER:
+        return f"{format_seconds(-reading.by)} over time"
+    # Count down as a countdown does: 19:59.7 left shows as 20:00.
+    left = f"{format_seconds(math.ceil(reading.remaining or 0))} left"
+    if status is PaceStatus.ON_TIME:
+        return f"on time · {left}"
+    return f"{status.value} {format_seconds(reading.by)} · {left}"

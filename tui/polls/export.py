@@ -1,0 +1,239 @@
+"""Poll results as a table, CSV or JSON, for ``podium results``. Imports no Textual.
+
+Every format holds the same two things: the totals per poll and option
+(orphaned options included, marked as such), and every individual vote with
+its time (votes cleared by a reset included, marked as such).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.deck.model import Poll
+from tui.polls.model import PollResults, Status, VoteRecord
+from tui.polls.store import is_hand_vote
+
+FORMATS = ("table", "csv", "json")
+"""Output formats of ``podium results``."""
+
+CSV_FIELDS = (
+    "record",
+    "poll_id",
+    "question",
+    "option_id",
+    "option",
+    "votes",
+    "share",
+    "voter",
+    "cast_at",
+    "status",
+    "cleared_at",
+)
+"""Columns of the CSV export: ``record`` is ``total`` or ``vote``."""
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """Everything exported about one poll.
+
+    Attributes:
+        results: Its totals.
+        records: Its individual votes, oldest first.
+    """
+
+    results: PollResults
+    records: Sequence[VoteRecord]
+
+    @property
+    def poll(self) -> Poll:
+        """The poll."""
+        return self.results.poll
+
+
+def timestamp(seconds: float | None) -> str:
+    """ISO 8601 local time with its UTC offset, to the second; "" for None."""
+    if seconds is None:
+        return ""
+    return datetime.fromtimestamp(seconds).astimezone().isoformat(timespec="seconds")
+
+
+def render(reports: Sequence[PollReport], fmt: str, source: str) -> str:
+    """Format the reports.
+
+    Args:
+        reports: One per poll, in deck order.
+        fmt: One of :data:`FORMATS`.
+        source: Where the votes come from (the store file), for the header.
+
+    Returns:
+        The text to print, ending with a newline.
+
+    Raises:
+        ValueError: ``fmt`` is not a known format.
+    """
+    if fmt == "table":
+        return _table(reports, source)
+    if fmt == "csv":
+        return _csv(reports)
+    if fmt == "json":
+        return _json(reports, source)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _share(results: PollResults, index: int) -> float:
+    return round(results.share(index), 4)
+
+
+def _csv(reports: Sequence[PollReport]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for report in reports:
+        results, poll = report.results, report.poll
+        for index, (option_id, text) in enumerate(zip(poll.ids, poll.options)):
+            writer.writerow(
+                [
+                    "total",
+                    poll.id,
+                    poll.question,
+                    option_id,
+                    text,
+                    results.counts[index],
+                    _share(results, index),
+                    "",
+                    "",
+                    Status.COUNTED.value,
+                    "",
+                ]
+            )
+        for orphan in results.orphaned:
+            writer.writerow(
+                [
+                    "total",
+                    poll.id,
+                    poll.question,
+                    orphan.option_id or "",
+                    orphan.label,
+                    orphan.votes,
+                    "",
+                    "",
+                    "",
+                    Status.ORPHANED.value,
+                    "",
+                ]
+            )
+        for record in report.records:
+            writer.writerow(
+                [
+                    "vote",
+                    poll.id,
+                    poll.question,
+                    record.option_id or "",
+                    record.label,
+                    "",
+                    "",
+                    record.voter,
+                    timestamp(record.cast_at),
+                    record.status.value,
+                    timestamp(record.cleared_at),
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _json(reports: Sequence[PollReport], source: str) -> str:
+    polls = []
+    for report in reports:
+        results, poll = report.results, report.poll
+        polls.append(
+            {
+                "id": poll.id,
+                "question": poll.question,
+                "multiple": poll.multiple,
+                "closed": results.closed,
+                "voters": results.voters,
+                "options": [
+                    {
+                        "id": option_id,
+                        "text": text,
+                        "votes": results.counts[index],
+                        "share": _share(results, index),
+                    }
+                    for index, (option_id, text) in enumerate(zip(poll.ids, poll.options))
+                ],
+                "orphaned": [
+                    {"id": orphan.option_id, "text": orphan.label, "votes": orphan.votes}
+                    for orphan in results.orphaned
+                ],
+                "votes": [
+                    {
+                        "voter": record.voter,
+                        "option_id": record.option_id,
+                        "option": record.label,
+                        "cast_at": timestamp(record.cast_at),
+                        "status": record.status.value,
+                        **(
+                            {"cleared_at": timestamp(record.cleared_at)}
+                            if record.cleared_at
+                            else {}
+                        ),
+                    }
+                    for record in report.records
+                ],
+            }
+        )
+    document = {
+        "store": source,
+        "exported_at": timestamp(datetime.now().timestamp()),
+        "polls": polls,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _table(reports: Sequence[PollReport], source: str) -> str:
+    lines = [f"Votes in {source}", ""]
+    if not reports:
+        lines.append("No polls and no votes recorded.")
+    for report in reports:
+        results, poll = report.results, report.poll
+        state = "closed" if results.closed else "open"
+        kind = "several choices" if poll.multiple else "one choice"
+        voters = f"{results.voters} {'voter' if results.voters == 1 else 'voters'}"
+        lines.append(f"{poll.id}: {poll.question}")
+        lines.append(f"  {voters} · {kind} · {state}")
+        width = max([len(text) for text in poll.options] + [len("option")])
+        lines.append(f"  {'option'.ljust(width)}  votes  share")
+        for index, text in enumerate(poll.options):
+            lines.append(
+                f"  {text.ljust(width)}  {results.counts[index]:>5}  {results.share(index):>5.0%}"
+            )
+        for orphan in results.orphaned:
+            lines.append(
+                f"  {orphan.label.ljust(width)}  {orphan.votes:>5}  not counted: no longer in the deck"
+            )
+        if report.records:
+            lines.append("")
+            voter_width = max(len(_voter(record.voter)) for record in report.records)
+            lines.append(f"  {'cast at'.ljust(25)}  {'voter'.ljust(voter_width)}  choice")
+            for record in report.records:
+                note = ""
+                if record.status is Status.ORPHANED:
+                    note = "  (not counted: option no longer in the deck)"
+                elif record.status is Status.CLEARED:
+                    note = f"  (cleared by a reset at {timestamp(record.cleared_at)})"
+                lines.append(
+                    f"  {timestamp(record.cast_at).ljust(25)}  "
+                    f"{_voter(record.voter).ljust(voter_width)}  {record.label}{note}"
+                )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _voter(voter: str) -> str:
+    """Voter as shown in the table: hands counted by the presenter are ``(hand)``."""
+    return "(hand)" if is_hand_vote(voter) else voter

@@ -1,0 +1,167 @@
+"""The presenter's side of a deck's polls: counts, keys, and the stage.
+
+:class:`PollSession` wraps the vote store for the presenter's app: it
+counts raised hands, closes and reopens polls, resets them (with a backup),
+tells the audience which poll is on screen, and notices votes from other
+processes. Imports no Textual, so it is tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tui.deck.model import Poll
+from tui.polls.live import presenter_tag
+from tui.polls.model import PollResults
+from tui.polls.store import VoteStore
+
+
+class PollSession:
+    """Polls as the presenter runs them.
+
+    Args:
+        store: Where the votes are kept; None keeps them in memory (made
+            when first needed, so a deck without polls never opens one).
+        how_to_vote: The command the audience types to vote (shown on poll
+            slides), or None when only the presenter's keys count votes.
+        presenter: ``(process id, host name)`` published with the stage;
+            defaults to this process.
+
+    Attributes:
+        how_to_vote: As given.
+    """
+
+    def __init__(
+        self,
+        store: VoteStore | None,
+        *,
+        how_to_vote: str | None = None,
+        presenter: tuple[int, str] | None = None,
+    ) -> None:
+        self._store = store
+        self.how_to_vote = how_to_vote
+        self._presenter = presenter or presenter_tag()
+        self._closed: dict[str, bool] = {}
+        self._shown: tuple[str | None, bool] | None = None
+        self._version: int | None = None
+
+    @property
+    def store(self) -> VoteStore:
+        """The vote store (an in-memory one when none was given)."""
+        if self._store is None:
+            self._store = VoteStore.in_memory()
+        return self._store
+
+    # -- reading -------------------------------------------------------------
+
+    def results(self, poll: Poll) -> PollResults:
+        """The poll's counts, with the command to vote.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+        results = self.store.results(poll)
+        self._closed[poll.id] = results.closed
+        return replace(results, how_to_vote=self.how_to_vote)
+
+    def is_closed(self, poll: Poll) -> bool:
+        """Whether ``poll`` is closed; cached, so cheap enough for key checks.
+
+        Raises:
+            StoreError: The store could not be read (first call only).
+        """
+        if poll.id not in self._closed:
+            self._closed[poll.id] = self.store.is_closed(poll.id)
+        return self._closed[poll.id]
+
+    def changed(self) -> bool:
+        """Whether another process wrote to the store since the last call.
+
+        One cheap ``PRAGMA data_version``; the first call says True.
+
+        Raises:
+            StoreError: The store could not be read.
+        """
+        version = self.store.data_version()
+        if version == self._version:
+            return False
+        self._version = version
+        self._closed.clear()
+        return True
+
+    # -- the presenter's keys ------------------------------------------------------
+
+    def count_hand(self, poll: Poll, index: int) -> None:
+        """Count one raised hand for option ``index`` (0-based) as its own vote.
+
+        Raises:
+            IndexError: There is no such option.
+            VoteRefused: The poll is closed.
+            StoreError: The vote could not be stored.
+        """
+        self.store.vote(poll, [poll.ids[index]])
+
+    def undo(self, poll: Poll) -> bool:
+        """Take back the newest counted hand; True if there was one.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        return self.store.undo_last(poll.id)
+
+    def set_closed(self, poll: Poll, closed: bool) -> None:
+        """Close ``poll`` to new votes, or reopen it; voters see it at once.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        self.store.set_closed(poll.id, closed)
+        self._closed[poll.id] = closed
+
+    def reset(self, poll: Poll) -> int:
+        """Clear the poll's votes into the store's backup; returns the voters cleared.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        return self.store.reset(poll.id)
+
+    def restore(self, poll: Poll) -> int:
+        """Bring back what the newest reset cleared; returns the voters restored.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        return self.store.restore(poll.id)
+
+    # -- the stage -------------------------------------------------------------
+
+    def show(self, poll: Poll | None, revealed: bool) -> bool:
+        """Tell voters which poll is on screen; writes only when that changed.
+
+        Args:
+            poll: The poll on the presenter's screen, or None.
+            revealed: Whether its results are shown.
+
+        Returns:
+            True when the stage was written.
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        shown = (poll.id if poll else None, revealed and poll is not None)
+        if shown == self._shown or (poll is None and self._store is None):
+            return False  # unchanged, or no poll and no store: nobody to tell
+        self.store.publish(poll, revealed=shown[1], presenter=self._presenter)
+        self._shown = shown
+        return True
+
+    def end(self) -> None:
+        """Tell voters the presentation is over (if this session published).
+
+        Raises:
+            StoreError: The store could not be written.
+        """
+        if self._shown is not None:
+            self.store.end_presentation(self._presenter)
+            self._shown = None

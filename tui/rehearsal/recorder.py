@@ -1,0 +1,151 @@
+"""Recording a rehearsal: how long each slide and reveal step is on screen.
+
+The presenter screen tells the :class:`Recorder` where the talk is after
+every change (and whether the talk timer runs); the recorder adds up the
+time between changes per slide and step, revisits included, and saves the
+totals to the store at each change and every few seconds, so an interrupted
+rehearsal keeps what it had. Time while the timer is paused is not counted.
+Imports no Textual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from tui.deck.model import Deck
+from tui.notes import slide_label
+from tui.rehearsal.store import RehearsalStore, SlideInfo, StoreError, Timing
+
+
+class Recorder:
+    """Adds up time on screen per slide and reveal step for one rehearsal.
+
+    Args:
+        deck: The deck being rehearsed.
+        store: Where the rehearsal is saved, or None to keep it in memory.
+        clock: Monotonic seconds (injected in tests).
+        wall: Unix time, for the rehearsal's date (injected in tests).
+
+    Attributes:
+        rehearsal: The rehearsal's id in the store (0 before the first
+            update, or without a store).
+        problem: The last store error, or None.
+    """
+
+    def __init__(
+        self,
+        deck: Deck,
+        store: RehearsalStore | None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.deck = deck
+        self.store = store
+        self._clock = clock
+        self._wall = wall
+        self._seconds: dict[tuple[int, int], float] = {}
+        self._visits: dict[tuple[int, int], int] = {}
+        self._at: tuple[int, int] | None = None
+        self._since: float | None = None
+        self._entered: int | None = None
+        self._dirty: set[tuple[int, int]] = set()
+        self.problem: str | None = None
+        self.rehearsal = 0
+
+    def _begin(self) -> None:
+        """Store the rehearsal's start, on the first update (so a run that
+        never reaches the screen leaves nothing behind)."""
+        if self.rehearsal or self.store is None:
+            return
+        try:
+            self.rehearsal = self._insert(self.store)
+        except StoreError as error:
+            self.problem = str(error)
+            self.store = None
+
+    def _insert(self, store: RehearsalStore) -> int:
+        deck, wall = self.deck, self._wall
+        return store.begin(
+            deck.source,
+            deck.title,
+            wall(),
+            deck.duration,
+            [
+                SlideInfo(number, slide_label(slide), slide.steps, slide.time)
+                for number, slide in enumerate(deck.slides, start=1)
+            ],
+        )
+
+    def update(self, slide: int, step: int, running: bool) -> None:
+        """The talk is at ``slide``/``step`` now; ``running`` says if it counts.
+
+        Args:
+            slide: 0-based slide on screen.
+            step: Reveal step on screen.
+            running: Whether the talk timer runs (paused time is not counted).
+        """
+        self._begin()
+        where = (slide, step)
+        counting = self._since is not None
+        if where == self._at and running == counting:
+            return
+        self._close()
+        if running and slide != self._entered:
+            # A visit: the slide comes on screen (again) while the timer runs.
+            self._entered = slide
+            self._visits[where] = self._visits.get(where, 0) + 1
+            self._dirty.add(where)
+        self._at = where
+        self._since = self._clock() if running else None
+        self.flush()
+
+    def _close(self) -> None:
+        """Add the time since the last change to the step on screen."""
+        if self._at is None or self._since is None:
+            return
+        now = self._clock()
+        self._seconds[self._at] = self._seconds.get(self._at, 0.0) + max(0.0, now - self._since)
+        self._since = now
+        self._dirty.add(self._at)
+
+    def timings(self) -> list[Timing]:
+        """Totals so far per slide (1-based) and step, the open one included."""
+        seconds = dict(self._seconds)
+        if self._at is not None and self._since is not None:
+            seconds[self._at] = seconds.get(self._at, 0.0) + max(0.0, self._clock() - self._since)
+        keys = sorted(set(seconds) | set(self._visits))
+        return [
+            Timing(slide + 1, step, seconds.get((slide, step), 0.0), self._visits.get((slide, step), 0))
+            for slide, step in keys
+        ]
+
+    def flush(self) -> None:
+        """Save the totals so far (the step on screen up to now included)."""
+        if self.store is None or not self.rehearsal:
+            return
+        if self._at is not None and self._since is not None:
+            self._dirty.add(self._at)
+        if not self._dirty:
+            return
+        dirty, self._dirty = self._dirty, set()
+        wanted = {(slide + 1, step) for slide, step in dirty}
+        try:
+            self.store.save(
+                self.rehearsal, [timing for timing in self.timings() if (timing.number, timing.step) in wanted]
+            )
+        except StoreError as error:
+            self.problem = str(error)
+            self._dirty |= dirty
+
+    def finish(self) -> None:
+        """Stop counting and save; marks the rehearsal as complete."""
+        self._close()
+        self._since = None
+        self.flush()
+        if self.store is not None and self.rehearsal:
+            try:
+                self.store.finish(self.rehearsal, self._wall())
+            except StoreError as error:
+                self.problem = str(error)

@@ -1,0 +1,394 @@
+"""The rehearsal report: where the time went, against the plan and earlier runs.
+
+:func:`build_report` reads one rehearsal and the earlier complete ones of the
+same deck from the store; :func:`format_table`, :func:`format_csv` and
+:func:`format_json` turn it into text. Pure apart from reading the store;
+imports no Textual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import statistics
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from rich.cells import cell_len, set_cell_size
+
+from tui.pacing import format_seconds, share_budgets
+from tui.rehearsal.store import Rehearsal, RehearsalStore, SlideInfo, Timing
+
+TITLE_WIDTH = 34
+"""Cells of the title column in the table."""
+
+Local = Callable[[float], datetime]
+"""Turns unix time into a local date and time (injected in tests)."""
+
+
+class SlideRow(NamedTuple):
+    """One slide of the report.
+
+    Attributes:
+        number: 1-based slide number.
+        title: The slide's title.
+        seconds: Time on screen, revisits and reveal steps added up.
+        budget: Planned seconds (``time:``, or a share of ``duration:``).
+        previous: Seconds in the previous complete rehearsal, or None.
+        median: Median seconds over the earlier complete rehearsals, or None.
+        visits: Times the slide came on screen.
+        steps: Seconds per reveal step (empty without reveal steps).
+    """
+
+    number: int
+    title: str
+    seconds: float
+    budget: float | None
+    previous: float | None
+    median: float | None
+    visits: int
+    steps: tuple[float, ...]
+
+    @property
+    def delta(self) -> float | None:
+        """Seconds over (positive) or under (negative) the budget."""
+        return None if self.budget is None else self.seconds - self.budget
+
+
+class Report(NamedTuple):
+    """One rehearsal, slide by slide, compared with the plan and earlier runs.
+
+    Attributes:
+        rehearsal: The rehearsal.
+        rows: One row per slide of the deck as rehearsed.
+        target: The deck's ``duration:`` (or the sum of budgets), or None.
+        previous: The previous complete rehearsal, or None.
+        median_total: Median total of the earlier complete rehearsals.
+        earlier: How many earlier complete rehearsals there are.
+    """
+
+    rehearsal: Rehearsal
+    rows: tuple[SlideRow, ...]
+    target: float | None
+    previous: Rehearsal | None
+    median_total: float | None
+    earlier: int
+
+    @property
+    def total(self) -> float:
+        """Seconds recorded over all slides."""
+        return sum(row.seconds for row in self.rows)
+
+    @property
+    def complete(self) -> bool:
+        """False when the rehearsal was interrupted."""
+        return self.rehearsal.ended is not None
+
+
+def _per_slide(slides: Sequence[SlideInfo], timings: Sequence[Timing]) -> dict[int, float]:
+    seconds = {info.number: 0.0 for info in slides}
+    for timing in timings:
+        seconds[timing.number] = seconds.get(timing.number, 0.0) + timing.seconds
+    return seconds
+
+
+def _matcher(now: Sequence[SlideInfo], then: Sequence[SlideInfo]) -> Callable[[SlideInfo], int | None]:
+    """Finds a slide of an earlier run: by title when titles are unique, else by number."""
+    titles_then = [info.title for info in then]
+    unique = len(set(titles_then)) == len(titles_then) and len({i.title for i in now}) == len(now)
+    by_title = {info.title: info.number for info in then}
+    numbers = {info.number for info in then}
+
+    def match(info: SlideInfo) -> int | None:
+        if unique and info.title in by_title:
+            return by_title[info.title]
+        return info.number if info.number in numbers and not unique else None
+
+    return match
+
+
+def build_report(store: RehearsalStore, rehearsal_id: int) -> Report | None:
+    """Gather one rehearsal and the earlier complete ones of its deck.
+
+    Args:
+        store: The rehearsal store.
+        rehearsal_id: Which rehearsal.
+
+    Returns:
+        The report, or None when there is no such rehearsal.
+
+    Raises:
+        tui.rehearsal.store.StoreError: The store cannot be read.
+    """
+    rehearsal = store.get(rehearsal_id)
+    if rehearsal is None:
+        return None
+    slides = store.slides(rehearsal.id)
+    timings = store.timings(rehearsal.id)
+    earlier = [
+        each for each in store.rehearsals(rehearsal.deck) if each.id < rehearsal.id and each.ended is not None
+    ]
+    history: list[dict[int, float | None]] = []
+    for each in earlier:
+        then_slides = store.slides(each.id)
+        then = _per_slide(then_slides, store.timings(each.id))
+        match = _matcher(slides, then_slides)
+        history.append({info.number: then.get(number) if (number := match(info)) else None for info in slides})
+    budgets = share_budgets([info.budget for info in slides], rehearsal.duration)
+    seconds = _per_slide(slides, timings)
+    visits: dict[int, int] = {}
+    steps: dict[int, list[float]] = {info.number: [0.0] * (info.steps + 1) for info in slides if info.steps}
+    for timing in timings:
+        visits[timing.number] = visits.get(timing.number, 0) + timing.visits
+        if timing.number in steps and timing.step < len(steps[timing.number]):
+            steps[timing.number][timing.step] += timing.seconds
+    rows = []
+    for index, info in enumerate(slides):
+        earlier_values = [value for run in history if (value := run.get(info.number)) is not None]
+        rows.append(
+            SlideRow(
+                number=info.number,
+                title=info.title,
+                seconds=seconds.get(info.number, 0.0),
+                budget=budgets[index] if budgets is not None else None,
+                previous=history[-1].get(info.number) if history else None,
+                median=statistics.median(earlier_values) if earlier_values else None,
+                visits=visits.get(info.number, 0),
+                steps=tuple(steps.get(info.number, ())),
+            )
+        )
+    target = rehearsal.duration
+    if target is None and budgets is not None:
+        target = sum(budgets)
+    return Report(
+        rehearsal=rehearsal,
+        rows=tuple(rows),
+        target=target,
+        previous=earlier[-1] if earlier else None,
+        median_total=statistics.median(each.total for each in earlier) if earlier else None,
+        earlier=len(earlier),
+    )
+
+
+# -- text ----------------------------------------------------------------------
+
+
+def _time(seconds: float | None) -> str:
+    return "—" if seconds is None else format_seconds(round(seconds))
+
+
+def _difference(seconds: float, budget: float | None) -> float | None:
+    """``seconds - budget`` in whole seconds, so the columns add up as shown."""
+    return None if budget is None else round(seconds) - round(budget)
+
+
+def _signed(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if abs(seconds) < 1:
+        return "0:00"
+    return ("+" if seconds > 0 else "-") + format_seconds(abs(seconds))
+
+
+def _fit(text: str, width: int) -> str:
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def _when(seconds: float, local: Local) -> str:
+    return local(seconds).strftime("%Y-%m-%d %H:%M")
+
+
+def format_table(report: Report, *, local: Local = datetime.fromtimestamp) -> str:
+    """The report as a table for the terminal.
+
+    Args:
+        report: From :func:`build_report`.
+        local: Unix time to local date and time.
+
+    Returns:
+        Lines of text ending in a newline: a heading, one row per slide (and
+        per reveal step), the total and a comparison with earlier runs.
+    """
+    rehearsal = report.rehearsal
+    status = "complete" if report.complete else "interrupted: timings up to the interruption"
+    lines = [
+        f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}",
+        f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}",
+        "",
+        f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}  {'Prev':>6}  {'Median':>6}",
+    ]
+    for row in report.rows:
+        lines.append(
+            f"{row.number:>3}  {_fit(row.title, TITLE_WIDTH)}  {_time(row.seconds):>6}  {_time(row.budget):>6}  "
+            f"{_signed(_difference(row.seconds, row.budget)):>6}  {_time(row.previous):>6}  {_time(row.median):>6}"
+        )
+        for step, seconds in enumerate(row.steps):
+            label = "  before the first item" if step == 0 else f"  step {step}"
+            lines.append(f"{'':>3}  {_fit(label, TITLE_WIDTH)}  {_time(seconds):>6}")
+    total = report.total
+    target = report.target
+    delta = _difference(total, target)
+    previous_total = report.previous.total if report.previous else None
+    lines.append(
+        f"{'':>3}  {_fit('Total', TITLE_WIDTH)}  {_time(total):>6}  {_time(target):>6}  "
+        f"{_signed(delta):>6}  {_time(previous_total):>6}  {_time(report.median_total):>6}"
+    )
+    lines.append("")
+    summary = f"Total {_time(total)}"
+    if target is not None and delta is not None:
+        if abs(delta) < 1:
+            summary += f", exactly the target of {_time(target)}"
+        else:
+            word = "over" if delta > 0 else "under"
+            summary += f", {format_seconds(abs(delta))} {word} the target of {_time(target)}"
+    lines.append(summary + ".")
+    if report.previous is not None and previous_total is not None:
+        change = round(total) - round(previous_total)
+        if abs(change) < 1:
+            than = "this one the same"
+        else:
+            than = f"this one {format_seconds(abs(change))} {'longer' if change > 0 else 'shorter'}"
+        comparison = (
+            f"Previous rehearsal ({report.previous.id}, {_when(report.previous.started, local)}): "
+            f"{_time(previous_total)}, {than}"
+        )
+        if report.median_total is not None:
+            comparison += f"; median of {report.earlier} earlier: {_time(report.median_total)}"
+        lines.append(comparison + ".")
+    else:
+        lines.append("No earlier complete rehearsal of this deck to compare with.")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def report_data(report: Report, *, local: Local = datetime.fromtimestamp) -> dict[str, object]:
+    """The report as plain data (what :func:`format_json` writes)."""
+    rehearsal = report.rehearsal
+    total = report.total
+    return {
+        "rehearsal": {
+            "id": rehearsal.id,
+            "deck": rehearsal.deck,
+            "title": rehearsal.title,
+            "started": local(rehearsal.started).isoformat(timespec="seconds"),
+            "ended": None if rehearsal.ended is None else local(rehearsal.ended).isoformat(timespec="seconds"),
+            "complete": report.complete,
+        },
+        "slides": [
+            {
+                "number": row.number,
+                "title": row.title,
+                "seconds": _number(row.seconds),
+                "budget": _number(row.budget),
+                "delta": _number(row.delta),
+                "previous": _number(row.previous),
+                "median": _number(row.median),
+                "visits": row.visits,
+                "steps": [_number(seconds) for seconds in row.steps],
+            }
+            for row in report.rows
+        ],
+        "total": {
+            "seconds": _number(total),
+            "target": _number(report.target),
+            "delta": _number(None if report.target is None else total - report.target),
+            "previous": _number(report.previous.total if report.previous else None),
+            "median": _number(report.median_total),
+            "earlier": report.earlier,
+        },
+    }
+
+
+def format_json(report: Report, *, local: Local = datetime.fromtimestamp) -> str:
+    """The report as JSON (seconds rounded to tenths)."""
+    return json.dumps(report_data(report, local=local), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("rehearsal", "slide", "step", "title", "seconds", "budget", "delta", "previous", "median", "visits")
+
+
+def format_csv(report: Report) -> str:
+    """The report as CSV: one row per slide, per reveal step, and the total.
+
+    Step rows have a ``step`` number and only ``seconds``; the total row has
+    ``slide`` set to ``total``.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    rid = report.rehearsal.id
+
+    def cell(value: float | None) -> str:
+        return "" if value is None else f"{value:.1f}"
+
+    for row in report.rows:
+        writer.writerow(
+            [rid, row.number, "", row.title, cell(row.seconds), cell(row.budget), cell(row.delta),
+             cell(row.previous), cell(row.median), row.visits]
+        )
+        for step, seconds in enumerate(row.steps):
+            writer.writerow([rid, row.number, step, "", cell(seconds), "", "", "", "", ""])
+    total = report.total
+    writer.writerow(
+        [rid, "total", "", "", cell(total), cell(report.target),
+         cell(None if report.target is None else total - report.target),
+         cell(report.previous.total if report.previous else None), cell(report.median_total), ""]
+    )
+    return out.getvalue()
+
+
+# -- history ---------------------------------------------------------------------
+
+
+def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = datetime.fromtimestamp) -> str:
+    """The list of a deck's rehearsals.
+
+    Args:
+        rehearsals: Oldest first.
+        fmt: ``table``, ``csv`` or ``json``.
+        local: Unix time to local date and time.
+
+    Returns:
+        The text, ending in a newline.
+    """
+    if fmt == "json":
+        data = [
+            {
+                "id": each.id,
+                "started": local(each.started).isoformat(timespec="seconds"),
+                "seconds": _number(each.total),
+                "target": _number(each.duration),
+                "complete": each.ended is not None,
+            }
+            for each in rehearsals
+        ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("id", "started", "seconds", "target", "complete"))
+        for each in rehearsals:
+            writer.writerow(
+                (each.id, local(each.started).isoformat(timespec="seconds"), f"{each.total:.1f}",
+                 "" if each.duration is None else f"{each.duration:.1f}", "yes" if each.ended else "no")
+            )
+        return out.getvalue()
+    if not rehearsals:
+        return "No rehearsals of this deck yet: run  podium rehearse DECK\n"
+    lines = [f"{'#':>4}  {'Started':<16}  {'Total':>6}  {'Target':>6}  {'+/-':>6}  Status"]
+    for each in rehearsals:
+        delta = None if each.duration is None else each.total - each.duration
+        status = "complete" if each.ended is not None else "interrupted"
+        lines.append(
+            f"{each.id:>4}  {_when(each.started, local):<16}  {_time(each.total):>6}  "
+            f"{_time(each.duration):>6}  {_signed(delta):>6}  {status}"
+        )
+    return "\n".join(lines) + "\n"

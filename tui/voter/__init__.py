@@ -1,0 +1,1 @@
+"""The voter's full-screen view: ``podium vote``."""

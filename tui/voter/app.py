@@ -1,0 +1,394 @@
+"""``VoterApp``: an audience member's full-screen view of the live poll.
+
+It shows the poll on the presenter's screen now (or says it is waiting for
+one), takes a choice with the number keys or the arrows and Enter, confirms
+it, and lets the voter change it while the poll is open. It follows the
+presenter without any network: every :data:`CHECK_INTERVAL` seconds it asks
+the store one cheap question (``PRAGMA data_version``) and re-reads only
+when another process has written.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.theme import Theme
+from textual.widgets import Footer, Static
+
+from tui.deck.model import Poll
+from tui.polls.live import is_alive
+from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
+from tui.polls.store import StoreError, VoteStore
+from tui.widgets.poll_view import PollView
+
+CHECK_INTERVAL = 0.25
+"""Seconds between checks of the store for what the presenter shows."""
+
+FOLLOW_INTERVAL = 1.0
+"""Seconds between looks for a newly started presentation (same user)."""
+
+
+class VoterApp(App[None]):
+    """One voter's view of the live poll.
+
+    Args:
+        voter: Who votes (see :func:`tui.polls.live.voter_identity`).
+        store: The presenter's vote store, or None while no presentation
+            can be found (then ``locate`` must be given).
+        theme: Colours to use; Textual's default when None.
+        locate: Finds the store of the presentation running now (or None);
+            when given, the view switches to a presentation that starts
+            after it, or to another store the presenter moves to.
+        check_interval: Seconds between checks of the store.
+    """
+
+    CSS_PATH = "voter.tcss"
+    TITLE = "Podium vote"
+
+    BINDINGS = [
+        *(
+            Binding(
+                str(n),
+                f"choose({n})",
+                "Vote",
+                show=n == 1,
+                key_display="1-9",
+                tooltip="Vote for option N (several polls: mark it)",
+            )
+            for n in range(1, 10)
+        ),
+        Binding("up,k", "move(-1)", "Up", show=False, tooltip="Highlight the option above"),
+        Binding("down,j", "move(1)", "Down", show=False, tooltip="Highlight the option below"),
+        Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted option"),
+        Binding("enter", "send", "Send", tooltip="Vote for the highlighted (or marked) options"),
+        Binding("q,escape", "quit", "Quit", tooltip="Leave (your vote stays)"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        voter: str,
+        store: VoteStore | None,
+        *,
+        theme: Theme | None = None,
+        locate: Callable[[], Path | None] | None = None,
+        check_interval: float = CHECK_INTERVAL,
+    ) -> None:
+        super().__init__()
+        self.voter = voter
+        self.store = store
+        self.stage = Stage()
+        """What the presenter showed at the last check."""
+        self.live = False
+        """Whether a presenter is running."""
+        self.ballot: Ballot | None = None
+        """This voter's vote on the poll shown, as stored."""
+        self.results: PollResults | None = None
+        self.cursor = 0
+        self.marked: set[int] = set()
+        self.message = ""
+        self._problem = False
+        self._locate = locate
+        self._interval = check_interval
+        self._version: int | None = None
+        self._located_at = float("-inf")
+        self._keys: tuple[object, ...] | None = None
+        if theme is not None:
+            self.register_theme(theme)
+            self.theme = theme.name
+
+    @property
+    def poll(self) -> Poll | None:
+        """The poll on the presenter's screen now, if a presenter runs."""
+        return self.stage.poll if self.live else None
+
+    @property
+    def voting(self) -> bool:
+        """Whether a vote can be cast now (a poll on screen, open)."""
+        return self.poll is not None and not self.stage.closed and self.store is not None
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
+        from tui.themes import app_variable_defaults
+
+        return app_variable_defaults(self.current_theme)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="voter-who", markup=False)
+        with VerticalScroll(id="voter-body", can_focus=False):
+            yield Static(id="voter-question", markup=False)
+            yield Static(id="voter-help", markup=False)
+            yield PollView(id="voter-poll")
+            yield Static(id="voter-status", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_interval(self._interval, self.check)
+
+    # -- following the presenter -----------------------------------------------------
+
+    def check(self) -> None:
+        """One look at the store: re-read only when something changed."""
+        if self._locate is not None and (self.store is None or not self.live):
+            self._follow()
+        if self.store is None:
+            return
+        try:
+            version = self.store.data_version()
+        except StoreError as error:
+            self._show_problem(str(error))
+            return
+        alive = is_alive(self.stage.presenter_pid, self.stage.presenter_host)
+        if version != self._version or alive != self.live:
+            self._version = version
+            self.reload()
+
+    def _follow(self) -> None:
+        """Switch to the store of a presentation that started since."""
+        now = time.monotonic()
+        if now - self._located_at < FOLLOW_INTERVAL or self._locate is None:
+            return
+        self._located_at = now
+        path = self._locate()
+        if path is None or (self.store is not None and _same_file(path, self.store.path)):
+            return
+        try:
+            store = VoteStore.open(path, create=False)
+        except StoreError as error:
+            self._show_problem(str(error))
+            return
+        previous, self.store = self.store, store
+        if previous is not None:
+            previous.close()
+        self._version = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the stage, this voter's ballot and the results; redraw."""
+        if self.store is None:
+            self._draw()
+            return
+        previous = self.poll
+        try:
+            stage = self.store.stage()
+            live = is_alive(stage.presenter_pid, stage.presenter_host)
+            poll = stage.poll if live else None
+            ballot = self.store.ballot(poll.id, self.voter) if poll else None
+            results = self.store.results(poll) if poll else None
+        except StoreError as error:
+            self._show_problem(str(error))
+            return
+        self.stage, self.live, self.ballot, self.results = stage, live, ballot, results
+        if self._problem:
+            self._problem, self.message = False, ""
+        if poll is None or previous is None or poll.id != previous.id or poll != previous:
+            # A new poll: start from this voter's stored choice, if any.
+            self.message = ""
+            chosen = self._chosen_indexes()
+            self.marked = set(chosen)
+            self.cursor = min(chosen) if chosen else 0
+        elif not poll.multiple:
+            self.marked = set(self._chosen_indexes())
+        self._draw()
+
+    def _chosen_indexes(self) -> list[int]:
+        poll = self.poll
+        if poll is None or self.ballot is None:
+            return []
+        ids = poll.ids
+        return [ids.index(option) for option in self.ballot.option_ids if option in ids]
+
+    # -- drawing -------------------------------------------------------------
+
+    def _draw(self) -> None:
+        with self.batch_update():
+            self._draw_widgets()
+
+    def _draw_widgets(self) -> None:
+        self.query_one("#voter-who", Static).update(f"Podium vote · voting as {self.voter}")
+        question = self.query_one("#voter-question", Static)
+        help_line = self.query_one("#voter-help", Static)
+        poll = self.poll
+        self.set_class(poll is None, "-waiting")
+        if poll is None:
+            if self.store is None or not self.live:
+                question.update("Waiting for the presentation to start…")
+                help_line.update(
+                    "This screen shows each poll as soon as the presenter reaches it. "
+                    "Press q to leave."
+                )
+            else:
+                question.update("Waiting for the next poll…")
+                help_line.update(
+                    "The presenter is on another slide; the next poll appears here by itself."
+                )
+        else:
+            question.update(poll.question)
+            if self.stage.closed:
+                help_line.update("This poll is closed: no more votes.")
+            elif poll.multiple:
+                help_line.update(
+                    "Choose one or more: press their numbers (or ↑↓ and Space), then Enter to send."
+                    " You can change your vote while the poll is open."
+                )
+            else:
+                help_line.update(
+                    "Press the number of your choice (or ↑↓ and Enter)."
+                    " You can change your vote while the poll is open."
+                )
+            self.query_one(PollView).show(
+                poll,
+                self.results or PollResults.empty(poll),
+                self.stage.revealed,
+                hints=False,
+                marked=frozenset(self.marked),
+                cursor=self.cursor if self.voting else None,
+            )
+        status = self.query_one("#voter-status", Static)
+        status.set_class(self._problem, "-problem")
+        status.update(self.message or self._status_text())
+        keys = (poll.id if poll else None, self.voting, poll.multiple if poll else False)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh_bindings()
+
+    def _status_text(self) -> str:
+        poll = self.poll
+        if poll is None:
+            return ""
+        chosen = self._chosen_indexes()
+        if chosen:
+            labels = ", ".join(poll.options[index] for index in chosen)
+            when = datetime.fromtimestamp(self.ballot.cast_at).strftime("%H:%M:%S")  # type: ignore[union-attr]
+            return f"✓ Your vote: {labels} (saved {when})"
+        if self.stage.closed:
+            return "You did not vote on this poll."
+        if poll.multiple and self.marked:
+            return "Marked, not sent yet: press Enter to send."
+        return ""
+
+    def _show_problem(self, message: str) -> None:
+        self._problem, self.message = True, message
+        self._draw()
+
+    # -- keys ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Voting keys act only while a poll is open; marking only on multiple choice."""
+        poll = self.poll
+        if action == "choose":
+            return self.voting and poll is not None and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+        if action == "mark":
+            return self.voting and poll is not None and poll.multiple
+        if action in ("move", "send"):
+            return self.voting
+        return True
+
+    def action_choose(self, number: int) -> None:
+        """Vote for option ``number`` (on a multiple-choice poll: mark it)."""
+        poll = self.poll
+        if poll is None or not 1 <= number <= len(poll.options):
+            return
+        self.cursor = number - 1
+        if poll.multiple:
+            self.marked ^= {number - 1}
+            self.message = ""
+            self._draw()
+        else:
+            self._send([number - 1])
+
+    def action_move(self, delta: int) -> None:
+        """Move the highlight up or down."""
+        poll = self.poll
+        if poll is not None:
+            self.cursor = (self.cursor + delta) % len(poll.options)
+            self._draw()
+
+    def action_mark(self) -> None:
+        """Mark or unmark the highlighted option (multiple-choice polls)."""
+        self.marked ^= {self.cursor}
+        self.message = ""
+        self._draw()
+
+    def action_send(self) -> None:
+        """Vote for the highlighted option, or the marked ones."""
+        poll = self.poll
+        if poll is None:
+            return
+        if not poll.multiple:
+            self._send([self.cursor])
+        elif self.marked:
+            self._send(sorted(self.marked))
+        else:
+            self.message = "Mark at least one option first (its number or Space)."
+            self._draw()
+
+    def _send(self, indexes: list[int]) -> None:
+        poll = self.poll
+        if poll is None or self.store is None:
+            return
+        try:
+            self.ballot = self.store.vote(
+                poll, [poll.ids[index] for index in indexes], self.voter, audience=True
+            )
+        except VoteRefused as refused:
+            self.message = f"Not counted: {refused}."
+            self.reload()
+            return
+        except (StoreError, ValueError) as error:
+            self._show_problem(f"Your vote was not saved: {error}")
+            return
+        self._problem, self.message = False, ""
+        self.marked = set(indexes)
+        try:
+            self.results = self.store.results(poll)
+        except StoreError:
+            pass
+        self._draw()
+
+    def close_store(self) -> None:
+        """Close the store (after the app has exited)."""
+        if self.store is not None:
+            self.store.close()
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first == second
+
+
+def make_voter_app(
+    voter: str,
+    store: VoteStore | None,
+    *,
+    locate: Callable[[], Path | None] | None = None,
+    check_interval: float = CHECK_INTERVAL,
+) -> VoterApp:
+    """Build the voter's app with Podium's default theme.
+
+    Args:
+        voter: Who votes.
+        store: The presenter's store, or None until ``locate`` finds one.
+        locate: Finds the running presentation's store (same user), or None.
+        check_interval: Seconds between checks of the store.
+
+    Returns:
+        The app, not yet running.
+    """
+    from tui.app import DEFAULT_THEME
+    from tui.themes import ThemeError, resolve_theme
+
+    try:
+        theme: Theme | None = resolve_theme(DEFAULT_THEME)
+    except ThemeError:
+        theme = None
+    return VoterApp(voter, store, theme=theme, locate=locate, check_interval=check_interval)
