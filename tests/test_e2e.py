@@ -154,3 +154,18 @@ def test_unknown_theme_lists_the_available_ones(tmp_path: Path) -> None:
     result = subprocess.run([str(PODIUM), "--theme", "nosuch"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2
     assert "nosuch" in result.stderr and "paper" in result.stderr and "contrast" in result.stderr
+
+
+def test_broken_default_vote_store_does_not_stop_the_talk(terminal, tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "data-is-a-file"
+    not_a_folder.write_text("not a folder", encoding="utf-8")
+    session = terminal([], width=100, height=30, env={"PODIUM_DATA_DIR": str(not_a_folder)})
+    session.wait_for("Samordning mellom forvaltningsorganer")
+    session.wait_for("NOT be saved")
+    session.keys("1", "1", "Enter")
+    session.wait_for("viktigste driveren")
+    session.keys("2", "r")
+    session.wait_for("100%")
+    session.keys("q")
+    assert session.exit_status() == 0
+    assert not_a_folder.read_text(encoding="utf-8") == "not a folder"

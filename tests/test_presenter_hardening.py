@@ -72,3 +72,24 @@ def test_check_reports_an_unknown_deck_theme_at_its_line(tmp_path: Path, capsys)
     assert "paper" in err
     assert main([str(deck)]) == 2
     assert capsys.readouterr().err.startswith(f"{deck}:2:8: ")
+
+
+async def test_long_notes_scroll_with_their_own_keys(tmp_path: Path) -> None:
+    notes = "\n".join(f"Line {n} of the notes." for n in range(60))
+    source = "slides:\n  - title: One\n    body: x\n    notes: |\n" + "".join(
+        f"      {line}\n" for line in notes.splitlines()
+    )
+    deck = load_deck_text(source, str(tmp_path / "long_notes.yaml"))
+    app = make_app(deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        scroll = app.screen.query_one("#notes-scroll")
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        await pilot.press("J", "J")
+        await pilot.pause()
+        assert scroll.scroll_y == 6
+        await pilot.press("K")
+        await pilot.pause()
+        assert scroll.scroll_y == 3
+        assert app.presenter.position.slide == 0

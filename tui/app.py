@@ -275,6 +275,13 @@ class PodiumApp(App[None]):
             self._store_problem = ""
             self.presenter.redraw_poll()
 
+    startup_warning: str | None = None
+    """Something the presenter must know before starting (shown on mount)."""
+
+    def on_mount(self) -> None:
+        if self.startup_warning:
+            self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
+
     def _store_trouble(self, error: StoreError) -> None:
         """Tell the presenter about a store problem once, not on every check."""
         if str(error) != self._store_problem:

@@ -162,7 +162,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
     theme_problem = None if args.theme else deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
-    store = how_to_vote = None
+    store = how_to_vote = store_warning = None
     if deck.polls:
         from tui.commands.poll_cli import close_presenter_store, open_presenter_store
         from tui.polls.store import StoreError
@@ -170,7 +170,12 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         try:
             store, how_to_vote = open_presenter_store(deck, args.store)
         except StoreError as error:
-            return _fail([f"podium: cannot keep poll votes: {error}"])
+            if args.store:  # the presenter asked for this store: don't guess
+                return _fail([f"podium: cannot keep poll votes: {error}"])
+            # A broken default store must not cost the talk: present, count
+            # hands in memory, and say loudly that votes are not kept.
+            store_warning = f"Poll votes will NOT be saved: {error}"
+            print(f"podium: {store_warning}", file=sys.stderr)
 
     from tui.app import make_app
     from tui.mirror.cli import open_mirror
@@ -191,6 +196,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         if store is not None:
             close_presenter_store(None, store)
         return _fail([str(error)])
+    app.startup_warning = store_warning
     try:
         app.run()
     finally:

@@ -32,6 +32,16 @@ EXIT_REFUSED = 1
 # -- the presenter's store -------------------------------------------------------
 
 
+PRESENTER_BUSY_TIMEOUT = 0.5
+"""Seconds the presenter waits for another process's write lock (seconds).
+
+The presenter writes on the UI's thread; a store held locked elsewhere must
+not freeze the slides for long. A hand vote that cannot be written in time
+is reported ("Vote not saved") and not shown, so nothing is lost silently;
+voters keep the store's longer default wait.
+"""
+
+
 def open_presenter_store(deck: Deck, store_arg: str | None) -> tuple[VoteStore, str]:
     """Open the store the presenter keeps votes in and announce it to voters.
 
@@ -51,7 +61,7 @@ def open_presenter_store(deck: Deck, store_arg: str | None) -> tuple[VoteStore, 
 
     default = store_path_for_deck(deck.source)
     path = Path(store_arg).expanduser() if store_arg else default
-    store = VoteStore.open(path)
+    store = VoteStore.open(path, busy_timeout=PRESENTER_BUSY_TIMEOUT)
     live.announce(store.path)
     return store, live.vote_command(store.path, default)
 

@@ -78,6 +78,24 @@ class PollResults:
         """Fraction (0-1) of voters who chose option ``index`` (0-based)."""
         return self.counts[index] / self.voters if self.voters else 0.0
 
+    def percentages(self) -> tuple[int, ...]:
+        """Whole percentages per option, as shown on screen.
+
+        For a single-choice poll they add up to exactly 100 (largest
+        remainder rounding, so 23+8+15+8+8+8+31 never shows as 101 %);
+        with ``multiple: true`` each is rounded on its own.
+        """
+        if not self.voters:
+            return (0,) * len(self.counts)
+        exact = [100 * count / self.voters for count in self.counts]
+        if self.poll.multiple or sum(self.counts) != self.voters:
+            return tuple(round(value) for value in exact)
+        floors = [int(value) for value in exact]
+        by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
+        for index in by_remainder[: 100 - sum(floors)]:
+            floors[index] += 1
+        return tuple(floors)
+
     def by_text(self) -> dict[str, int]:
         """Votes per option text, in deck order."""
         return dict(zip(self.poll.options, self.counts))

@@ -33,6 +33,8 @@ TOOL_BINDINGS = [
     Binding("t", "timer", "Timer", show=False, tooltip="Start, pause or resume the talk timer"),
     Binding("T", "reset_timer", "Reset timer", show=False, tooltip="Reset the talk timer to 0:00 (asks first)"),
     Binding("N", "notes_only", "Notes only", show=False, tooltip="Notes only: the notes pane fills the screen"),
+    Binding("J,shift+down", "scroll_notes(1)", "Scroll notes", show=False, tooltip="Scroll the speaker notes down"),
+    Binding("K,shift+up", "scroll_notes(-1)", "Scroll notes", show=False, tooltip="Scroll the speaker notes up"),
 ]
 """Keys of the presenter tools, listed in help with the screen's own."""
 
@@ -47,6 +49,13 @@ class PresenterTools:
     _results_shown: set[str]
 
     _tools_last: Position | None = None
+
+    def action_scroll_notes(self, direction: int) -> None:
+        """Scroll long speaker notes (the pane must be open)."""
+        if self.notes_shown:
+            self.query_one("#notes-scroll").scroll_relative(  # type: ignore[attr-defined]
+                y=direction * 3, animate=False
+            )
     _notes_only: bool = False
     _blanked: bool = False
 

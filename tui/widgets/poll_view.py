@@ -94,6 +94,7 @@ class PollChart:
         # Options keep their full text while a bar of min_bar cells still fits.
         label_width = max(1, min(longest, width - key_width - figures_width - min_bar - 2))
         bar_width = max(1, width - key_width - label_width - figures_width - 2)
+        percentages = results.percentages()
         for index, (option, count) in enumerate(zip(poll.options, results.counts)):
             line = Text(no_wrap=True, overflow="ellipsis")
             if mark_width:
@@ -107,7 +108,7 @@ class PollChart:
                 style = self.leader_style if count and count == most else self.bar_style
                 line.append("  ")
                 line.append(bar(share, bar_width).ljust(bar_width), style)
-                line.append(f" {count:>4}  {share:>4.0%}")
+                line.append(f" {count:>4}  {percentages[index]:>3}%")
             yield line
             if self.spacious:
                 yield Text()
