@@ -24,6 +24,7 @@ from tui.pacing import TalkTimer
 from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
+from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 
@@ -99,7 +100,7 @@ class PodiumApp(App[None]):
         self._clock = clock
         self._started = clock()
         self.now = now
-        self._markdown_styles_pushed = False
+        self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
         for each in (*themes, theme):
             self.register_theme(each)
@@ -133,13 +134,7 @@ class PodiumApp(App[None]):
         return self._clock() - self._started
 
     def watch_theme(self, theme: str) -> None:
-        from tui.render import markdown_styles
-
-        # Rich draws Markdown with the console's styles: derive them anew.
-        if self._markdown_styles_pushed:
-            self.console.pop_theme()
-        self.console.push_theme(markdown_styles(self.get_css_variables()))
-        self._markdown_styles_pushed = True
+        self._markdown_styles.apply(self.console, self.get_css_variables())
         if self.screen_stack:
             self.presenter.redraw()
 

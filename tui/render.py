@@ -126,3 +126,22 @@ def rich_colour(colour: str) -> str:
     except ColorParseError:
         return "default"
     return value
+
+
+class MarkdownStyles:
+    """Keeps the Rich Markdown styles on an app's console in step with its theme.
+
+    Rich looks Markdown styles up on the console that renders them; Textual
+    themes do not reach there. Call :meth:`apply` from the app's
+    ``watch_theme``: it replaces the styles it pushed before.
+    """
+
+    def __init__(self) -> None:
+        self._pushed = False
+
+    def apply(self, console: Console, variables: dict[str, str]) -> None:
+        """Push styles derived from ``variables`` (``App.get_css_variables()``)."""
+        if self._pushed:
+            console.pop_theme()
+        console.push_theme(markdown_styles(variables))
+        self._pushed = True

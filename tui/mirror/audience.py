@@ -40,6 +40,7 @@ from tui.mirror.state import (
 )
 from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
+from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
@@ -386,7 +387,7 @@ class AudienceApp(App[None], inherit_bindings=False):
         self.deck = deck
         self.deck_path = deck_path
         self.auto = auto
-        self._markdown_styles_pushed = False
+        self._markdown_styles = MarkdownStyles()
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
@@ -426,12 +427,7 @@ class AudienceApp(App[None], inherit_bindings=False):
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def watch_theme(self, theme: str) -> None:
-        from tui.render import markdown_styles
-
-        if self._markdown_styles_pushed:
-            self.console.pop_theme()
-        self.console.push_theme(markdown_styles(self.get_css_variables()))
-        self._markdown_styles_pushed = True
+        self._markdown_styles.apply(self.console, self.get_css_variables())
         if self.screen_stack:
             self.audience.redraw()
 
