@@ -8,10 +8,8 @@ presenter would.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,49 +17,20 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
+from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_session
 
-PODIUM = Path(sys.executable).with_name("podium")
-if not PODIUM.exists():
-    PODIUM = Path(shutil.which("podium") or "podium")
-
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(not PODIUM.exists(), reason="the podium command is not installed"),
-]
+pytestmark = [needs_tmux, needs_podium]
 
 
-class Terminal:
-    """A detached tmux session running one command."""
+class Terminal(TmuxSession):
+    """A tmux session whose command writes its exit status to ``status_file``."""
 
     def __init__(self, name: str, status_file: Path) -> None:
-        self.name = name
+        super().__init__(name)
         self.status_file = status_file
 
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
-            check=True, capture_output=True, text=True,
-        ).stdout
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
-
-    def exit_status(self, timeout: float = 10.0) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.status_file.exists() and self.status_file.read_text().strip():
-                return int(self.status_file.read_text())
-            time.sleep(0.1)
-        raise AssertionError(f"podium did not exit; screen was:\n{self.screen()}")
+    def exit_status(self, status_file: Path | None = None, timeout: float = 10.0) -> int:
+        return super().exit_status(status_file or self.status_file, timeout)
 
 
 @pytest.fixture
@@ -76,11 +45,7 @@ def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[callable]:
         exports = " ".join(f"{key}={value!r}" for key, value in environment.items())
         command = " ".join([str(PODIUM), *(repr(arg) for arg in args)])
         script = f"export {exports}; {command}; echo $? > {str(status)!r}; sleep 30"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-             "-c", str(cwd or tmp_path), "sh", "-c", script],
-            check=True,
-        )
+        new_session(name, script, width=width, height=height, cwd=cwd or tmp_path)
         sessions.append(name)
         return Terminal(name, status)
 

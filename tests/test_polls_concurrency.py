@@ -15,11 +15,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_DECK
+from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_session
 
 from tui.deck import load_deck
 from tui.deck.model import Poll
@@ -136,61 +135,17 @@ def test_fifty_voters_casting_and_changing_at_once(tmp_path: Path, multiple: boo
 
 # -- kill -9 ------------------------------------------------------------------------
 
-PODIUM = Path(sys.executable).with_name("podium")
-if not PODIUM.exists():
-    PODIUM = Path(shutil.which("podium") or "podium")
-
-needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-needs_podium = pytest.mark.skipif(not PODIUM.exists(), reason="the podium command is not installed")
-
-
-class Presenter:
+class Presenter(TmuxSession):
     """The installed ``podium`` in a detached tmux session."""
 
     def __init__(self, store: Path, data: Path) -> None:
-        self.name = f"podium-crash-{uuid.uuid4().hex[:8]}"
+        super().__init__(f"podium-crash-{uuid.uuid4().hex[:8]}")
         command = (
             f"PODIUM_DATA_DIR={str(data)!r} TERM=xterm-256color "
             f"{str(PODIUM)!r} {str(SEED_DECK)!r} --store {str(store)!r}; sleep 30"
         )
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                self.name,
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "sh",
-                "-c",
-                command,
-            ],
-            check=True,
-        )
+        new_session(self.name, command, width=100, height=30)
         self.data = data
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
     def pid(self) -> int:
         """The presenter's process id, from its announcement to voters."""

@@ -4,9 +4,7 @@ each in its own real terminal (tmux), the way a workshop uses them."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -14,73 +12,23 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_session
 
-PODIUM = Path(sys.executable).with_name("podium")
-if not PODIUM.exists():
-    PODIUM = Path(shutil.which("podium") or "podium")
-
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(not PODIUM.exists(), reason="the podium command is not installed"),
-]
-
-
-class Terminal:
-    """A detached tmux session running one command."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.02)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+pytestmark = [needs_tmux, needs_podium]
 
 
 @pytest.fixture
-def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[Callable[..., Terminal]]:
+def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[Callable[..., TmuxSession]]:
     sessions: list[str] = []
 
-    def start(args: list[str], *, width: int = 100, height: int = 30) -> Terminal:
+    def start(args: list[str], *, width: int = 100, height: int = 30) -> TmuxSession:
         name = f"podium-poll-{uuid.uuid4().hex[:8]}"
         exports = f"export TERM=xterm-256color PODIUM_DATA_DIR={str(private_data_dir)!r}"
         command = " ".join([str(PODIUM), *(repr(arg) for arg in args)])
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                str(width),
-                "-y",
-                str(height),
-                "-c",
-                str(tmp_path),
-                "sh",
-                "-c",
-                f"{exports}; {command}; sleep 30",
-            ],
-            check=True,
-        )
+        script = f"{exports}; {command}; sleep 30"
+        new_session(name, script, width=width, height=height, cwd=tmp_path)
         sessions.append(name)
-        return Terminal(name)
+        return TmuxSession(name)
 
     yield start
     for name in sessions:
@@ -126,7 +74,7 @@ def test_presenter_and_voter_in_two_terminals(
     )
     acknowledged = time.monotonic()
     assert sent.returncode == 0, sent.stderr
-    presenter.wait_for("2 voters ")
+    presenter.wait_for("2 voters ", poll=0.02)
     print(f"\nvote to presenter's screen: {(time.monotonic() - acknowledged) * 1000:.0f} ms")
 
     presenter.keys("c")
