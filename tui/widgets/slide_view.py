@@ -8,6 +8,7 @@ of columns).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 
 from rich.text import Text
@@ -27,6 +28,7 @@ class SlideView(Vertical):
     """Draws one slide at one reveal step."""
 
     _layout: Layout | None = None
+    _deferred_body: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         # Center lets a centred layout shrink the framed title to its text
@@ -72,9 +74,18 @@ class SlideView(Vertical):
 
         body = self.query_one("#slide-body", Static)
         body_text = slide.body_at_step(step)
+        self._deferred_body = None  # a body still waiting belongs to another slide
         body.display = bool(body_text.strip())
         if body.display:
-            body.update(markdown(body_text, "center" if centred else "left"))
+            justify = "center" if centred else "left"
+            if "rich.markdown" in sys.modules:
+                body.update(markdown(body_text, justify))
+            else:
+                # The first slide: paint its title now and its body once the
+                # Markdown renderer (with Pygments, ~60 ms to import) is in.
+                body.update("")
+                self._deferred_body = (body_text, justify)
+                self.call_after_refresh(self._show_deferred_body)
 
         self._show_columns(slide.columns)
 
@@ -89,6 +100,13 @@ class SlideView(Vertical):
         scroll = self.query_one("#slide-scroll")
         if scroll.scroll_y:
             scroll.scroll_home(animate=False)
+
+    def _show_deferred_body(self) -> None:
+        if self._deferred_body is None:
+            return
+        body_text, justify = self._deferred_body
+        self._deferred_body = None
+        self.query_one("#slide-body", Static).update(markdown(body_text, justify))
 
     def _show_columns(self, columns: tuple[str, ...]) -> None:
         container = self.query_one("#slide-columns", Horizontal)
