@@ -186,7 +186,7 @@ async def test_pacing_text_at_given_times(paced: Deck, clock: FixedClock) -> Non
         await pilot.press("s")
         pane = app.screen.query_one(NotesPane)
         assert "0:00 / 10:00" in text_of(app, "#notes-clock") and "ready" in text_of(app, "#notes-clock")
-        assert "starts on next slide or t" in text_of(app, "#notes-clock")
+        assert "t starts it (or leaving slide 1)" in text_of(app, "#notes-clock")
         clock.advance(300)  # the walk-in slide: not counted
         await pilot.press("right")
         assert app.timer.running and app.timer.origin == 1

@@ -93,3 +93,17 @@ async def test_long_notes_scroll_with_their_own_keys(tmp_path: Path) -> None:
         await pilot.pause()
         assert scroll.scroll_y == 3
         assert app.presenter.position.slide == 0
+
+
+async def test_notes_only_mode_scrolls_notes_with_down(tmp_path: Path) -> None:
+    notes = "".join(f"      Line {n} of the notes.\n" for n in range(60))
+    deck = load_deck_text(
+        "slides:\n  - title: One\n    body: x\n    notes: |\n" + notes, str(tmp_path / "n.yaml")
+    )
+    app = make_app(deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "N")
+        await pilot.pause()
+        await pilot.press("down", "j")
+        await pilot.pause()
+        assert app.screen.query_one("#notes-scroll").scroll_y == 6

@@ -311,7 +311,7 @@ def pace_text(reading: Pace) -> str:
     if status is PaceStatus.NO_PLAN:
         return ""
     if status is PaceStatus.READY:
-        return "starts on next slide or t"
+        return "t starts it (or leaving slide 1)"
     if status is PaceStatus.OVER:
         return f"{format_seconds(-reading.by)} over time"
     # Count down as a countdown does: 19:59.7 left shows as 20:00.

@@ -206,6 +206,9 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
         print(f"podium vote: not counted: {refused}", file=sys.stderr)
         return EXIT_REFUSED
     except StoreError as error:
+        if error.busy:  # not bad input: the vote was refused for now
+            print(f"podium vote: not saved: {error}", file=sys.stderr)
+            return EXIT_REFUSED
         return _fail([f"podium vote: {error}"])
     labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
     print(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it.")

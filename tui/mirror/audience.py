@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
-from tui.widgets.poll_view import PollView
+from tui.widgets.poll_view import PollView, as_results
 from tui.widgets.slide_view import SlideView
 
 POLL_SECONDS = 0.05
@@ -274,8 +275,11 @@ class AudienceScreen(Screen[None]):
         with self.app.batch_update():
             self.query_one(SlideView).show(slide, self.position.step, totals, results)
             if slide.poll is not None:
-                # The audience votes with its own command, not the presenter's keys.
-                self.query_one(PollView).show(slide.poll, totals, results, hints=False)
+                # The audience votes with its own command, not the presenter's
+                # keys: show that command, as the presenter's slide does.
+                how_to_vote = self.state.how_to_vote if self.state is not None else None
+                shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
+                self.query_one(PollView).show(slide.poll, shown, results, hints=False)
             if self.detached:
                 self._draw_notice()
 

@@ -77,6 +77,7 @@ class Publisher:
         results: bool = False,
         totals: dict[str, int] | None = None,
         theme: str | None = None,
+        how_to_vote: str | None = None,
         ended: bool = False,
     ) -> bool:
         """Publish the presenter's state, if it changed.
@@ -88,6 +89,7 @@ class Publisher:
             results: The poll results of the slide on screen are shown.
             totals: Votes per option of that slide's poll, or None.
             theme: The theme name.
+            how_to_vote: The vote command shown on the poll slide, or None.
             ended: The presenter is quitting.
 
         Returns:
@@ -95,7 +97,7 @@ class Publisher:
         """
         if self._lock_fd is None:
             return False
-        key = (slide, step, blank, results, totals, theme, ended)
+        key = (slide, step, blank, results, totals, theme, how_to_vote, ended)
         if key == self._last:
             return False
         self._seq += 1
@@ -110,6 +112,7 @@ class Publisher:
             results=results,
             totals=dict(totals) if totals is not None else None,
             theme=theme,
+            how_to_vote=how_to_vote,
             ended=ended,
         )
         try:
@@ -130,8 +133,16 @@ class Publisher:
         if self._lock_fd is None:
             return
         if clean and self._last is not None:
-            slide, step, _blank, results, totals, theme, _ = self._last
-            self.publish(slide, step, results=results, totals=totals, theme=theme, ended=True)  # type: ignore[arg-type]
+            slide, step, _blank, results, totals, theme, how_to_vote, _ = self._last
+            self.publish(
+                slide,  # type: ignore[arg-type]
+                step,  # type: ignore[arg-type]
+                results=results,  # type: ignore[arg-type]
+                totals=totals,  # type: ignore[arg-type]
+                theme=theme,  # type: ignore[arg-type]
+                how_to_vote=how_to_vote,  # type: ignore[arg-type]
+                ended=True,
+            )
         os.close(self._lock_fd)
         self._lock_fd = None
         self.problem = "closed"

@@ -39,6 +39,8 @@ class PresenterState(msgspec.Struct, kw_only=True):
         results: The poll results of the slide on screen are shown.
         totals: Votes per option of that slide's poll, or None.
         theme: The presenter's theme name, or None.
+        how_to_vote: The command the audience types to vote, shown on poll
+            slides (the projector is where the audience reads it), or None.
         ended: The presenter quit (a crash leaves this False).
         version: Format version, :data:`STATE_VERSION`.
     """
@@ -53,6 +55,7 @@ class PresenterState(msgspec.Struct, kw_only=True):
     results: bool = False
     totals: dict[str, int] | None = None
     theme: str | None = None
+    how_to_vote: str | None = None
     ended: bool = False
     version: int = STATE_VERSION
 

@@ -144,11 +144,14 @@ class StoreError(Exception):
 
     Attributes:
         path: The store file concerned.
+        busy: True when another process held the store locked: trying again
+            later may work (the vote was refused, not the input).
     """
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
+    def __init__(self, message: str, path: Path | None = None, *, busy: bool = False) -> None:
         super().__init__(message)
         self.path = path
+        self.busy = busy
 
 
 def _slug(text: str) -> str:
@@ -910,7 +913,7 @@ def _check_location(path: Path) -> None:
         reason = error.strerror or str(error)
         raise StoreError(
             f"cannot create the folder {folder} for the vote store {path}: {reason}"
-            " (set PODIUM_DATA_DIR to a writable folder)",
+            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
             path,
         ) from None
     if path.is_dir():
@@ -920,14 +923,14 @@ def _check_location(path: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(
             f"cannot write the vote store {path}: the folder {folder} is read-only"
-            " (set PODIUM_DATA_DIR to a writable folder)",
+            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
             path,
         )
     if path.exists():
         if not os.access(path, os.R_OK | os.W_OK):
             raise StoreError(
                 f"cannot write the vote store {path}: the file is read-only;"
-                " make it writable or set PODIUM_DATA_DIR to another folder",
+                " make it writable, or pick another place with --store PATH or PODIUM_DATA_DIR",
                 path,
             )
         try:
@@ -944,7 +947,7 @@ def _check_location(path: Path) -> None:
 def _not_a_store(path: Path, why: str) -> StoreError:
     return StoreError(
         f"{path} is not a Podium vote store ({why}); it was left untouched."
-        " Move it away, or set PODIUM_DATA_DIR to use another folder",
+        " Move it away, or pick another place with --store PATH or PODIUM_DATA_DIR",
         path,
     )
 
@@ -1100,11 +1103,12 @@ def _translate(error: sqlite3.Error, path: Path, busy_timeout: float) -> StoreEr
             f"vote store {path} is locked by another process (waited {busy_timeout:g} s);"
             " try again, or close the other program using it",
             path,
+            busy=True,
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(
             f"cannot write the vote store {path}: it or its folder is read-only"
-            " (set PODIUM_DATA_DIR to a writable folder)",
+            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
             path,
         )
     if _is_corruption(error):

@@ -68,8 +68,8 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         Binding("home,g", "first", "First", show=False, tooltip="First slide"),
         Binding("end,G", "last", "Last", show=False, tooltip="Last slide"),
         Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Forget a typed slide number"),
-        Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down"),
-        Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up"),
+        Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down (the notes, in notes-only mode)"),
+        Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up (the notes, in notes-only mode)"),
         Binding("o", "overview", "Overview", tooltip="Overview: jump to a slide by title"),
         Binding("s", "toggle_notes", "Notes", tooltip="Show or hide the speaker notes"),
         Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)"),
@@ -254,7 +254,10 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         self.position = Position(index, 0)
 
     def action_scroll(self, direction: int) -> None:
-        """Scroll a slide that is taller than the screen."""
+        """Scroll a slide that is taller than the screen (the notes, in notes-only mode)."""
+        if self._notes_only and self.notes_shown:
+            self.action_scroll_notes(direction)
+            return
         scroll = self.query_one("#slide-scroll")
         scroll.scroll_relative(y=direction * 3, animate=False)
         self.call_after_refresh(self._draw_status)

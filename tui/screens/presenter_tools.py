@@ -119,11 +119,12 @@ class PresenterTools:
         if mirror is None:
             return
         slide = self.slide
-        totals = None
+        totals = how_to_vote = None
         results = False
         if slide.poll is not None:
             totals = self.podium.poll_totals(slide.poll)
             results = slide.poll.id in self._results_shown
+            how_to_vote = self.podium.polls.how_to_vote
         mirror.publish(
             self.position.slide,
             self.position.step,
@@ -131,6 +132,7 @@ class PresenterTools:
             results=results,
             totals=totals,
             theme=self.podium.theme,
+            how_to_vote=how_to_vote,
         )
 
     def on_screen_suspend(self) -> None:
