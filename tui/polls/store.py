@@ -1,6 +1,7 @@
 """The vote store: every poll vote, in an SQLite file, safe across processes.
 
-This is the only module in Podium that touches SQLite. One store file holds
+This module, with :mod:`tui.polls.schema` and :mod:`tui.polls.store_errors`,
+is the only code in Podium's polls that touches SQLite. One store file holds
 the votes of one deck (see :meth:`VoteStore.for_deck`), or of a whole
 workshop when several users share one file (``--store PATH``). The
 presenter's app and any number of ``podium vote`` processes may open the
@@ -27,6 +28,19 @@ read-only, locked) raises :class:`StoreError` with a message naming the file;
 a file that is not a Podium vote store is never modified. A store of schema
 version 1 is upgraded in place, in one transaction, after a backup copy is
 written next to it.
+
+Which module owns what:
+
+- :mod:`tui.polls.store` (this module): :class:`VoteStore` and its public
+  methods (voting, results, resets, the stage), where a deck's votes are
+  kept (:func:`store_path_for_deck`), and the queries and counting behind
+  the methods.
+- :mod:`tui.polls.schema`: the tables, the schema version, checking that a
+  file is a Podium vote store, creating it, and upgrading older versions.
+- :mod:`tui.polls.store_errors`: :class:`StoreError`, checks of where the
+  store file lives, and turning SQLite errors into plain messages.
+
+Every name other modules use is importable from here.
 """
 
 from __future__ import annotations
@@ -35,7 +49,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import stat
 import threading
 import time
 import unicodedata
@@ -56,17 +69,20 @@ from tui.polls.model import (
     VoteRecord,
     VoteRefused,
 )
+from tui.polls.schema import APPLICATION_ID, MEMORY, SCHEMA_VERSION, _prepare
+from tui.polls.store_errors import StoreError, _check_location, _create_shared, _translate
 
-SCHEMA_VERSION = 2
-"""Schema version this Podium writes and reads (``PRAGMA user_version``).
-
-1: votes keyed by option text, one per voter and poll.
-2: votes keyed by option id (text kept as a label), several per voter for
-multiple-choice polls; reset backups; poll definitions; the stage.
-"""
-
-APPLICATION_ID = 0x506F6469
-"""``PRAGMA application_id`` marking a Podium vote store (ASCII ``Podi``)."""
+__all__ = [
+    "APPLICATION_ID",
+    "DEFAULT_BUSY_TIMEOUT",
+    "HAND_PREFIX",
+    "MEMORY",
+    "SCHEMA_VERSION",
+    "StoreError",
+    "VoteStore",
+    "is_hand_vote",
+    "store_path_for_deck",
+]
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 """Seconds a write waits for another process's write before giving up."""
@@ -74,84 +90,7 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 HAND_PREFIX = "hand:"
 """Voter ids starting with this are anonymous votes keyed in by the presenter."""
 
-MEMORY = Path(":memory:")
-"""The ``path`` of a store made by :meth:`VoteStore.in_memory`."""
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-_TABLES_V2 = """
-CREATE TABLE votes (
-    id INTEGER PRIMARY KEY,
-    poll_id TEXT NOT NULL,
-    voter TEXT NOT NULL,       -- audience voter id, or 'hand:<uuid4>'
-    option_id TEXT,            -- the option's id, or NULL for votes from schema 1
-    label TEXT NOT NULL,       -- the option's text when the vote was cast
-    cast_at REAL NOT NULL      -- unix time, seconds
-);
-CREATE UNIQUE INDEX votes_choice ON votes (poll_id, voter, option_id);
-CREATE TABLE cleared_votes (   -- what resets cleared: a backup
-    id INTEGER PRIMARY KEY,
-    reset_id INTEGER NOT NULL, -- one number per reset
-    cleared_at REAL NOT NULL,
-    poll_id TEXT NOT NULL,
-    voter TEXT NOT NULL,
-    option_id TEXT,
-    label TEXT NOT NULL,
-    cast_at REAL NOT NULL
-);
-CREATE INDEX cleared_votes_poll ON cleared_votes (poll_id, reset_id);
-CREATE TABLE polls (           -- poll definitions, as last presented
-    poll_id TEXT PRIMARY KEY,
-    spec TEXT NOT NULL,        -- the deck's Poll as JSON
-    published_at REAL NOT NULL
-);
-CREATE TABLE stage (           -- what the presenter's screen shows now
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    poll_id TEXT,              -- NULL: no poll on screen
-    revealed INTEGER NOT NULL DEFAULT 0,
-    presenter_pid INTEGER,     -- NULL: no presenter running
-    presenter_host TEXT,
-    changed_at REAL NOT NULL
-);
-"""
-
-_SCHEMA = f"""
-{_TABLES_V2}
-CREATE TABLE IF NOT EXISTS poll_state (
-    poll_id TEXT PRIMARY KEY,
-    closed INTEGER NOT NULL DEFAULT 0
-);
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
-"""
-
-_MIGRATE_V1 = f"""
-ALTER TABLE votes RENAME TO votes_v1;
-{_TABLES_V2}
-INSERT INTO votes (id, poll_id, voter, option_id, label, cast_at)
-    SELECT id, poll_id, voter, NULL, option, cast_at FROM votes_v1 ORDER BY id;
-DROP TABLE votes_v1;
-PRAGMA user_version = 2;
-"""
-
-_TABLES = frozenset({"votes", "cleared_votes", "polls", "stage", "poll_state"})
-
 _T = TypeVar("_T")
-
-
-class StoreError(Exception):
-    """The vote store cannot be used; the message says why and names the file.
-
-    Attributes:
-        path: The store file concerned.
-        busy: True when another process held the store locked: trying again
-            later may work (the vote was refused, not the input).
-    """
-
-    def __init__(self, message: str, path: Path | None = None, *, busy: bool = False) -> None:
-        super().__init__(message)
-        self.path = path
-        self.busy = busy
 
 
 def _slug(text: str) -> str:
@@ -863,263 +802,3 @@ def _tally(poll: Poll, rows: Sequence[tuple[str, str | None, str]], closed: bool
         tuple(Orphan(option_id, label, n) for (option_id, label), n in orphans.items()),
         closed,
     )
-
-
-def _create_shared(path: Path) -> None:
-    """Create a missing store file with its folder's write permissions.
-
-    In a folder its group may write, the new file is group-writable too
-    (``0664``); in a folder anyone may write, anyone may write the file
-    (``0666``). SQLite gives its ``-wal`` and ``-shm`` files the same
-    permissions as the store, so every user who can write the folder can
-    vote. Otherwise the file is made as usual (the umask applies).
-
-    Raises:
-        StoreError: The file cannot be created.
-    """
-    try:
-        folder_mode = path.parent.stat().st_mode
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        return
-    except OSError as error:
-        raise StoreError(
-            f"cannot create the vote store {path}: {error.strerror or error}"
-            " (set PODIUM_DATA_DIR, or --store, to a writable place)",
-            path,
-        ) from None
-    try:
-        if folder_mode & stat.S_IWOTH:
-            os.fchmod(descriptor, 0o666)
-        elif folder_mode & stat.S_IWGRP:
-            os.fchmod(descriptor, 0o664)
-    except OSError:
-        pass  # the file still works for its owner
-    finally:
-        os.close(descriptor)
-
-
-def _check_location(path: Path) -> None:
-    """Create the store's folders and check that the file can be written.
-
-    Raises:
-        StoreError: The folder cannot be created or written, the path is a
-            folder, or the file is read-only.
-    """
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise StoreError(
-            f"cannot create the folder {folder} for the vote store {path}: {reason}"
-            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
-            path,
-        ) from None
-    if path.is_dir():
-        raise StoreError(f"vote store {path} is a folder, not a file", path)
-    # WAL mode keeps two side files next to the store, so the folder must be
-    # writable even when the store file already exists.
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(
-            f"cannot write the vote store {path}: the folder {folder} is read-only"
-            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
-            path,
-        )
-    if path.exists():
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise StoreError(
-                f"cannot write the vote store {path}: the file is read-only;"
-                " make it writable, or pick another place with --store PATH or PODIUM_DATA_DIR",
-                path,
-            )
-        try:
-            with path.open("rb") as file:
-                header = file.read(len(_SQLITE_MAGIC))
-        except OSError as error:
-            raise StoreError(
-                f"cannot read the vote store {path}: {error.strerror or error}", path
-            ) from None
-        if header and header != _SQLITE_MAGIC:
-            raise _not_a_store(path, "not an SQLite database")
-
-
-def _not_a_store(path: Path, why: str) -> StoreError:
-    return StoreError(
-        f"{path} is not a Podium vote store ({why}); it was left untouched."
-        " Move it away, or pick another place with --store PATH or PODIUM_DATA_DIR",
-        path,
-    )
-
-
-def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
-    """Check the file is a Podium store of a known version, then set it up.
-
-    Nothing is written until the file is known to be an empty database or a
-    Podium vote store of a version this Podium reads. A store of schema 1 is
-    copied to a backup file, then upgraded in one transaction.
-
-    Raises:
-        StoreError: As for :meth:`VoteStore.open`.
-    """
-    memory = path == MEMORY
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        app_id, version, tables = _identify(connection)
-    except sqlite3.DatabaseError as error:
-        if _is_corruption(error):
-            raise _not_a_store(path, f"not an SQLite database, or a damaged one: {error}") from None
-        raise _translate(error, path, busy_timeout) from None
-    _check_identity(path, app_id, version, tables)
-
-    try:
-        if version < SCHEMA_VERSION:
-            if version == 1 and not memory:
-                _backup(connection, path, version)
-            # Re-check inside the write transaction: another process may be
-            # creating or upgrading the same file at this moment.
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                app_id, version, tables = _identify(connection)
-                _check_identity(path, app_id, version, tables)
-                script = {0: _SCHEMA, 1: _MIGRATE_V1}.get(version, "")
-                for statement in script.split(";"):
-                    if statement.strip():
-                        connection.execute(statement)
-                connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-        if not memory:
-            _enable_wal(connection, busy_timeout)
-        connection.execute("PRAGMA synchronous = FULL")
-    except sqlite3.Error as error:
-        raise _translate(error, path, busy_timeout) from None
-
-
-def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
-    """Copy the store to ``<name>.schema<version>-backup-<time>`` before an upgrade.
-
-    Raises:
-        StoreError: The copy could not be written (the upgrade does not start).
-    """
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.schema{version}-backup-{stamp}")
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            connection.backup(copy)
-        finally:
-            copy.close()
-    except sqlite3.Error as error:
-        raise StoreError(
-            f"cannot upgrade the vote store {path}: its backup copy {target} could not be"
-            f" written ({error}); nothing was changed",
-            path,
-        ) from None
-
-
-def _identify(connection: sqlite3.Connection) -> tuple[int, int, set[str]]:
-    """Read the application id, schema version and table names.
-
-    All three come from one snapshot, so a store that another process is
-    creating at the same moment is never seen half made.
-    """
-    own_transaction = not connection.in_transaction
-    if own_transaction:
-        connection.execute("BEGIN")
-    try:
-        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = {
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        }
-    finally:
-        if own_transaction and connection.in_transaction:
-            connection.execute("COMMIT")
-    return int(app_id), int(version), tables
-
-
-def _check_identity(path: Path, app_id: int, version: int, tables: set[str]) -> None:
-    if app_id not in (0, APPLICATION_ID):
-        raise _not_a_store(path, "it is another program's SQLite database")
-    if version == 0 and app_id == 0:
-        if tables:
-            raise _not_a_store(path, "it is another program's SQLite database")
-        return
-    if app_id != APPLICATION_ID:
-        raise _not_a_store(path, "it is another program's SQLite database")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"vote store {path} was written by a newer Podium (schema version {version};"
-            f" this Podium reads version {SCHEMA_VERSION}); it was left untouched."
-            " Upgrade Podium to read it",
-            path,
-        )
-    needed = {"votes", "poll_state"} if version == 1 else _TABLES
-    if version < 1 or not needed <= tables:
-        raise _not_a_store(path, f"schema version {version} without the vote tables")
-
-
-def _enable_wal(connection: sqlite3.Connection, busy_timeout: float) -> None:
-    """Switch to WAL, retrying while another process holds the file.
-
-    Changing the journal mode can report "locked" at once, without waiting
-    for the busy timeout, so this waits here instead.
-    """
-    deadline = time.monotonic() + busy_timeout
-    while True:
-        try:
-            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        except sqlite3.OperationalError as error:
-            if _is_busy(error) and time.monotonic() < deadline:
-                time.sleep(0.02)
-                continue
-            raise
-        if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"cannot switch to WAL mode (journal mode is {mode})")
-        return
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-def _is_corruption(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def _translate(error: sqlite3.Error, path: Path, busy_timeout: float) -> StoreError:
-    """Turn an SQLite error into a :class:`StoreError` that names the file."""
-    text = str(error).lower()
-    if _is_busy(error):
-        return StoreError(
-            f"vote store {path} is locked by another process (waited {busy_timeout:g} s);"
-            " try again, or close the other program using it",
-            path,
-            busy=True,
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"cannot write the vote store {path}: it or its folder is read-only"
-            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
-            path,
-        )
-    if _is_corruption(error):
-        return StoreError(
-            f"vote store {path} is damaged ({error}); move it away to start afresh", path
-        )
-    if "unable to open" in text:
-        return StoreError(
-            f"cannot open the vote store {path} ({error}); check that its folder is writable",
-            path,
-        )
-    if "disk" in text or "full" in text:
-        return StoreError(f"cannot write the vote store {path}: {error}", path)
-    return StoreError(f"vote store {path}: {error}", path)
