@@ -241,9 +241,10 @@ def test_audience_view_follows_presenter_in_another_terminal(tmp_path: Path, pri
         mark = len(audience.output)
         presenter.child.kill(9)
         audience.wait_for("stopped unexpectedly", since=mark, timeout=5)
-        # A presenter started late is followed again; a late audience view joins at its slide.
+        # The presenter comes back where it stopped (it says so) and is
+        # followed again; a late audience view joins at its slide.
         presenter = Terminal([*podium_command(), str(deck)], env)
-        presenter.wait_for(titles[0])
+        presenter.wait_for("Resumed")
         presenter.send("5\r")
         audience.wait_for(titles[4], since=mark, timeout=5)
         late = Terminal([*podium_command(), "--audience", str(deck)], env)

@@ -24,6 +24,7 @@ from tui.pacing import TalkTimer
 from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
+from tui.navigation import Position
 from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
@@ -273,9 +274,20 @@ class PodiumApp(App[None]):
     startup_warning: str | None = None
     """Something the presenter must know before starting (shown on mount)."""
 
+    resume_at: Position | None = None
+    """Where to start instead of slide 1: where the last run of this deck
+    stopped unexpectedly (see :func:`tui.mirror.cli.crashed_position`)."""
+
     def on_mount(self) -> None:
         if self.startup_warning:
             self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
+        if self.resume_at is not None:  # the presenter screen starts there
+            self.notify(
+                f"Podium stopped unexpectedly last time; back at slide {self.resume_at.slide + 1}. "
+                "Home goes to the start; t starts the timer.",
+                title="Resumed",
+                timeout=10,
+            )
 
     def _store_trouble(self, error: StoreError) -> None:
         """Tell the presenter about a store problem once, not on every check."""

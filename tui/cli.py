@@ -178,9 +178,10 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             print(f"podium: {store_warning}", file=sys.stderr)
 
     from tui.app import make_app
-    from tui.mirror.cli import open_mirror
+    from tui.mirror.cli import crashed_position, open_mirror
     from tui.themes import ThemeError
 
+    resume_at = crashed_position(deck)  # read before this run publishes its own
     mirror = open_mirror(deck)
     try:
         app = make_app(
@@ -197,6 +198,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             close_presenter_store(None, store)
         return _fail([str(error)])
     app.startup_warning = store_warning
+    app.resume_at = resume_at
     try:
         app.run()
     finally:

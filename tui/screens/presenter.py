@@ -119,6 +119,8 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:
+        if self.podium.resume_at is not None:
+            self.set_reactive(PresenterScreen.position, self.podium.resume_at)
         self._check_size()
         self._draw()
 

@@ -1,0 +1,44 @@
+"""After a crash, the presenter comes back where the talk was."""
+
+from __future__ import annotations
+
+from tui.app import make_app
+from tui.deck import Deck
+from tui.mirror.cli import crashed_position
+from tui.mirror.publish import Publisher
+from tui.navigation import Position
+
+
+def test_position_is_kept_only_after_an_unexpected_stop(seed_deck: Deck) -> None:
+    assert crashed_position(seed_deck) is None  # never presented
+    crashed = Publisher(seed_deck.source)
+    crashed.open()
+    crashed.publish(6, 0)
+    assert crashed_position(seed_deck) is None  # still running: not a crash
+    crashed.close(clean=False)
+    assert crashed_position(seed_deck) == Position(6, 0)
+
+    quitting = Publisher(seed_deck.source)
+    quitting.open()
+    quitting.publish(8, 0)
+    quitting.close()
+    assert crashed_position(seed_deck) is None  # a clean quit starts afresh
+
+
+def test_first_slide_is_not_resumed(seed_deck: Deck) -> None:
+    crashed = Publisher(seed_deck.source)
+    crashed.open()
+    crashed.publish(0, 0)
+    crashed.close(clean=False)
+    assert crashed_position(seed_deck) is None
+
+
+async def test_app_starts_at_the_resume_position_and_says_so(seed_deck: Deck) -> None:
+    app = make_app(seed_deck)
+    app.resume_at = Position(6, 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.presenter.position == Position(6, 0)
+        assert any("back at slide 7" in str(n.message) for n in app._notifications)
+        await pilot.press("home")
+        assert app.presenter.position == Position(0, 0)
