@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mirror_lag import Terminal, cpu_seconds, measure, podium_command, write_numbered_deck  # noqa: E402
+from mirror_lag import Terminal, cpu_seconds, measure, podium_command, write_numbered_deck
 
 
 def main() -> int:

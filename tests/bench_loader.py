@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.deck import load_deck_text  # noqa: E402
+from tui.deck import load_deck_text
 
 
 def big_deck(slides: int = 1000) -> str:

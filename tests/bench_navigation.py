@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from textual._compositor import Compositor  # noqa: E402
+from textual._compositor import Compositor
 
-from tui.app import make_app  # noqa: E402
-from tui.deck import load_deck  # noqa: E402
+from tui.app import make_app
+from tui.deck import load_deck
 
 DECK = Path(__file__).resolve().parent.parent / "slides.yaml"
 

@@ -24,8 +24,8 @@ import pexpect
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tui.deck import load_deck  # noqa: E402
-from tui.polls.store import VoteStore  # noqa: E402
+from tui.deck import load_deck
+from tui.polls.store import VoteStore
 
 PODIUM = Path(sys.executable).with_name("podium")
 if not PODIUM.exists():

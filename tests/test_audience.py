@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, SEED_DECK
 from mirror_lag import Terminal, measure, podium_command, write_numbered_deck
+
 from tui.app import make_app
 from tui.deck import Deck, load_deck
-from tui.mirror.audience import AudienceApp, Presenter, make_audience_app
+from tui.mirror.audience import Presenter, make_audience_app
 from tui.mirror.publish import Publisher
 from tui.mirror.state import live_presenters, lock_path, presenter_alive, read_state, state_path
 from tui.mirror.watch import FolderWatcher

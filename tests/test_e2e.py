@@ -7,7 +7,6 @@ presenter would.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import uuid
@@ -15,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
 from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_session
 

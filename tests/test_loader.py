@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bench_loader import big_deck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tui.deck.yaml_source as yaml_source
-from bench_loader import big_deck
 from tui.deck import Deck, DeckError, Layout, load_deck, load_deck_text
 from tui.deck.loader import slug
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import DATA, SEED_DECK
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SEED_DECK
 from tui import navigation
 from tui.deck import load_deck
 from tui.navigation import Position

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA, FixedClock, fixed_now
 from textual.color import Color
 
-from conftest import DATA, FixedClock, fixed_now
 from tui.app import make_app
 from tui.deck import Deck, load_deck, load_deck_text
 from tui.notes import PreviewKind, Role, next_preview, notes_blocks, plain_lines

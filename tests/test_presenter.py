@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, FixedClock, fixed_now
+
 from tui.app import PodiumApp, make_app
 from tui.deck import Deck, load_deck
 from tui.navigation import Position

@@ -11,8 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, REPO, SEED_DECK, FixedClock, fixed_now
+
 from tui.app import make_app
 from tui.deck import Deck, load_deck, load_deck_text
 from tui.rehearsal.recorder import Recorder

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_DECK, FixedClock, fixed_now
+
 from tui.app import make_app
 from tui.deck import load_deck
 from tui.polls.store import VoteStore

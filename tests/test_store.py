@@ -172,7 +172,7 @@ def _as_unprivileged(action: Callable[[], str]) -> str:
             os.setgid(65534)
             os.setuid(65534)
             result = action()
-        except BaseException as error:  # noqa: BLE001 - report anything to the parent
+        except BaseException as error:
             result = f"UNEXPECTED {type(error).__name__}: {error}"
         with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
             pipe.write(result)

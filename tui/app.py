@@ -20,11 +20,11 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.deck.model import Deck, Poll
+from tui.navigation import Position
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
-from tui.navigation import Position
 from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen

@@ -17,7 +17,16 @@ import unicodedata
 from tui.deck.errors import DeckError, Problem
 from tui.deck.model import Deck, Layout, Poll, ResultsMode, Slide, parse_duration, reveal_blocks
 from tui.deck.poll_options import MAX_OPTION_ID, derive_option_ids
-from tui.deck.yaml_source import Mapping, Node, Scalar, Sequence, compose, decode, describe, read_file
+from tui.deck.yaml_source import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    compose,
+    decode,
+    describe,
+    read_file,
+)
 
 __all__ = ["load_deck", "load_deck_text"]
 

@@ -33,7 +33,7 @@ def _libc() -> ctypes.CDLL | None:
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.inotify_init1  # noqa: B018 - probe that the calls exist
+        libc.inotify_init1
         libc.inotify_add_watch
     except (OSError, AttributeError):
         return None

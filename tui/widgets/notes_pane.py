@@ -15,7 +15,17 @@ from textual.widgets import Static
 
 from tui.deck.model import Deck, reveal_blocks
 from tui.notes import NotesBlock, PreviewKind, Role, next_preview, notes_blocks, plain_lines
-from tui.pacing import Pace, PaceStatus, Plan, TalkTimer, TimerState, format_seconds, make_plan, pace, pace_text
+from tui.pacing import (
+    Pace,
+    PaceStatus,
+    Plan,
+    TalkTimer,
+    TimerState,
+    format_seconds,
+    make_plan,
+    pace,
+    pace_text,
+)
 from tui.render import markdown
 
 PREVIEW_LINES_SIDE = 2
