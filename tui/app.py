@@ -98,8 +98,6 @@ class PodiumApp(App[None]):
         """The deck's polls as the presenter runs them (votes, stage)."""
         self._vote_watch: Timer | None = None
         self._store_problem = ""
-        self._clock = clock
-        self._started = clock()
         self.now = now
         self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
@@ -129,10 +127,6 @@ class PodiumApp(App[None]):
     def presenter(self) -> PresenterScreen:
         """The presenter screen (the app's base screen)."""
         return self.screen_stack[0]  # type: ignore[return-value]
-
-    def elapsed(self) -> float:
-        """Seconds since the presentation started."""
-        return self._clock() - self._started
 
     def watch_theme(self, theme: str) -> None:
         self._markdown_styles.apply(self.console, self.get_css_variables())
