@@ -45,7 +45,7 @@ from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
-from tui.widgets.poll_view import PollView, as_results
+from tui.widgets.poll_view import as_results
 from tui.widgets.slide_view import SlideView
 
 POLL_SECONDS = 0.05
@@ -270,16 +270,18 @@ class AudienceScreen(Screen[None]):
 
     def _draw(self) -> None:
         slide = self.deck.slides[self.position.slide]
-        totals = self._totals.get(slide.poll.id) if slide.poll is not None else None
+        shown = None
+        if slide.poll is not None:
+            # The audience votes with its own command, not the presenter's
+            # keys: show that command, as the presenter's slide does.
+            how_to_vote = self.state.how_to_vote if self.state is not None else None
+            totals = self._totals.get(slide.poll.id)
+            shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
         results = self._results and not self.detached
         with self.app.batch_update():
-            self.query_one(SlideView).show(slide, self.position.step, totals, results)
-            if slide.poll is not None:
-                # The audience votes with its own command, not the presenter's
-                # keys: show that command, as the presenter's slide does.
-                how_to_vote = self.state.how_to_vote if self.state is not None else None
-                shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
-                self.query_one(PollView).show(slide.poll, shown, results, hints=False)
+            self.query_one(SlideView).show(
+                slide, self.position.step, shown, results, poll_hints=False
+            )
             if self.detached:
                 self._draw_notice()
 

@@ -31,6 +31,7 @@ from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
+    from tui.polls.model import PollResults
 
 # Smallest terminal a slide can be read on (cells); below it we say so.
 MIN_WIDTH = 40
@@ -99,6 +100,7 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
             poll.id for poll in deck.polls if poll.results is ResultsMode.LIVE
         }
         self._poll_keys_shown = 0  # options of the poll whose keys the footer shows
+        self._poll_results: PollResults | None = None  # counts of the poll on screen, as drawn
 
     @property
     def podium(self) -> PodiumApp:
@@ -138,6 +140,7 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         totals = None
         if slide.poll is not None:
             totals = self.podium.poll_results(slide.poll)
+        self._poll_results = totals  # published to audience views without a second read
         self.query_one(SlideView).show(
             slide,
             self.position.step,
@@ -162,6 +165,7 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         )
 
     def watch_position(self) -> None:
+        self.pending = ""  # any move forgets a half-typed slide number
         self._draw()
 
     def watch_pending(self) -> None:
@@ -211,22 +215,18 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
 
     def action_next(self) -> None:
         """Next reveal step, else next slide."""
-        self.pending = ""
         self.position = navigation.advance(self.deck, self.position)
 
     def action_previous(self) -> None:
         """Previous reveal step, else previous slide."""
-        self.pending = ""
         self.position = navigation.retreat(self.deck, self.position)
 
     def action_first(self) -> None:
         """First slide."""
-        self.pending = ""
         self.position = navigation.first(self.deck)
 
     def action_last(self) -> None:
         """Last slide, fully revealed."""
-        self.pending = ""
         self.position = navigation.last(self.deck)
 
     def action_digit(self, digit: int) -> None:
@@ -252,7 +252,6 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
 
     def jump_to(self, index: int) -> None:
         """Show slide ``index`` (0-based) from its first step."""
-        self.pending = ""
         self.position = Position(index, 0)
 
     def action_scroll(self, direction: int) -> None:

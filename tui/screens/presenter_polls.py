@@ -19,6 +19,7 @@ from tui.widgets.poll_view import PollView
 if TYPE_CHECKING:
     from tui.app import PodiumApp
     from tui.deck.model import Slide
+    from tui.polls.model import PollResults
 
 _CLOSE_TOOLTIP = "Close the poll to new votes, or reopen it"
 
@@ -39,6 +40,7 @@ class PresenterPolls:
 
     # Provided by PresenterScreen.
     _results_shown: set[str]
+    _poll_results: PollResults | None
 
     if TYPE_CHECKING:
         # Typed as Any so they agree with every other base of the screen.
@@ -75,6 +77,7 @@ class PresenterPolls:
             return
         closed = self.podium.poll_closed(poll)
         results = self.podium.poll_results(poll)
+        self._poll_results = results
         self.query_one(PollView).show(poll, results, poll.id in self._results_shown)
         if results.closed != closed:
             self.refresh_bindings()  # another presenter closed or reopened it

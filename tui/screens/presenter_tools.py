@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tui.app import PodiumApp
     from tui.deck.model import Deck, Slide
     from tui.navigation import Position
+    from tui.polls.model import PollResults
 
 REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
@@ -47,6 +48,7 @@ class PresenterTools:
     position: Position
     notes_shown: bool
     _results_shown: set[str]
+    _poll_results: PollResults | None
 
     _tools_last: Position | None = None
 
@@ -122,7 +124,9 @@ class PresenterTools:
         totals = how_to_vote = None
         results = False
         if slide.poll is not None:
-            totals = self.podium.poll_totals(slide.poll)
+            # The counts just drawn (set by the screen's last redraw).
+            shown = self._poll_results
+            totals = shown.by_text() if shown is not None else None
             results = slide.poll.id in self._results_shown
             how_to_vote = self.podium.polls.how_to_vote
         mirror.publish(

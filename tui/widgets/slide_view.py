@@ -48,6 +48,8 @@ class SlideView(Vertical):
         step: int,
         totals: PollResults | Mapping[str, int] | None = None,
         results_shown: bool = False,
+        *,
+        poll_hints: bool = True,
     ) -> None:
         """Draw ``slide`` with ``step`` reveal steps shown.
 
@@ -57,6 +59,8 @@ class SlideView(Vertical):
             totals: The poll's results (or votes per option text) when the
                 slide has a poll.
             results_shown: Whether the poll's bar chart is revealed.
+            poll_hints: Mention the presenter's poll keys (not on the
+                audience view, whose keys do not act on the poll).
         """
         if slide.layout is not self._layout:
             # Class changes restyle the whole subtree: only when needed.
@@ -92,7 +96,7 @@ class SlideView(Vertical):
         poll_view = self.query_one("#slide-poll", PollView)
         poll_view.display = slide.poll is not None
         if slide.poll is not None:
-            poll_view.show(slide.poll, totals or {}, results_shown)
+            poll_view.show(slide.poll, totals or {}, results_shown, hints=poll_hints)
 
         attribution = self.query_one("#slide-attribution", Static)
         attribution.display = bool(slide.attribution)
