@@ -367,11 +367,15 @@ def make_app(
     from tui.themes import load_all_themes, resolve_theme
 
     name = theme_name or deck.theme or DEFAULT_THEME
-    theme = resolve_theme(name, Path(deck.source).parent if deck.source else None)
+    themes = load_all_themes()
+    # A bundled theme is already loaded; only a path or a Textual theme needs resolving.
+    theme = {each.name: each for each in themes}.get(name) or resolve_theme(
+        name, Path(deck.source).parent if deck.source else None
+    )
     return PodiumApp(
         deck,
         theme=theme,
-        themes=load_all_themes(),
+        themes=themes,
         store=store,
         how_to_vote=how_to_vote,
         clock=clock,
