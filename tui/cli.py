@@ -100,8 +100,9 @@ def summary(deck) -> str:  # deck: tui.deck.Deck
         f"speaker notes on {with_notes}/{slides} slides",
     ]
     if deck.duration:
-        minutes, seconds = divmod(int(deck.duration), 60)
-        parts.append(f"target {minutes}:{seconds:02d}")
+        from tui.pacing import format_seconds
+
+        parts.append(f"target {format_seconds(deck.duration)}")
     return f"{deck.source}: OK: {', '.join(parts)}"
 
 
