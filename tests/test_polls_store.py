@@ -371,13 +371,13 @@ def _vote_as_nobody(folder: Path) -> None:
             assert (folder / f"votes.sqlite3{suffix}").stat().st_mode & 0o777 == 0o666, suffix
 
 
-def test_single_choice_percentages_add_up_to_100() -> None:
+def test_equal_counts_show_equal_percentages() -> None:
     from tui.deck.model import Poll
     from tui.polls.model import PollResults
 
     poll = Poll(id="p", question="q", options=tuple("abcdefg"))
     results = PollResults(poll, (3, 1, 2, 1, 1, 1, 4), voters=13)
     shown = results.percentages()
-    assert sum(shown) == 100
-    assert shown == (23, 8, 15, 8, 8, 7, 31)
+    # One vote is 7.69 %: 8 % for every option with one vote (the sum is 101).
+    assert shown == (23, 8, 15, 8, 8, 8, 31)
     assert PollResults.empty(poll).percentages() == (0,) * 7

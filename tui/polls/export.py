@@ -29,12 +29,15 @@ CSV_FIELDS = (
     "option",
     "votes",
     "share",
+    "percent",
     "voter",
     "cast_at",
     "status",
     "cleared_at",
 )
-"""Columns of the CSV export: ``record`` is ``total`` or ``vote``."""
+"""Columns of the CSV export: ``record`` is ``total`` or ``vote``; ``share``
+is the exact fraction of voters (4 decimals), ``percent`` the whole
+percentage every view shows (:func:`tui.polls.percent.percentages`)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ def _csv(reports: Sequence[PollReport]) -> str:
     writer.writerow(CSV_FIELDS)
     for report in reports:
         results, poll = report.results, report.poll
+        shown = results.percentages()
         for index, (option_id, text) in enumerate(zip(poll.ids, poll.options)):
             writer.writerow(
                 [
@@ -105,6 +109,7 @@ def _csv(reports: Sequence[PollReport]) -> str:
                     text,
                     results.counts[index],
                     _share(results, index),
+                    shown[index],
                     "",
                     "",
                     Status.COUNTED.value,
@@ -123,6 +128,7 @@ def _csv(reports: Sequence[PollReport]) -> str:
                     "",
                     "",
                     "",
+                    "",
                     Status.ORPHANED.value,
                     "",
                 ]
@@ -135,6 +141,7 @@ def _csv(reports: Sequence[PollReport]) -> str:
                     poll.question,
                     record.option_id or "",
                     record.label,
+                    "",
                     "",
                     "",
                     record.voter,
@@ -150,6 +157,7 @@ def _json(reports: Sequence[PollReport], source: str) -> str:
     polls = []
     for report in reports:
         results, poll = report.results, report.poll
+        shown = results.percentages()
         polls.append(
             {
                 "id": poll.id,
@@ -163,6 +171,7 @@ def _json(reports: Sequence[PollReport], source: str) -> str:
                         "text": text,
                         "votes": results.counts[index],
                         "share": _share(results, index),
+                        "percent": shown[index],
                     }
                     for index, (option_id, text) in enumerate(zip(poll.ids, poll.options))
                 ],
@@ -208,9 +217,10 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
         lines.append(f"  {voters} · {kind} · {state}")
         width = max([len(text) for text in poll.options] + [len("option")])
         lines.append(f"  {'option'.ljust(width)}  votes  share")
+        shown = results.percentages()
         for index, text in enumerate(poll.options):
             lines.append(
-                f"  {text.ljust(width)}  {results.counts[index]:>5}  {results.share(index):>5.0%}"
+                f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%"
             )
         for orphan in results.orphaned:
             lines.append(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tui.deck.model import Poll
+from tui.polls.percent import percentages
 
 
 class VoteRefused(Exception):
@@ -79,22 +80,13 @@ class PollResults:
         return self.counts[index] / self.voters if self.voters else 0.0
 
     def percentages(self) -> tuple[int, ...]:
-        """Whole percentages per option, as shown on screen.
+        """Whole percentages of voters per option, as every view shows them.
 
-        For a single-choice poll they add up to exactly 100 (largest
-        remainder rounding, so 23+8+15+8+8+8+31 never shows as 101 %);
-        with ``multiple: true`` each is rounded on its own.
+        See :func:`tui.polls.percent.percentages` for the rounding rule:
+        equal counts show equal percentages, so a single-choice poll's
+        figures may add up to 99 or 101.
         """
-        if not self.voters:
-            return (0,) * len(self.counts)
-        exact = [100 * count / self.voters for count in self.counts]
-        if self.poll.multiple or sum(self.counts) != self.voters:
-            return tuple(round(value) for value in exact)
-        floors = [int(value) for value in exact]
-        by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
-        for index in by_remainder[: 100 - sum(floors)]:
-            floors[index] += 1
-        return tuple(floors)
+        return percentages(self.counts, self.voters)
 
     def by_text(self) -> dict[str, int]:
         """Votes per option text, in deck order."""
