@@ -28,6 +28,7 @@ from tui.polls.store import StoreError, VoteStore
 from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
+from tui.screens.presenter_polls import POLL_CLOSED_MESSAGE
 
 if TYPE_CHECKING:
     from tui.mirror.publish import Publisher
@@ -159,8 +160,8 @@ class PodiumApp(App[None]):
         """Count one raised hand for ``option`` (its text); True once it is stored."""
         try:
             self.polls.count_hand(poll, poll.options.index(option))
-        except VoteRefused as refused:
-            self.notify(f"Not counted: {refused}.", severity="warning")
+        except VoteRefused:
+            self.poll_refused()
             return False
         except StoreError as error:
             self.notify(str(error), title="Vote not saved", severity="error")
@@ -171,9 +172,18 @@ class PodiumApp(App[None]):
         """Remove the newest key-press vote on ``poll``; True if one was."""
         try:
             return self.polls.undo(poll)
+        except VoteRefused:
+            self.poll_refused()
+            return False
         except StoreError as error:
             self.notify(str(error), title="Vote not removed", severity="error")
             return False
+
+    def poll_refused(self) -> None:
+        """Say that the poll on screen is closed: a hand or an undo changed nothing."""
+        self.notify(POLL_CLOSED_MESSAGE, severity="warning", timeout=3)
+        if self.screen_stack:
+            self.presenter.redraw_poll()  # it may have been closed elsewhere
 
     def set_poll_closed(self, poll: Poll, closed: bool) -> bool:
         """Close ``poll`` to new votes or reopen it; True once stored."""

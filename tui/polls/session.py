@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tui.deck.model import Poll
 from tui.polls.live import presenter_tag
-from tui.polls.model import PollResults
+from tui.polls.model import PollResults, VoteRefused
 from tui.polls.store import VoteStore
 
 
@@ -99,15 +99,24 @@ class PollSession:
             VoteRefused: The poll is closed.
             StoreError: The vote could not be stored.
         """
-        self.store.vote(poll, [poll.ids[index]])
+        try:
+            self.store.vote(poll, [poll.ids[index]])
+        except VoteRefused:
+            self._closed[poll.id] = True  # closed by another presenter, maybe
+            raise
 
     def undo(self, poll: Poll) -> bool:
         """Take back the newest counted hand; True if there was one.
 
         Raises:
+            VoteRefused: The poll is closed: its counts stay as they are.
             StoreError: The store could not be written.
         """
-        return self.store.undo_last(poll.id)
+        try:
+            return self.store.undo_last(poll.id)
+        except VoteRefused:
+            self._closed[poll.id] = True
+            raise VoteRefused(f"the poll “{poll.question}” is closed") from None
 
     def set_closed(self, poll: Poll, closed: bool) -> None:
         """Close ``poll`` to new votes, or reopen it; voters see it at once.

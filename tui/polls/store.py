@@ -334,10 +334,13 @@ class VoteStore:
             True if a vote was removed, False if the poll had none.
 
         Raises:
+            VoteRefused: The poll is closed (checked in the same transaction).
             StoreError: The store could not be written.
         """
 
         def write(db: sqlite3.Connection) -> int:
+            if _closed(db, poll_id):
+                raise VoteRefused("the poll is closed")
             return db.execute(
                 "DELETE FROM votes WHERE poll_id = ? AND voter = ("
                 " SELECT voter FROM votes WHERE poll_id = ? AND voter GLOB ?"

@@ -202,7 +202,7 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
                 and not self.podium.poll_closed(poll)
             )
         if action in POLL_ACTIONS:
-            return self.poll_action_enabled(action)
+            return self.poll_action_enabled(action, parameters)
         if action == "digit":
             return poll is None
         if action in ("toggle_results", "undo_vote"):

@@ -23,15 +23,21 @@ if TYPE_CHECKING:
 
 _CLOSE_TOOLTIP = "Close the poll to new votes, or reopen it"
 
+POLL_CLOSED_MESSAGE = "Poll closed — press c to reopen."
+"""What a vote key or ``u`` on a closed poll says (and nothing changes)."""
+
 POLL_BINDINGS = [
     # Not in the footer (it is full on a poll slide): the poll itself says
     # "c closes the poll" / "c reopens", and help lists the key.
     Binding("c", "close_poll", "Close poll", show=False, tooltip=_CLOSE_TOOLTIP),
     Binding("c", "reopen_poll", "Reopen poll", show=False, tooltip=_CLOSE_TOOLTIP),
+    # The vote keys of a closed poll: say why nothing is counted. No
+    # description, so neither the footer nor help lists them.
+    *(Binding(str(n), f"refuse_vote({n})", "", show=False) for n in range(1, 10)),
 ]
 """Poll keys besides voting (``1``-``9``), ``r`` and ``u``; listed in help."""
 
-POLL_ACTIONS = frozenset({"close_poll", "reopen_poll"})
+POLL_ACTIONS = frozenset({"close_poll", "reopen_poll", "refuse_vote"})
 """Actions whose availability :meth:`PresenterPolls.poll_action_enabled` decides."""
 
 
@@ -83,13 +89,19 @@ class PresenterPolls:
             self.refresh_bindings()  # another presenter closed or reopened it
         self.tools_sync()
 
-    def poll_action_enabled(self, action: str) -> bool:
+    def poll_action_enabled(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
         """Whether ``action`` (one of :data:`POLL_ACTIONS`) acts on this slide."""
         poll = self.slide.poll
         if poll is None:
             return False
         closed = self.podium.poll_closed(poll)
+        if action == "refuse_vote":
+            return closed and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
         return closed if action == "reopen_poll" else not closed
+
+    def action_refuse_vote(self, number: int) -> None:
+        """A vote key on a closed poll: count nothing, say how to reopen."""
+        self.podium.poll_refused()
 
     def action_close_poll(self) -> None:
         """Close the poll on screen: no more votes; voters see it is closed."""
