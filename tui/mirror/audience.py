@@ -41,6 +41,7 @@ from tui.mirror.state import (
 )
 from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
+from tui.polls.model import PollResults
 from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
@@ -119,7 +120,7 @@ class AudienceScreen(Screen[None]):
         self.state: PresenterState | None = None
         self._blank = False
         self._results = False
-        self._totals: dict[str, dict[str, int]] = {}
+        self._totals: dict[str, PollResults] = {}
         self._watcher: FolderWatcher | None = None
         self._alive_timer: Timer | None = None
         self._stat: tuple[int, int] | None = None
@@ -227,7 +228,9 @@ class AudienceScreen(Screen[None]):
         if state.totals is not None:
             slide = self.deck.slides[min(state.slide, len(self.deck.slides) - 1)]
             if slide.poll is not None:
-                self._totals[slide.poll.id] = state.totals
+                self._totals[slide.poll.id] = as_results(
+                    slide.poll, state.totals, state.voters, state.closed
+                )
         if fresh and not self.detached:
             self._follow(state)
         self._set_presenter(status)

@@ -79,6 +79,8 @@ class Publisher:
         theme: str | None = None,
         how_to_vote: str | None = None,
         ended: bool = False,
+        voters: int | None = None,
+        closed: bool = False,
     ) -> bool:
         """Publish the presenter's state, if it changed.
 
@@ -91,13 +93,15 @@ class Publisher:
             theme: The theme name.
             how_to_vote: The vote command shown on the poll slide, or None.
             ended: The presenter is quitting.
+            voters: Distinct voters of that poll, or None (the sum of ``totals``).
+            closed: That poll is closed to new votes.
 
         Returns:
             True when a new state was written.
         """
         if self._lock_fd is None:
             return False
-        key = (slide, step, blank, results, totals, theme, how_to_vote, ended)
+        key = (slide, step, blank, results, totals, theme, how_to_vote, ended, voters, closed)
         if key == self._last:
             return False
         self._seq += 1
@@ -111,6 +115,8 @@ class Publisher:
             blank=blank,
             results=results,
             totals=dict(totals) if totals is not None else None,
+            voters=voters,
+            closed=closed,
             theme=theme,
             how_to_vote=how_to_vote,
             ended=ended,
@@ -133,7 +139,7 @@ class Publisher:
         if self._lock_fd is None:
             return
         if clean and self._last is not None:
-            slide, step, _blank, results, totals, theme, how_to_vote, _ = self._last
+            slide, step, _blank, results, totals, theme, how_to_vote, _, voters, closed = self._last
             self.publish(
                 slide,  # type: ignore[arg-type]
                 step,  # type: ignore[arg-type]
@@ -142,6 +148,8 @@ class Publisher:
                 theme=theme,  # type: ignore[arg-type]
                 how_to_vote=how_to_vote,  # type: ignore[arg-type]
                 ended=True,
+                voters=voters,  # type: ignore[arg-type]
+                closed=closed,  # type: ignore[arg-type]
             )
         os.close(self._lock_fd)
         self._lock_fd = None

@@ -38,6 +38,10 @@ class PresenterState(msgspec.Struct, kw_only=True):
         blank: The presenter blanked the screen.
         results: The poll results of the slide on screen are shown.
         totals: Votes per option of that slide's poll, or None.
+        voters: Distinct voters of that poll (percentages are of them;
+            with ``multiple: true`` fewer than the votes), or None: the
+            sum of ``totals``.
+        closed: That poll is closed to new votes.
         theme: The presenter's theme name, or None.
         how_to_vote: The command the audience types to vote, shown on poll
             slides (the projector is where the audience reads it), or None.
@@ -54,6 +58,8 @@ class PresenterState(msgspec.Struct, kw_only=True):
     blank: bool = False
     results: bool = False
     totals: dict[str, int] | None = None
+    voters: int | None = None
+    closed: bool = False
     theme: str | None = None
     how_to_vote: str | None = None
     ended: bool = False

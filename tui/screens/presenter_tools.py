@@ -121,12 +121,14 @@ class PresenterTools:
         if mirror is None:
             return
         slide = self.slide
-        totals = how_to_vote = None
-        results = False
+        totals = how_to_vote = voters = None
+        results = closed = False
         if slide.poll is not None:
             # The counts just drawn (set by the screen's last redraw).
             shown = self._poll_results
             totals = shown.by_text() if shown is not None else None
+            voters = shown.voters if shown is not None else None
+            closed = shown.closed if shown is not None else False
             results = slide.poll.id in self._results_shown
             how_to_vote = self.podium.polls.how_to_vote
         mirror.publish(
@@ -137,6 +139,8 @@ class PresenterTools:
             totals=totals,
             theme=self.podium.theme,
             how_to_vote=how_to_vote,
+            voters=voters,
+            closed=closed,
         )
 
     def on_screen_suspend(self) -> None:

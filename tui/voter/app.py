@@ -250,6 +250,7 @@ class VoterApp(App[None]):
                 hints=False,
                 marked=frozenset(self.marked),
                 cursor=self.cursor if self.voting else None,
+                title=poll.question,  # shown above, in #voter-question
             )
         status = self.query_one("#voter-status", Static)
         status.set_class(self._problem, "-problem")

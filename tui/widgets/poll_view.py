@@ -4,7 +4,9 @@ and, once revealed, a bar chart with counts and percentages."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
@@ -24,13 +26,53 @@ def bar(fraction: float, width: int) -> str:
     return "█" * full + (_PARTIAL_BLOCKS[part] if part else "")
 
 
-def as_results(poll: Poll, totals: PollResults | Mapping[str, int] | None) -> PollResults:
+def fit_cells(text: str, width: int) -> str:
+    """``text`` made exactly ``width`` terminal cells wide.
+
+    Measured in cells, not characters: an emoji or a CJK character takes
+    two, a combining mark none. Short text is padded with spaces; long text
+    is cut (never through a wide character or a grapheme) and ends with
+    "…".
+
+    Args:
+        text: What to fit (already free of control characters).
+        width: Cells available.
+
+    Returns:
+        Text of exactly ``width`` cells ("" when ``width`` is 0 or less).
+    """
+    if width <= 0:
+        return ""
+    size = cell_len(text)
+    if size <= width:
+        return text + " " * (width - size)
+    cut = set_cell_size(text, width - 1)
+    while cut and not text.startswith(cut):
+        cut = cut[:-1]  # set_cell_size padded a wide character it could not fit
+    cut = cut.rstrip() + "…"
+    return cut + " " * (width - cell_len(cut))
+
+
+def same_text(first: str, second: str) -> bool:
+    """Whether two texts read the same (ignoring case and runs of whitespace)."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
+def as_results(
+    poll: Poll,
+    totals: PollResults | Mapping[str, int] | None,
+    voters: int | None = None,
+    closed: bool = False,
+) -> PollResults:
     """Results for ``poll`` from full results or from votes per option text.
 
     Args:
         poll: The poll shown.
-        totals: Full results, or a mapping of option text to votes (each
-            vote taken as one voter), or None for no votes.
+        totals: Full results, or a mapping of option text to votes, or None
+            for no votes.
+        voters: Distinct voters (as the presenter counted them), or None to
+            take each vote as one voter (right for a single-choice poll).
+        closed: The poll is closed to new votes.
 
     Returns:
         The results to draw.
@@ -38,9 +80,9 @@ def as_results(poll: Poll, totals: PollResults | Mapping[str, int] | None) -> Po
     if isinstance(totals, PollResults):
         return totals
     if not totals:
-        return PollResults.empty(poll)
+        return replace(PollResults.empty(poll), closed=closed)
     counts = tuple(int(totals.get(option, 0)) for option in poll.options)
-    return PollResults(poll, counts, sum(counts))
+    return PollResults(poll, counts, sum(counts) if voters is None else voters, closed=closed)
 
 
 class PollChart:
@@ -56,6 +98,12 @@ class PollChart:
         hints: Mention the presenter's keys (``r``, ``c``) in the summary.
         marked: Indexes of options to mark as chosen (the voter's own).
         cursor: Index of the highlighted option, or None.
+        question: The question to show above the options, or None when
+            it is shown elsewhere (it is the slide's title).
+
+    Every option line is measured in terminal cells: labels are cut with
+    "…" to fit, so the bars, counts and percentages are always visible and
+    line up, whatever the labels hold (emoji, CJK, combining marks).
     """
 
     def __init__(
@@ -70,6 +118,7 @@ class PollChart:
         hints: bool = True,
         marked: frozenset[int] = frozenset(),
         cursor: int | None = None,
+        question: str | None = None,
     ) -> None:
         self.results = results
         self.revealed = revealed
@@ -80,21 +129,28 @@ class PollChart:
         self.hints = hints
         self.marked = marked
         self.cursor = cursor
+        self.question = question
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         results = self.results
         poll = results.poll
         width = options.max_width
+        if self.question:
+            yield Text(self.question, style="bold")
+            yield Text()
         most = max(results.counts, default=0)
         mark_width = 2 if self.marked or self.cursor is not None else 0
-        key_width = 4 + mark_width  # " 1 " and a space
-        figures_width = 11 if self.revealed else 0  # "  123  100%"
-        min_bar = 8 if self.revealed else 0
-        longest = max(len(option) for option in poll.options)
-        # Options keep their full text while a bar of min_bar cells still fits.
-        label_width = max(1, min(longest, width - key_width - figures_width - min_bar - 2))
-        bar_width = max(1, width - key_width - label_width - figures_width - 2)
+        key_width = 4  # " 1 " and a space
         percentages = results.percentages()
+        figures = [f" {count:>4}  {share:>3}%" for count, share in zip(results.counts, percentages)]
+        figures_width = max(map(len, figures)) if self.revealed else 0
+        # Cells left for the label and, when revealed, a gap and the bar.
+        room = width - mark_width - key_width - (figures_width + 2 if self.revealed else 0)
+        longest = max(cell_len(option) for option in poll.options)
+        min_bar = min(8, max(1, room // 3)) if self.revealed else 0
+        # Options keep their full text while a bar of min_bar cells still fits.
+        label_width = max(1, min(longest, room - min_bar))
+        bar_width = max(1, room - label_width)
         for index, (option, count) in enumerate(zip(poll.options, results.counts)):
             line = Text(no_wrap=True, overflow="ellipsis")
             if mark_width:
@@ -102,13 +158,13 @@ class PollChart:
             highlighted = index == self.cursor
             line.append(f" {index + 1} ", self.key_style)
             line.append(" ")
-            line.append(option.ljust(label_width)[:label_width], "reverse" if highlighted else "")
+            line.append(fit_cells(option, label_width), "reverse" if highlighted else "")
             if self.revealed:
                 share = results.share(index)
                 style = self.leader_style if count and count == most else self.bar_style
                 line.append("  ")
                 line.append(bar(share, bar_width).ljust(bar_width), style)
-                line.append(f" {count:>4}  {percentages[index]:>3}%")
+                line.append(figures[index].rjust(figures_width))
             yield line
             if self.spacious:
                 yield Text()
@@ -131,7 +187,7 @@ class PollChart:
         if results.how_to_vote and not results.closed:
             # Never cut the command short: it is typed from the screen.
             intro = "Vote in your terminal: "
-            if len(intro) + len(results.how_to_vote) > width:
+            if cell_len(intro) + cell_len(results.how_to_vote) > width:
                 yield Text(intro.rstrip())
                 yield Text(results.how_to_vote, style="bold", overflow="fold")
             else:
@@ -171,6 +227,7 @@ class PollView(Static):
         hints: bool = True,
         marked: frozenset[int] = frozenset(),
         cursor: int | None = None,
+        title: str | None = None,
     ) -> None:
         """Redraw for ``poll``.
 
@@ -181,8 +238,14 @@ class PollView(Static):
             hints: Mention the presenter's keys.
             marked: Indexes of options to mark as chosen.
             cursor: Index of the highlighted option, or None.
+            title: The heading already shown above the poll (the slide's
+                title); the poll's question is shown too unless it reads
+                the same. None: the question is shown elsewhere.
         """
         results = as_results(poll, totals)
+        question = (
+            poll.question if title is not None and not same_text(poll.question, title) else None
+        )
         variables = self.app.get_css_variables()
         bar_colour = _rgb(variables.get("poll-bar", "blue"))
         leader_colour = _rgb(variables.get("poll-bar-leader", "yellow"))
@@ -194,6 +257,7 @@ class PollView(Static):
             hints,
             marked,
             cursor,
+            question,
             bar_colour,
             leader_colour,
             key_colour,
@@ -213,6 +277,7 @@ class PollView(Static):
                 hints=hints,
                 marked=marked,
                 cursor=cursor,
+                question=question,
             )
         )
 

@@ -96,7 +96,10 @@ class SlideView(Vertical):
         poll_view = self.query_one("#slide-poll", PollView)
         poll_view.display = slide.poll is not None
         if slide.poll is not None:
-            poll_view.show(slide.poll, totals or {}, results_shown, hints=poll_hints)
+            # The question too, unless the slide's title already asks it.
+            poll_view.show(
+                slide.poll, totals or {}, results_shown, hints=poll_hints, title=slide.title
+            )
 
         attribution = self.query_one("#slide-attribution", Static)
         attribution.display = bool(slide.attribution)
