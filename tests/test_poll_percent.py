@@ -90,12 +90,15 @@ def test_every_export_shows_the_same_percentages() -> None:
     expected = list(RESULTS.percentages())
     assert expected == [23, 8, 15, 8, 8, 8, 31]
 
-    rows = [row for row in csv.DictReader(io.StringIO(render(reports, "csv", "s"))) if row["record"] == "total"]
+    rows = csv.DictReader(io.StringIO(render(reports, "csv", "s")))
+    rows = [row for row in rows if row["record"] == "total"]
     assert [int(row["percent"]) for row in rows] == expected
 
     document = json.loads(render(reports, "json", "s"))
     assert [option["percent"] for option in document["polls"][0]["options"]] == expected
 
     table = render(reports, "table", "s").splitlines()
-    figures = [line.split()[-1] for line in table if line.startswith("  ") and line.split()[0] in POLL.options]
+    figures = [
+        line.split()[-1] for line in table if line.startswith("  ") and line.split()[0] in POLL.options
+    ]
     assert figures == [f"{value}%" for value in expected]
