@@ -84,7 +84,7 @@ class PollResults:
 
         See :func:`tui.polls.percent.percentages` for the rounding rule:
         equal counts show equal percentages, so a single-choice poll's
-        figures may add up to 99 or 101.
+        figures need not add up to exactly 100.
         """
         return percentages(self.counts, self.voters)
 
