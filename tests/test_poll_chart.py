@@ -162,6 +162,9 @@ async def test_question_shown_when_it_differs_from_the_title(tmp_path: Path) -> 
         assert text.index("Hva syntes du om innlegget?") < text.index("👍 Bra")
         screen = screen_text(app)
         assert "Tilbakemelding" in screen and screen.count("Hva syntes du om innlegget?") == 1
+        await pilot.press("1", "c")  # redrawn for the closed poll: still asked
+        await pilot.pause()
+        assert "Hva syntes du om innlegget?" in "\n".join(poll_text(app))
 
 
 async def test_audience_shows_the_question_and_the_presenters_figures(tmp_path: Path) -> None:

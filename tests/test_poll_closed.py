@@ -91,10 +91,14 @@ async def test_closed_poll_refuses_digits_and_undo_with_a_message(
             await pilot.pause()
             assert notices(app)[-1:] == [POLL_CLOSED_MESSAGE], key
             app.clear_notifications()
+        await pilot.press("1", "2", "u", "1")  # a burst: one message, not a column of them
+        await pilot.pause()
+        assert notices(app).count(POLL_CLOSED_MESSAGE) == 1
         assert snapshot(store, two_polls) == before
         assert app.presenter.pending == ""  # digits were not typed as a slide number
         assert app.presenter.position.slide == 1
         # Reopened, the keys count again.
+        app.clear_notifications()
         await pilot.press("c", "u")
         assert store.results(poll).counts == (2, 0)
         await pilot.press("2")

@@ -181,7 +181,9 @@ class PodiumApp(App[None]):
 
     def poll_refused(self) -> None:
         """Say that the poll on screen is closed: a hand or an undo changed nothing."""
-        self.notify(POLL_CLOSED_MESSAGE, severity="warning", timeout=3)
+        # Once while it shows: a burst of keys must not stack a column of toasts.
+        if not any(shown.message == POLL_CLOSED_MESSAGE for shown in self._notifications):
+            self.notify(POLL_CLOSED_MESSAGE, severity="warning", timeout=3)
         if self.screen_stack:
             self.presenter.redraw_poll()  # it may have been closed elsewhere
 

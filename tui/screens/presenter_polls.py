@@ -84,7 +84,9 @@ class PresenterPolls:
         closed = self.podium.poll_closed(poll)
         results = self.podium.poll_results(poll)
         self._poll_results = results
-        self.query_one(PollView).show(poll, results, poll.id in self._results_shown)
+        self.query_one(PollView).show(
+            poll, results, poll.id in self._results_shown, title=self.slide.title
+        )
         if results.closed != closed:
             self.refresh_bindings()  # another presenter closed or reopened it
         self.tools_sync()

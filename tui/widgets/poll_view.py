@@ -250,7 +250,7 @@ class PollView(Static):
         bar_colour = _rgb(variables.get("poll-bar", "blue"))
         leader_colour = _rgb(variables.get("poll-bar-leader", "yellow"))
         key_colour = _rgb(variables.get("primary", "blue"))
-        spacious = self.screen.size.height >= 2 * len(poll.options) + 14
+        spacious = self.screen.size.height >= 2 * len(poll.options) + 14 + (2 if question else 0)
         state = (
             results,
             revealed,
