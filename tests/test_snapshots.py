@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_DECK, FixedClock, fixed_now
+from conftest import DATA, SEED_DECK, FixedClock, fixed_now
 
 from tui.app import make_app
 from tui.deck import load_deck
@@ -44,3 +44,13 @@ def test_notes_pane_open(snap_compare, tmp_path: Path) -> None:
 @pytest.mark.parametrize("theme", ["paper", "contrast"])
 def test_other_themes(snap_compare, tmp_path: Path, theme: str) -> None:
     assert snap_compare(seed_app(tmp_path, theme), press=["5", "enter"], terminal_size=(80, 24))
+
+
+def test_poll_slide_with_its_own_question_and_wide_labels(snap_compare, tmp_path: Path) -> None:
+    # The question above the options; emoji, CJK and combining marks measured
+    # in cells; the long label cut with "…"; equal counts with equal figures.
+    deck = load_deck(DATA / "poll_question.yaml")
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    app = make_app(deck, store=store, clock=FixedClock(), now=fixed_now)
+    keys = ["1", "1", "2", "2", "3", "5", "5", "5", "r"]
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))
