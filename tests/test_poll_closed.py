@@ -124,4 +124,13 @@ async def test_poll_closed_elsewhere_refuses_hands_with_a_message(
         await pilot.pause()
         assert POLL_CLOSED_MESSAGE in notices(app)
         assert store.results(poll).counts == (1, 0)
+        # Now known closed: the footer no longer offers the vote keys.
+        assert "closed (c reopens)" in "".join(
+            segment.text
+            for line in app.screen.query_one("#slide-poll").render_lines(
+                app.screen.query_one("#slide-poll").region.reset_offset
+            )
+            for segment in line
+        )
+        assert not app.presenter.check_action("vote", (1,))
     store.close()

@@ -90,8 +90,8 @@ def test_every_export_shows_the_same_percentages() -> None:
     expected = list(RESULTS.percentages())
     assert expected == [23, 8, 15, 8, 8, 8, 31]
 
-    rows = csv.DictReader(io.StringIO(render(reports, "csv", "s")))
-    rows = [row for row in rows if row["record"] == "total"]
+    reader = csv.DictReader(io.StringIO(render(reports, "csv", "s")))
+    rows = [row for row in reader if row["record"] == "total"]
     assert [int(row["percent"]) for row in rows] == expected
 
     document = json.loads(render(reports, "json", "s"))

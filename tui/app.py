@@ -185,7 +185,9 @@ class PodiumApp(App[None]):
         if not any(shown.message == POLL_CLOSED_MESSAGE for shown in self._notifications):
             self.notify(POLL_CLOSED_MESSAGE, severity="warning", timeout=3)
         if self.screen_stack:
-            self.presenter.redraw_poll()  # it may have been closed elsewhere
+            # It may have been closed elsewhere: show it closed, with its keys.
+            self.presenter.redraw_poll()
+            self.presenter.refresh_bindings()
 
     def set_poll_closed(self, poll: Poll, closed: bool) -> bool:
         """Close ``poll`` to new votes or reopen it; True once stored."""
