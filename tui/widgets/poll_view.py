@@ -142,7 +142,7 @@ class PollChart:
         mark_width = 2 if self.marked or self.cursor is not None else 0
         key_width = 4  # " 1 " and a space
         percentages = results.percentages()
-        figures = [f" {count:>4}  {share:>3}%" for count, share in zip(results.counts, percentages)]
+        figures = [f" {count:>4}  {shown:>3}%" for count, shown in zip(results.counts, percentages)]
         figures_width = max(map(len, figures)) if self.revealed else 0
         # Cells left for the label and, when revealed, a gap and the bar.
         room = width - mark_width - key_width - (figures_width + 2 if self.revealed else 0)
