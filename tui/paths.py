@@ -4,11 +4,24 @@ The default deck and themes sit at the top of the source tree and are copied
 into ``tui/data/`` by the wheel build (see ``pyproject.toml``). An editable
 install or a source checkout has no ``tui/data/``, so each lookup falls back
 to the source tree.
+
+Everything Podium writes under the user data folder is private to the user:
+folders it creates are mode ``0700`` (:func:`make_private_dirs`), files
+``0600`` (:func:`create_file`), whatever the umask says. Only a vote store
+the presenter asks to share (``--shared-store``) is group-writable; see
+:mod:`tui.polls.access`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+"""Mode of the folders Podium creates: only their owner may enter them."""
+
+PRIVATE_FILE_MODE = 0o600
+"""Mode of the files Podium creates: only their owner may read or write them."""
 
 _PACKAGE = Path(__file__).resolve().parent
 _DATA = _PACKAGE / "data"
@@ -40,3 +53,67 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("podium", appauthor=False)
+
+
+def make_private_dirs(folder: Path, mode: int = PRIVATE_DIR_MODE) -> list[Path]:
+    """Create ``folder`` and any missing parents with exactly ``mode``.
+
+    Folders that already exist are left as they are. A new folder gets
+    ``mode`` whatever the umask (``mkdir`` alone would apply it).
+
+    Args:
+        folder: The folder wanted.
+        mode: Permission bits of each folder created (default ``0700``).
+
+    Returns:
+        The folders created, outermost first.
+
+    Raises:
+        OSError: A folder could not be created (or is a file).
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    created: list[Path] = []
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=mode)
+        except FileExistsError:
+            continue  # another process made it at the same moment
+        os.chmod(each, mode)
+        created.append(each)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder")
+    return created
+
+
+def create_file(path: Path, mode: int = PRIVATE_FILE_MODE) -> bool:
+    """Create ``path`` empty with exactly ``mode`` if it does not exist.
+
+    The mode is set on the open descriptor before anything is written, so
+    no other user can open the file in between, whatever the umask.
+
+    Args:
+        path: The file; its folder must exist.
+        mode: Permission bits (default ``0600``).
+
+    Returns:
+        True when this call created the file, False when it existed.
+
+    Raises:
+        OSError: The file could not be created.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), mode & 0o600)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(descriptor, mode)
+    finally:
+        os.close(descriptor)
+    return True
