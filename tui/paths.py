@@ -117,3 +117,53 @@ def create_file(path: Path, mode: int = PRIVATE_FILE_MODE) -> bool:
     finally:
         os.close(descriptor)
     return True
+
+
+def narrow_dir(folder: Path) -> bool:
+    """Take write access to ``folder`` away from other users, if it is ours.
+
+    For folders only Podium writes in (``live/``): another user who could
+    write there could put files in it that Podium trusts.
+
+    Args:
+        folder: An existing folder.
+
+    Returns:
+        True when its mode was changed.
+    """
+    try:
+        info = folder.stat()
+        if info.st_uid != os.geteuid() or not info.st_mode & 0o022:
+            return False
+        os.chmod(folder, info.st_mode & 0o7755)
+    except OSError:
+        return False
+    return True
+
+
+def readonly_sqlite_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` without writing anything at all.
+
+    ``mode=ro`` alone still creates ``-wal`` and ``-shm`` files next to a
+    database in WAL mode when no other process has it open; then (no
+    ``-wal`` file means no writer) the file is opened ``immutable``, which
+    reads nothing but the file's bytes. The same when the folder cannot be
+    written and there is no ``-shm`` file to share.
+
+    Args:
+        path: An existing file.
+
+    Returns:
+        ``file:...?mode=ro``, with ``&immutable=1`` when needed.
+
+    Raises:
+        OSError: The file cannot be read.
+    """
+    with open(path, "rb") as file:
+        header = file.read(20)
+    wal_mode = len(header) == 20 and header[18] == 2 and header[19] == 2
+    wal = os.path.exists(f"{path}-wal")
+    shm = os.path.exists(f"{path}-shm")
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    immutable = wal_mode and (not wal or (not shm and not folder_writable))
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")

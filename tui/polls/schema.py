@@ -14,7 +14,6 @@ a backup copy next to it, and switches the file to WAL mode with
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -162,19 +161,17 @@ class _NeedsRecovery(Exception):
 def _readonly_uri(path: Path) -> str:
     """The URI of a connection to ``path`` that cannot write anything.
 
-    ``mode=ro`` alone still creates ``-wal`` and ``-shm`` files next to a
-    store in WAL mode when no other process has it open; then (no ``-wal``
-    file, so no writer) the file is opened ``immutable``, which touches
-    nothing but the file's bytes. The same when the folder cannot be written
-    and there is no ``-shm`` file to share.
+    See :func:`tui.paths.readonly_sqlite_uri`; the header is checked first.
     """
-    header = _read_header(path)
-    wal_mode = len(header) > 19 and header[18] == 2 and header[19] == 2
-    wal = Path(f"{path}-wal").exists()
-    shm = Path(f"{path}-shm").exists()
-    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
-    immutable = wal_mode and (not wal or (not shm and not folder_writable))
-    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    from tui.paths import readonly_sqlite_uri
+
+    _read_header(path)
+    try:
+        return readonly_sqlite_uri(path)
+    except OSError as error:
+        raise StoreError(
+            f"cannot read the vote store {path}: {error.strerror or error}", path
+        ) from None
 
 
 def _inspect(path: Path, busy_timeout: float, *, require_store: bool) -> sqlite3.Connection:
