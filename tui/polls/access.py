@@ -86,7 +86,7 @@ def prepare_folder(path: Path, shared: bool) -> list[str]:
     return []
 
 
-def secure_files(path: Path, shared: bool) -> list[str]:
+def secure_files(path: Path, shared: bool, *, fix: bool = True) -> list[str]:
     """Bring an existing store and its side files to the wanted mode.
 
     Files the presenter owns lose what :func:`store_mode` does not allow
@@ -98,6 +98,9 @@ def secure_files(path: Path, shared: bool) -> list[str]:
     Args:
         path: The store file (it may not exist yet).
         shared: The presenter asked for a group-shared store.
+        fix: Change the modes; when False only look for what is refused
+            (done before the file is known to be a store: a damaged or
+            foreign file keeps even its permissions).
 
     Returns:
         Notes for the presenter (write access taken away, a store owned by
@@ -134,7 +137,7 @@ def secure_files(path: Path, shared: bool) -> list[str]:
         if info.st_uid == me:
             # Take away what other users may do; never make a read-only file writable.
             narrowed = (mode & PRIVATE_FILE_MODE) | (wanted & 0o070)
-            if mode != narrowed:
+            if mode != narrowed and fix:
                 try:
                     os.chmod(name, narrowed)
                 except OSError as error:

@@ -228,6 +228,8 @@ class VoteStore:
         if create:
             notes += access.prepare_folder(path, shared)
         _check_location(path)
+        if create:
+            access.secure_files(path, shared, fix=False)
         if path.exists() and path.stat().st_size > 0:
             try:
                 _inspect(path, busy_timeout, require_store=not create).close()

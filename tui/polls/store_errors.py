@@ -52,6 +52,15 @@ def _check_location(path: Path) -> None:
         )
     if path.is_dir():
         raise StoreError(f"vote store {path} is a folder, not a file", path)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        owner = path.stat().st_uid
+        if owner != os.geteuid():
+            raise StoreError(
+                f"cannot write the vote store {path}: it belongs to {_user_name(owner)}, who has not"
+                " shared it with you (the presenter shares a store with the members of"
+                " its group with --shared-store)",
+                path,
+            )
     # WAL mode keeps two side files next to the store, so the folder must be
     # writable even when the store file already exists.
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -62,14 +71,6 @@ def _check_location(path: Path) -> None:
         )
     if path.exists():
         if not os.access(path, os.R_OK | os.W_OK):
-            owner = path.stat().st_uid
-            if owner != os.geteuid():
-                raise StoreError(
-                    f"cannot vote in {path}: it belongs to {_user_name(owner)}, who has not"
-                    " shared it with you (the presenter shares a store with the members of"
-                    " its group with --shared-store)",
-                    path,
-                )
             raise StoreError(
                 f"cannot write the vote store {path}: the file is read-only;"
                 " make it writable, or pick another place with --store PATH or PODIUM_DATA_DIR",
