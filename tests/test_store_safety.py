@@ -595,3 +595,20 @@ def test_voter_chooses_between_two_talks(two_talks, private_data_dir: Path, tmp_
             assert store.results(store.stage().poll).voters == 0
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+@pytest.mark.parametrize("kind", ["random-after-header", "truncated", "foreign-wal", "wrong-application-id"])
+def test_damaged_rehearsal_store_is_never_written(tmp_path: Path, kind: str) -> None:
+    from tui.rehearsal.store import RehearsalStore
+    from tui.rehearsal.store import StoreError as RehearsalStoreError
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "rehearsals.sqlite3"
+    _damage(kind, path)
+    for scratch in folder.glob("scratch*"):
+        scratch.unlink()
+    before = _fingerprint(path)
+    with pytest.raises(RehearsalStoreError, match="left as it is"):
+        RehearsalStore.open(path)
+    assert _fingerprint(path) == before

@@ -7,7 +7,8 @@ Usage::
 
 Exit status: 0 on success; 1 when a vote is refused (no poll on the
 presenter's screen, poll closed); 2 for bad input (unknown option, a
-store that cannot be used), with a message and never a traceback.
+store that cannot be used, several talks running and none named with
+``--choice``), with a message and never a traceback.
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ def _vote_parser() -> argparse.ArgumentParser:
             "The screen follows the presenter from poll to poll; vote again to change your vote."
         ),
         epilog=(
-            "Without DECK or --store this finds the presentation you (the same user) are giving; "
+            "Without DECK or --store this finds the presentation you (the same user) are giving, "
+            "and asks which one when you give several; "
             "others use the --store PATH the presenter's slide shows. "
             "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), 2 bad input."
         ),

@@ -3,8 +3,9 @@
 This module, with :mod:`tui.polls.schema` and :mod:`tui.polls.store_errors`,
 is the only code in Podium's polls that touches SQLite. One store file holds
 the votes of one deck (see :meth:`VoteStore.for_deck`), or of a whole
-workshop when several users share one file (``--store PATH``). The
-presenter's app and any number of ``podium vote`` processes may open the
+workshop when the presenter shares one file with a group (``--store PATH
+--shared-store``; see :mod:`tui.polls.access` for who may write a store).
+The presenter's app and any number of ``podium vote`` processes may open the
 same file at once:
 
 - The database runs in WAL mode, so readers never block the writer, with
@@ -25,7 +26,9 @@ moves a poll's votes to a backup table, from which they can be restored.
 
 Anything wrong with the file (not SQLite, corrupt, from a newer Podium,
 read-only, locked) raises :class:`StoreError` with a message naming the file;
-a file that is not a Podium vote store is never modified. A store of schema
+an existing file is checked through a read-only connection before anything
+writes to it, so a file that is not an undamaged Podium vote store is never
+modified. ``podium results`` opens stores read-only (``read_only=True``). A store of schema
 version 1 is upgraded in place, in one transaction, after a backup copy is
 written next to it.
 
@@ -39,6 +42,7 @@ Which module owns what:
   file is a Podium vote store, creating it, and upgrading older versions.
 - :mod:`tui.polls.store_errors`: :class:`StoreError`, checks of where the
   store file lives, and turning SQLite errors into plain messages.
+- :mod:`tui.polls.access`: who may write the store (file and folder modes).
 
 Every name other modules use is importable from here.
 """

@@ -156,9 +156,9 @@ class RehearsalStore:
         try:
             make_private_dirs(path.parent)
             if not create_file(path):
+                if path.stat().st_size > 0:
+                    _inspect(path)
                 _narrow(path)
-            if path.stat().st_size > 0:
-                _inspect(path)
             connection = sqlite3.connect(path, timeout=5.0, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the rehearsal store {path}: {error}") from None
