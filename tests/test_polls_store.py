@@ -259,10 +259,20 @@ def test_schema_1_store_is_upgraded_keeping_every_vote(tmp_path: Path) -> None:
     db.close()
     backups = list(tmp_path.glob("votes.sqlite3.schema1-backup-*"))
     assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600  # as private as the store
     db = sqlite3.connect(backups[0])
     assert db.execute("SELECT COUNT(*) FROM votes").fetchone()[0] == 3
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     db.close()
+    # podium results reads only: it asks for the upgrade instead of making it.
+    fresh = tmp_path / "fresh" / "votes.sqlite3"
+    fresh.parent.mkdir()
+    _make_v1_store(fresh)
+    before = fresh.read_bytes()
+    with pytest.raises(StoreError, match="older Podium .schema version 1.; present from it once"):
+        VoteStore.open(fresh, read_only=True)
+    assert fresh.read_bytes() == before
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["votes.sqlite3"]
     # Opening again is a no-op: no second backup.
     VoteStore.open(path).close()
     assert len(list(tmp_path.glob("votes.sqlite3.schema1-backup-*"))) == 1

@@ -612,3 +612,23 @@ def test_damaged_rehearsal_store_is_never_written(tmp_path: Path, kind: str) -> 
     with pytest.raises(RehearsalStoreError, match="left as it is"):
         RehearsalStore.open(path)
     assert _fingerprint(path) == before
+
+
+def test_shared_store_needs_a_store_path(capsys) -> None:
+    from tui.cli import main
+
+    assert main([str(TWO_POLLS), "--shared-store"]) == 2
+    assert "--shared-store needs --store PATH" in capsys.readouterr().err
+
+
+def test_presenter_refuses_to_share_a_store_in_tmp_like_folder(capsys, tmp_path: Path) -> None:
+    from tui.cli import main
+
+    folder = tmp_path / "tmp-like"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    path = folder / "votes.sqlite3"
+    assert main([str(TWO_POLLS), "--store", str(path), "--shared-store"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot share the vote store" in err and "Traceback" not in err
+    assert not path.exists()

@@ -225,6 +225,15 @@ class VoteStore:
                     " (or vote in it) to repair it, then read it again",
                     path,
                 ) from None
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                connection.close()
+                raise StoreError(
+                    f"vote store {path} was written by an older Podium (schema version"
+                    f" {version}); present from it once (podium --store PATH) to upgrade it,"
+                    " keeping a backup copy, then read it again",
+                    path,
+                )
             store = cls(connection, path, busy_timeout)
             store.read_only = True
             return store
