@@ -14,7 +14,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -309,7 +309,9 @@ def test_damaged_store_is_never_written(tmp_path: Path, kind: str) -> None:
 
 
 @needs_podium
-@pytest.mark.parametrize("kind", ["random-after-header", "truncated", "foreign-wal", "newer-schema"])
+@pytest.mark.parametrize(
+    "kind", ["random-after-header", "truncated", "foreign-wal", "newer-schema"]
+)
 def test_damaged_store_is_never_written_by_the_commands(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "store"
     folder.mkdir()
@@ -338,7 +340,9 @@ def test_damaged_store_is_never_written_by_the_commands(tmp_path: Path, kind: st
 def test_results_of_an_empty_file_leave_it_empty(tmp_path: Path) -> None:
     path = tmp_path / "votes.sqlite3"
     path.touch()
-    result = _podium("results", str(TWO_POLLS), "--store", str(path), cwd=tmp_path, data=tmp_path / "d")
+    result = _podium(
+        "results", str(TWO_POLLS), "--store", str(path), cwd=tmp_path, data=tmp_path / "d"
+    )
     assert result.returncode == 0, result.stderr
     assert "no votes recorded yet" in result.stdout
     assert path.stat().st_size == 0
@@ -386,8 +390,14 @@ def test_results_read_a_store_the_presenter_holds_open(tmp_path: Path) -> None:
         store.vote(deck.polls[0], ["no"], "bob")
         assert Path(f"{path}-wal").stat().st_size > 0
         result = _podium(
-            "results", str(TWO_POLLS), "--store", str(path), "--format", "json",
-            cwd=tmp_path, data=tmp_path / "d",
+            "results",
+            str(TWO_POLLS),
+            "--store",
+            str(path),
+            "--format",
+            "json",
+            cwd=tmp_path,
+            data=tmp_path / "d",
         )
     assert result.returncode == 0, result.stderr
     assert '"voters": 2' in result.stdout
@@ -532,8 +542,10 @@ def test_vote_choice_with_two_talks_refuses_and_names_them(capsys, two_talks) ->
 def test_vote_names_the_deck_of_one_of_two_talks(capsys, two_talks) -> None:
     from tui.cli import main
 
-    (alpha, alpha_store), (beta, beta_store) = two_talks
-    assert main(["vote", str(beta), "--choice", "No", "--voter", "me"]) == 0, capsys.readouterr().err
+    (_, alpha_store), (beta, beta_store) = two_talks
+    assert main(["vote", str(beta), "--choice", "No", "--voter", "me"]) == 0, (
+        capsys.readouterr().err
+    )
     assert "Vote saved: No" in capsys.readouterr().out
     with VoteStore.open(beta_store, read_only=True) as store:
         assert store.results(store.stage().poll).counts == (0, 1)
@@ -557,7 +569,13 @@ def test_a_gone_presenter_leaves_one_talk(two_talks, private_data_dir: Path) -> 
     dead.wait()  # a presenter killed before it could withdraw
     host = socket.gethostname()
     gone = private_data_dir / "votes" / "live" / f"{host}-{dead.pid}.json"
-    record = {"store": "/gone.sqlite3", "pid": dead.pid, "host": host, "deck": "/g.yaml", "title": "G"}
+    record = {
+        "store": "/gone.sqlite3",
+        "pid": dead.pid,
+        "host": host,
+        "deck": "/g.yaml",
+        "title": "G",
+    }
     gone.write_text(json.dumps(record))
     assert [talk.title for talk in live.live_presentations()] == ["Alpha talk", "Beta talk"]
     assert not gone.exists()
@@ -597,7 +615,9 @@ def test_voter_chooses_between_two_talks(two_talks, private_data_dir: Path, tmp_
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
 
 
-@pytest.mark.parametrize("kind", ["random-after-header", "truncated", "foreign-wal", "wrong-application-id"])
+@pytest.mark.parametrize(
+    "kind", ["random-after-header", "truncated", "foreign-wal", "wrong-application-id"]
+)
 def test_damaged_rehearsal_store_is_never_written(tmp_path: Path, kind: str) -> None:
     from tui.rehearsal.store import RehearsalStore
     from tui.rehearsal.store import StoreError as RehearsalStoreError

@@ -171,7 +171,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         return _fail([str(theme_problem)])
     store = how_to_vote = store_warning = None
     if args.shared_store and not args.store:
-        return _fail(["podium: --shared-store needs --store PATH, in a folder your group can reach"])
+        return _fail(["podium: --shared-store needs --store PATH in a folder your group can reach"])
     if deck.polls:
         from tui.commands.poll_cli import close_presenter_store, open_presenter_store
         from tui.polls.store import StoreError

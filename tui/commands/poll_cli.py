@@ -23,8 +23,8 @@ from tui.cli import EXIT_BAD_INPUT, EXIT_OK, _fail, _load, default_deck_path
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
-    from tui.polls import live
     from tui.deck.model import Deck, Poll
+    from tui.polls import live
     from tui.polls.store import VoteStore
 
 EXIT_REFUSED = 1

@@ -80,8 +80,10 @@ def prepare_folder(path: Path, shared: bool) -> list[str]:
         )
     if mode & stat.S_IWOTH and not mode & stat.S_ISVTX:
         return [
-            f"every user may write the folder {folder}: anyone could replace the vote"
-            f" store {path.name} with their own; keep it in a folder only you can write"
+            (
+                f"every user may write the folder {folder}: anyone could replace the vote"
+                f" store {path.name} with their own; keep it in a folder only you can write"
+            )
         ]
     return []
 
@@ -170,7 +172,9 @@ def secure_files(path: Path, shared: bool, *, fix: bool = True) -> list[str]:
 
 def _narrowed(path: Path, before: int, after: int, shared: bool) -> str:
     if shared:
-        return f"every user could write the vote store {path}; it is now {after:04o} (your group only)"
+        return (
+            f"every user could write the vote store {path}; it is now {after:04o} (your group only)"
+        )
     return (
         f"other users could write the vote store {path} (mode {before:04o}); it is now"
         f" {after:04o}, private to you. To let your group vote, present with --shared-store"

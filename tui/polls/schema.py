@@ -214,7 +214,8 @@ def _inspect(path: Path, busy_timeout: float, *, require_store: bool) -> sqlite3
         except _Retry as damage:
             connection.close()
             if attempt == 2 or "immutable" not in uri:
-                raise _not_a_store(path, f"not an SQLite database, or a damaged one: {damage}") from None
+                why = f"not an SQLite database, or a damaged one: {damage}"
+                raise _not_a_store(path, why) from None
             continue  # a writer started while the file was read as immutable
         except BaseException:
             connection.close()

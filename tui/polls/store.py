@@ -64,6 +64,7 @@ from typing import TypeVar
 import msgspec
 
 from tui.deck.model import Poll
+from tui.paths import create_file
 from tui.polls.model import (
     Ballot,
     Orphan,
@@ -73,7 +74,6 @@ from tui.polls.model import (
     VoteRecord,
     VoteRefused,
 )
-from tui.paths import create_file
 from tui.polls.schema import (
     APPLICATION_ID,
     MEMORY,

@@ -56,8 +56,8 @@ def _check_location(path: Path) -> None:
         owner = path.stat().st_uid
         if owner != os.geteuid():
             raise StoreError(
-                f"cannot write the vote store {path}: it belongs to {_user_name(owner)}, who has not"
-                " shared it with you (the presenter shares a store with the members of"
+                f"cannot write the vote store {path}: it belongs to {_user_name(owner)},"
+                " who has not shared it with you (the presenter shares a store with the members of"
                 " its group with --shared-store)",
                 path,
             )
