@@ -652,3 +652,19 @@ def test_presenter_refuses_to_share_a_store_in_tmp_like_folder(capsys, tmp_path:
     err = capsys.readouterr().err
     assert "cannot share the vote store" in err and "Traceback" not in err
     assert not path.exists()
+
+
+def test_shared_store_side_files_ignore_a_strict_umask(tmp_path: Path) -> None:
+    """SQLite gives -wal and -shm the store's mode, even under umask 077."""
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    folder.chmod(0o2770)
+    path = folder / "votes.sqlite3"
+    old = os.umask(0o077)
+    try:
+        with VoteStore.open(path, shared=True) as store:
+            store.vote(POLL, ["behov"], "alice")
+            modes = {suffix: mode(Path(f"{path}{suffix}")) for suffix in ("", "-wal", "-shm")}
+    finally:
+        os.umask(old)
+    assert modes == {"": 0o660, "-wal": 0o660, "-shm": 0o660}
