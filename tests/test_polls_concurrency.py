@@ -149,7 +149,8 @@ class Presenter(TmuxSession):
 
     def pid(self) -> int:
         """The presenter's process id, from its announcement to voters."""
-        record = json.loads((self.data / "votes" / "live.json").read_text())
+        (announcement,) = (self.data / "votes" / "live").glob("*.json")
+        record = json.loads(announcement.read_text())
         return int(record["pid"])
 
     def kill(self) -> None:

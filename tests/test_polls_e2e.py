@@ -108,16 +108,16 @@ def test_presenter_and_voter_in_two_terminals(
 def test_shared_store_for_another_user(terminal, private_data_dir: Path, tmp_path: Path) -> None:
     """Voters who are other users name the shared store the slide shows."""
     shared = tmp_path / "workshop"
-    shared.mkdir(mode=0o2777)
-    shared.chmod(0o2777)
+    shared.mkdir()
+    shared.chmod(0o2770)  # the workshop group's folder
     store = shared / "votes.sqlite3"
-    presenter = terminal([str(DATA / "two_polls.yaml"), "--store", str(store)])
+    presenter = terminal([str(DATA / "two_polls.yaml"), "--store", str(store), "--shared-store"])
     presenter.wait_for("Welcome")
     presenter.keys("Right")
     screen = presenter.wait_for("Vote in your terminal")
     # The path may wrap across lines on screen: compare without whitespace.
     assert str(store) in "".join(screen.split())
-    assert store.stat().st_mode & 0o777 == 0o666
+    assert store.stat().st_mode & 0o777 == 0o660
     elsewhere = tmp_path / "other-user-data"
     voted = podium(
         "vote",

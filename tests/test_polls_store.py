@@ -259,10 +259,20 @@ def test_schema_1_store_is_upgraded_keeping_every_vote(tmp_path: Path) -> None:
     db.close()
     backups = list(tmp_path.glob("votes.sqlite3.schema1-backup-*"))
     assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600  # as private as the store
     db = sqlite3.connect(backups[0])
     assert db.execute("SELECT COUNT(*) FROM votes").fetchone()[0] == 3
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     db.close()
+    # podium results reads only: it asks for the upgrade instead of making it.
+    fresh = tmp_path / "fresh" / "votes.sqlite3"
+    fresh.parent.mkdir()
+    _make_v1_store(fresh)
+    before = fresh.read_bytes()
+    with pytest.raises(StoreError, match="older Podium .schema version 1.; present from it once"):
+        VoteStore.open(fresh, read_only=True)
+    assert fresh.read_bytes() == before
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["votes.sqlite3"]
     # Opening again is a no-op: no second backup.
     VoteStore.open(path).close()
     assert len(list(tmp_path.glob("votes.sqlite3.schema1-backup-*"))) == 1
@@ -289,17 +299,27 @@ def test_missing_store_is_not_created_when_asked_not_to(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-def test_shared_folder_gives_a_group_writable_store(tmp_path: Path) -> None:
+def test_store_is_private_even_in_a_group_folder(tmp_path: Path) -> None:
+    """A group-writable (setgid) folder no longer makes the store group-writable."""
     folder = tmp_path / "shared"
     folder.mkdir()
     folder.chmod(0o2775)
-    with VoteStore.open(folder / "votes.sqlite3") as store:
-        store.vote(POLL, ["behov"], "alice")
-    assert (folder / "votes.sqlite3").stat().st_mode & 0o777 == 0o664
-    private = tmp_path / "private"
-    private.mkdir(mode=0o700)
-    VoteStore.open(private / "votes.sqlite3").close()
-    assert not (private / "votes.sqlite3").stat().st_mode & 0o020
+    old_umask = os.umask(0)
+    try:
+        with VoteStore.open(folder / "votes.sqlite3") as store:
+            store.vote(POLL, ["behov"], "alice")
+            modes = {
+                suffix: (folder / f"votes.sqlite3{suffix}").stat().st_mode & 0o777
+                for suffix in ("", "-wal", "-shm")
+            }
+        with VoteStore.open(folder / "group.sqlite3", shared=True) as store:
+            store.vote(POLL, ["behov"], "alice")
+            shared = (folder / "group.sqlite3").stat().st_mode & 0o777
+            shared_wal = (folder / "group.sqlite3-wal").stat().st_mode & 0o777
+    finally:
+        os.umask(old_umask)
+    assert modes == {"": 0o600, "-wal": 0o600, "-shm": 0o600}
+    assert (shared, shared_wal) == (0o660, 0o660)
 
 
 def test_in_memory_store_works_like_a_file(tmp_path: Path) -> None:
@@ -330,45 +350,70 @@ def test_the_polls_package_loads_no_ui_libraries() -> None:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="switching users needs root")
 def test_another_unix_user_can_vote_in_a_shared_store() -> None:
-    """The presenter (root here) makes the store; the user nobody votes in it."""
+    """The presenter (root here) shares the store with the group nogroup; nobody votes."""
     import shutil
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="podium-workshop-"))  # reachable by nobody
-    folder.chmod(0o777)
+    os.chown(folder, -1, 65534)
+    folder.chmod(0o2770)
     try:
-        _vote_as_nobody(folder)
+        path = folder / "votes.sqlite3"
+        with VoteStore.open(path, shared=True) as presenter:
+            presenter.publish(POLL, presenter=(os.getpid(), "here"))
+            assert _vote_as_nobody(path) == "ok"
+            assert presenter.results(POLL).counts == (0, 1, 0)
+            # SQLite's side files take the store's permissions: the group only.
+            for suffix in ("", "-wal", "-shm"):
+                info = (folder / f"votes.sqlite3{suffix}").stat()
+                assert (info.st_mode & 0o777, info.st_gid) == (0o660, 65534), suffix
     finally:
         shutil.rmtree(folder)
 
 
-def _vote_as_nobody(folder: Path) -> None:
-    path = folder / "votes.sqlite3"
-    with VoteStore.open(path) as presenter:
-        presenter.publish(POLL, presenter=(os.getpid(), "here"))
-        read_end, write_end = os.pipe()
-        child = os.fork()
-        if child == 0:  # the other user
-            os.close(read_end)
-            outcome = "ok"
-            try:
-                os.setgid(65534)
-                os.setuid(65534)
-                with VoteStore.open(path) as guest:
-                    guest.vote(POLL, ["bruker"], "nobody@pts/1", audience=True)
-            except BaseException as error:
-                outcome = f"{type(error).__name__}: {error}"
-            os.write(write_end, outcome.encode())
-            os._exit(0)
-        os.close(write_end)
-        outcome = os.read(read_end, 4096).decode()
+@pytest.mark.skipif(os.geteuid() != 0, reason="switching users needs root")
+def test_another_unix_user_cannot_vote_in_a_private_store() -> None:
+    """Even in a folder everyone may write, a private store is closed to others."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="podium-private-"))
+    folder.chmod(0o1777)  # like /tmp
+    try:
+        path = folder / "votes.sqlite3"
+        with VoteStore.open(path) as presenter:
+            presenter.publish(POLL, presenter=(os.getpid(), "here"))
+            outcome = _vote_as_nobody(path)
+            assert "belongs to root" in outcome and "--shared-store" in outcome, outcome
+            assert presenter.results(POLL).voters == 0
+            for suffix in ("", "-wal", "-shm"):
+                assert (folder / f"votes.sqlite3{suffix}").stat().st_mode & 0o777 == 0o600
+    finally:
+        shutil.rmtree(folder)
+
+
+def _vote_as_nobody(path: Path) -> str:
+    """Vote in ``path`` as the user nobody (group nogroup); "ok" or the error."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the other user
         os.close(read_end)
-        os.waitpid(child, 0)
-        assert outcome == "ok"
-        assert presenter.results(POLL).counts == (0, 1, 0)
-        # SQLite's side files take the store's permissions: anyone may write them.
-        for suffix in ("", "-wal", "-shm"):
-            assert (folder / f"votes.sqlite3{suffix}").stat().st_mode & 0o777 == 0o666, suffix
+        outcome = "ok"
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            with VoteStore.open(path, create=False) as guest:
+                guest.vote(POLL, ["bruker"], "nobody@pts/1", audience=True)
+        except BaseException as error:
+            outcome = f"{type(error).__name__}: {error}"
+        os.write(write_end, outcome.encode())
+        os._exit(0)
+    os.close(write_end)
+    outcome = os.read(read_end, 4096).decode()
+    os.close(read_end)
+    os.waitpid(child, 0)
+    return outcome
 
 
 def test_equal_counts_show_equal_percentages() -> None:

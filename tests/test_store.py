@@ -229,6 +229,8 @@ def test_read_only_file_message(shared_dir: Path) -> None:
     with VoteStore.open(path) as opened:
         opened.vote(POLL, ["behov"])
     path.chmod(0o444)
+    if os.geteuid() == 0:  # the unprivileged user's own read-only file
+        os.chown(path, 65534, 65534)
     before = path.read_bytes()
     message = _as_unprivileged(_open_error(path))
     assert str(path) in message

@@ -55,8 +55,14 @@ def _present_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--store",
         metavar="PATH",
-        help="keep poll votes in this file, to share with voters who are other users "
-        "(default: one file per deck in your data folder)",
+        help="keep poll votes in this file (default: one file per deck in your data folder); "
+        "private to you unless --shared-store",
+    )
+    parser.add_argument(
+        "--shared-store",
+        action="store_true",
+        help="let the members of the --store file's group vote (and so also write the file); "
+        "never in a folder every user may write",
     )
     parser.add_argument(
         "--audience",
@@ -164,12 +170,15 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
     if theme_problem is not None:
         return _fail([str(theme_problem)])
     store = how_to_vote = store_warning = None
+    if args.shared_store and not args.store:
+        return _fail(["podium: --shared-store needs --store PATH in a folder your group can reach"])
     if deck.polls:
         from tui.commands.poll_cli import close_presenter_store, open_presenter_store
         from tui.polls.store import StoreError
 
         try:
-            store, how_to_vote = open_presenter_store(deck, args.store)
+            store, how_to_vote = open_presenter_store(deck, args.store, shared=args.shared_store)
+            store_warning = " ".join(store.notes) or None
         except StoreError as error:
             if args.store:  # the presenter asked for this store: don't guess
                 return _fail([f"podium: cannot keep poll votes: {error}"])

@@ -4,11 +4,24 @@ The default deck and themes sit at the top of the source tree and are copied
 into ``tui/data/`` by the wheel build (see ``pyproject.toml``). An editable
 install or a source checkout has no ``tui/data/``, so each lookup falls back
 to the source tree.
+
+Everything Podium writes under the user data folder is private to the user:
+folders it creates are mode ``0700`` (:func:`make_private_dirs`), files
+``0600`` (:func:`create_file`), whatever the umask says. Only a vote store
+the presenter asks to share (``--shared-store``) is group-writable; see
+:mod:`tui.polls.access`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+"""Mode of the folders Podium creates: only their owner may enter them."""
+
+PRIVATE_FILE_MODE = 0o600
+"""Mode of the files Podium creates: only their owner may read or write them."""
 
 _PACKAGE = Path(__file__).resolve().parent
 _DATA = _PACKAGE / "data"
@@ -40,3 +53,117 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("podium", appauthor=False)
+
+
+def make_private_dirs(folder: Path, mode: int = PRIVATE_DIR_MODE) -> list[Path]:
+    """Create ``folder`` and any missing parents with exactly ``mode``.
+
+    Folders that already exist are left as they are. A new folder gets
+    ``mode`` whatever the umask (``mkdir`` alone would apply it).
+
+    Args:
+        folder: The folder wanted.
+        mode: Permission bits of each folder created (default ``0700``).
+
+    Returns:
+        The folders created, outermost first.
+
+    Raises:
+        OSError: A folder could not be created (or is a file).
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    created: list[Path] = []
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=mode)
+        except FileExistsError:
+            continue  # another process made it at the same moment
+        os.chmod(each, mode)
+        created.append(each)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder")
+    return created
+
+
+def create_file(path: Path, mode: int = PRIVATE_FILE_MODE) -> bool:
+    """Create ``path`` empty with exactly ``mode`` if it does not exist.
+
+    The mode is set on the open descriptor before anything is written, so
+    no other user can open the file in between, whatever the umask.
+
+    Args:
+        path: The file; its folder must exist.
+        mode: Permission bits (default ``0600``).
+
+    Returns:
+        True when this call created the file, False when it existed.
+
+    Raises:
+        OSError: The file could not be created.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), mode & 0o600)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(descriptor, mode)
+    finally:
+        os.close(descriptor)
+    return True
+
+
+def narrow_dir(folder: Path) -> bool:
+    """Take write access to ``folder`` away from other users, if it is ours.
+
+    For folders only Podium writes in (``live/``): another user who could
+    write there could put files in it that Podium trusts.
+
+    Args:
+        folder: An existing folder.
+
+    Returns:
+        True when its mode was changed.
+    """
+    try:
+        info = folder.stat()
+        if info.st_uid != os.geteuid() or not info.st_mode & 0o022:
+            return False
+        os.chmod(folder, info.st_mode & 0o7755)
+    except OSError:
+        return False
+    return True
+
+
+def readonly_sqlite_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` without writing anything at all.
+
+    ``mode=ro`` alone still creates ``-wal`` and ``-shm`` files next to a
+    database in WAL mode when no other process has it open; then (no
+    ``-wal`` file means no writer) the file is opened ``immutable``, which
+    reads nothing but the file's bytes. The same when the folder cannot be
+    written and there is no ``-shm`` file to share.
+
+    Args:
+        path: An existing file.
+
+    Returns:
+        ``file:...?mode=ro``, with ``&immutable=1`` when needed.
+
+    Raises:
+        OSError: The file cannot be read.
+    """
+    with open(path, "rb") as file:
+        header = file.read(20)
+    wal_mode = len(header) == 20 and header[18] == 2 and header[19] == 2
+    wal = os.path.exists(f"{path}-wal")
+    shm = os.path.exists(f"{path}-shm")
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    immutable = wal_mode and (not wal or (not shm and not folder_writable))
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")

@@ -7,7 +7,8 @@ Usage::
 
 Exit status: 0 on success; 1 when a vote is refused (no poll on the
 presenter's screen, poll closed); 2 for bad input (unknown option, a
-store that cannot be used), with a message and never a traceback.
+store that cannot be used, several talks running and none named with
+``--choice``), with a message and never a traceback.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tui.cli import EXIT_BAD_INPUT, EXIT_OK, _fail, _load, default_deck_path
 if TYPE_CHECKING:
     from tui.app import PodiumApp
     from tui.deck.model import Deck, Poll
+    from tui.polls import live
     from tui.polls.store import VoteStore
 
 EXIT_REFUSED = 1
@@ -42,13 +44,17 @@ voters keep the store's longer default wait.
 """
 
 
-def open_presenter_store(deck: Deck, store_arg: str | None) -> tuple[VoteStore, str]:
+def open_presenter_store(
+    deck: Deck, store_arg: str | None, *, shared: bool = False
+) -> tuple[VoteStore, str]:
     """Open the store the presenter keeps votes in and announce it to voters.
 
     Args:
         deck: The deck presented.
         store_arg: ``--store PATH`` as given, or None for the deck's own
             store in the user's data folder.
+        shared: ``--shared-store``: the store's group may vote too (see
+            :mod:`tui.polls.access`); else it is private to the presenter.
 
     Returns:
         The open store, and the command the audience types to vote.
@@ -61,8 +67,8 @@ def open_presenter_store(deck: Deck, store_arg: str | None) -> tuple[VoteStore, 
 
     default = store_path_for_deck(deck.source)
     path = Path(store_arg).expanduser() if store_arg else default
-    store = VoteStore.open(path, busy_timeout=PRESENTER_BUSY_TIMEOUT)
-    live.announce(store.path)
+    store = VoteStore.open(path, busy_timeout=PRESENTER_BUSY_TIMEOUT, shared=shared)
+    live.announce(store.path, deck)
     return store, live.vote_command(store.path, default)
 
 
@@ -94,7 +100,8 @@ def _vote_parser() -> argparse.ArgumentParser:
             "The screen follows the presenter from poll to poll; vote again to change your vote."
         ),
         epilog=(
-            "Without DECK or --store this finds the presentation you (the same user) are giving; "
+            "Without DECK or --store this finds the presentation you (the same user) are giving, "
+            "and asks which one when you give several; "
             "others use the --store PATH the presenter's slide shows. "
             "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), 2 bad input."
         ),
@@ -128,19 +135,87 @@ def _voter_store_path(args: argparse.Namespace) -> tuple[Path | None, bool]:
         ``(path, follow)``: the store (None when no presentation is
         running and none was named) and whether the view should switch to
         the store of a presentation that starts later.
+
+    Raises:
+        _SeveralTalks: Two or more talks are presented now and neither a
+            deck nor a store was named.
     """
     from tui.polls import live
     from tui.polls.store import store_path_for_deck
 
     if args.store:
         return Path(args.store).expanduser(), False
+    running = live.live_presentations()
     if args.deck:
+        deck = str(Path(args.deck).expanduser().resolve())
+        for talk in running:
+            if talk.deck == deck:  # presented from a --store elsewhere
+                return talk.store, False
         return store_path_for_deck(args.deck), False
-    running = live.live_store()
-    if running is not None:
-        return running, True
+    if len(running) > 1:
+        raise _SeveralTalks(running)
+    if running:
+        return running[0].store, True
     default = store_path_for_deck(default_deck_path())
     return (default if default.exists() else None), True
+
+
+class _SeveralTalks(Exception):
+    """More than one talk is presented now: the voter must say which."""
+
+    def __init__(self, talks: Sequence[live.Presentation]) -> None:
+        super().__init__(f"{len(talks)} talks")
+        self.talks = list(talks)
+
+
+def _shown(text: str) -> str:
+    """``text`` with anything a terminal could take as a control made harmless."""
+    return "".join(char if char.isprintable() else "?" for char in text)
+
+
+def _talk_lines(talks: Sequence[live.Presentation]) -> list[str]:
+    """One line per talk: its number, title and the command that votes in it."""
+    import shlex
+
+    lines = []
+    for number, talk in enumerate(talks, start=1):
+        command = (
+            f"podium vote {shlex.quote(talk.deck)}"
+            if talk.deck
+            else f"podium vote --store {shlex.quote(str(talk.store))}"
+        )
+        title = talk.title or Path(talk.deck or talk.store).name
+        lines.append(f"  {number}. {_shown(title)}  ({_shown(command)})")
+    return lines
+
+
+def _choose_talk(talks: Sequence[live.Presentation], interactive: bool) -> Path | int:
+    """Ask which of several running talks to vote in.
+
+    Args:
+        talks: The talks presented now.
+        interactive: Standard input and output are a terminal: ask; else
+            (scripts, ``--choice``) refuse and say what to type.
+
+    Returns:
+        The chosen talk's store, or an exit status (2 when the voter must
+        name a talk, 130 when they gave up with Ctrl+C or end of input).
+    """
+    heading = f"podium vote: {len(talks)} talks are being presented now:"
+    if not interactive:
+        print(heading, *_talk_lines(talks), "Vote in one of them with the command after it.",
+              sep="\n", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(heading, *_talk_lines(talks), sep="\n")
+    while True:
+        try:
+            answer = input(f"Which talk do you vote in? [1-{len(talks)}] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 130
+        if answer.isdigit() and 1 <= int(answer) <= len(talks):
+            return talks[int(answer) - 1].store
+        print(f"Type a number from 1 to {len(talks)}, or press Ctrl+C to stop.")
 
 
 def vote(argv: Sequence[str]) -> int:
@@ -152,7 +227,14 @@ def vote(argv: Sequence[str]) -> int:
     voter = live.voter_identity(args.voter)
     if args.deck and not args.store and not Path(args.deck).is_file():
         return _fail([f"podium vote: {args.deck}: no such deck file"])
-    path, follow = _voter_store_path(args)
+    try:
+        path, follow = _voter_store_path(args)
+    except _SeveralTalks as several:
+        interactive = args.choice is None and sys.stdin.isatty() and sys.stdout.isatty()
+        chosen = _choose_talk(several.talks, interactive)
+        if isinstance(chosen, int):
+            return chosen
+        path, follow = chosen, False
     if args.choice is not None:
         return _vote_once(path, voter, args.choice)
 
@@ -287,18 +369,22 @@ def results(argv: Sequence[str]) -> int:
             return _fail([str(problem) for problem in error.problems])
     path = Path(args.store).expanduser() if args.store else store_path_for_deck(deck.source)  # type: ignore[union-attr]
     polls: list[Poll] = list(deck.polls) if deck is not None else []
-    reports: list[PollReport] = []
+    reports: list[PollReport] | None = None
     if path.exists() or args.store:
         try:
-            with VoteStore.open(path, create=False) as store:
+            # Read-only: results may read a store they may not write, and
+            # never change it (not even by setting up an empty file).
+            with VoteStore.open(path, read_only=True) as store:
                 known = {poll.id for poll in polls}
                 polls += [poll for poll in store.known_polls() if poll.id not in known]
                 reports = [PollReport(store.results(poll), store.records(poll)) for poll in polls]
         except StoreError as error:
-            return _fail([f"podium results: {error}"])
-    else:
+            if not error.empty:
+                return _fail([f"podium results: {error}"])
+    if reports is None:
         reports = [PollReport(PollResults.empty(poll), ()) for poll in polls]
-    source = str(path) if path.exists() else f"{path} (no votes recorded yet)"
+    recorded = path.exists() and path.stat().st_size > 0
+    source = str(path) if recorded else f"{path} (no votes recorded yet)"
     sys.stdout.write(render(reports, args.format, source))
     return EXIT_OK
 

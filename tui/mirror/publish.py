@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 from tui.mirror.state import PresenterState, encode, lock_path, state_path
+from tui.paths import make_private_dirs, narrow_dir
 
 
 class Publisher:
@@ -51,7 +52,10 @@ class Publisher:
         """
         folder = self.state_file.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # Private whatever the umask: another user who could write here
+            # could move the projector's slides.
+            make_private_dirs(folder)
+            narrow_dir(folder)
             fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError as error:
             self.problem = f"cannot write to {folder}: {error.strerror or error}"
@@ -161,6 +165,7 @@ def _replace(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
     try:
+        os.fchmod(fd, 0o600)  # a stale temporary file may have had another mode
         os.write(fd, data)
     finally:
         os.close(fd)

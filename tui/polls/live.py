@@ -1,10 +1,12 @@
 """Finding the live presentation: who votes, where, and whether it still runs.
 
-No network is involved. The presenter announces the store it presents from
-in a small file in the user's data folder (:func:`announce`), so that
-``podium vote`` typed by the same user finds it with no arguments; other
-users name a shared store with ``--store PATH``. Imports neither Textual
-nor SQLite.
+No network is involved. Each presenter announces the store it presents from
+in a small file of its own in the user's data folder (:func:`announce`,
+``votes/live/<host>-<pid>.json``, private to the user), so that ``podium
+vote`` typed by the same user finds it with no arguments, and finds every
+talk when two are given at once (:func:`live_presentations`); other users
+name a shared store with ``--store PATH``. Imports neither Textual nor
+SQLite.
 """
 
 from __future__ import annotations
@@ -16,9 +18,31 @@ import os
 import shlex
 import socket
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-LIVE_FILE = "live.json"
-"""Name of the announcement file, in ``<user data dir>/votes/``."""
+if TYPE_CHECKING:
+    from tui.deck.model import Deck
+
+LIVE_DIR = "live"
+"""Folder of the presenters' announcements, in ``<user data dir>/votes/``."""
+
+
+class Presentation(NamedTuple):
+    """A talk being presented now by this user, as its presenter announced it.
+
+    Attributes:
+        store: The vote store it presents from.
+        deck: The deck file's absolute path ("" when not announced).
+        title: The deck's title ("" when not announced).
+        pid: The presenter's process id.
+        host: The presenter's host name.
+    """
+
+    store: Path
+    deck: str
+    title: str
+    pid: int
+    host: str
 
 
 def presenter_tag() -> tuple[int, str]:
@@ -106,27 +130,45 @@ def vote_command(store_path: Path, default_path: Path) -> str:
     return f"podium vote --store {shlex.quote(str(store_path.resolve()))}"
 
 
-def _live_file() -> Path:
+def _live_dir() -> Path:
     from tui.paths import user_data_dir
 
-    return user_data_dir() / "votes" / LIVE_FILE
+    return user_data_dir() / "votes" / LIVE_DIR
 
 
-def announce(store_path: Path) -> None:
+def _own_file() -> Path:
+    pid, host = presenter_tag()
+    safe_host = "".join(c if c.isalnum() or c in "-._" else "_" for c in host)
+    return _live_dir() / f"{safe_host}-{pid}.json"
+
+
+def announce(store_path: Path, deck: Deck | None = None) -> None:
     """Record that this process presents from ``store_path`` now.
 
     Best effort: a folder that cannot be written only means ``podium vote``
-    needs ``--store``.
+    needs ``--store``. The file and the folders made for it are private to
+    the user (``0600``, ``0700``).
 
     Args:
         store_path: The store the presenter uses.
+        deck: The deck presented, named to voters when several talks run.
     """
+    from tui.paths import create_file, make_private_dirs
+
     pid, host = presenter_tag()
-    target = _live_file()
-    record = {"store": str(store_path.resolve()), "pid": pid, "host": host}
-    temporary = target.with_name(f".{LIVE_FILE}.{pid}")
+    target = _own_file()
+    record = {
+        "store": str(store_path.resolve()),
+        "pid": pid,
+        "host": host,
+        "deck": str(Path(deck.source).resolve()) if deck is not None and deck.source else "",
+        "title": deck.title if deck is not None else "",
+    }
+    temporary = target.with_name(f".{target.name}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(target.parent)
+        temporary.unlink(missing_ok=True)
+        create_file(temporary)
         temporary.write_text(json.dumps(record), encoding="utf-8")
         os.replace(temporary, target)
     except OSError:
@@ -134,29 +176,60 @@ def announce(store_path: Path) -> None:
 
 
 def withdraw() -> None:
-    """Remove this process's announcement, if it is still the current one."""
-    target = _live_file()
-    record = _read(target)
-    if record is not None and (record.get("pid"), record.get("host")) == presenter_tag():
-        try:
-            target.unlink()
-        except OSError:
-            pass
+    """Remove this process's announcement."""
+    try:
+        _own_file().unlink()
+    except OSError:
+        pass
+
+
+def live_presentations() -> list[Presentation]:
+    """The talks this user is giving now, one per vote store, by deck path.
+
+    Announcements of presenters that are gone (on this host) are removed.
+
+    Returns:
+        The running presentations; two presenters of one store count once.
+    """
+    found: dict[Path, Presentation] = {}
+    try:
+        entries = sorted(_live_dir().glob("*.json"))
+    except OSError:
+        return []
+    for path in entries:
+        record = _read(path) or {}
+        store, pid, host = record.get("store"), record.get("pid"), record.get("host")
+        if not isinstance(store, str) or not isinstance(pid, int):
+            continue
+        host = host if isinstance(host, str) else None
+        if not is_alive(pid, host):
+            if host == socket.gethostname():
+                path.unlink(missing_ok=True)
+            continue
+        deck, title = record.get("deck"), record.get("title")
+        found.setdefault(
+            Path(store),
+            Presentation(
+                Path(store),
+                deck if isinstance(deck, str) else "",
+                title if isinstance(title, str) else "",
+                pid,
+                host or "",
+            ),
+        )
+    return sorted(found.values(), key=lambda talk: (talk.deck, str(talk.store)))
 
 
 def live_store() -> Path | None:
-    """The store of the presentation this user is giving now.
+    """The store of the presentation this user is giving now, if just one.
 
     Returns:
-        The announced store when its presenter still runs, else None.
+        The store when exactly one presentation runs (see
+        :func:`live_presentations`), else None: with two or more, the
+        voter has to choose (``podium vote DECK``).
     """
-    record = _read(_live_file()) or {}
-    store, pid, host = record.get("store"), record.get("pid"), record.get("host")
-    if not isinstance(store, str) or not isinstance(pid, int):
-        return None
-    if not is_alive(pid, host if isinstance(host, str) else None):
-        return None
-    return Path(store)
+    running = live_presentations()
+    return running[0].store if len(running) == 1 else None
 
 
 def _read(path: Path) -> dict[str, object] | None:

@@ -1,12 +1,14 @@
 """The vote store's schema: its tables, versions, creation and upgrades.
 
 :mod:`tui.polls.store` owns :class:`~tui.polls.store.VoteStore`; this module
-owns what a store file must look like. When a store is opened,
-:func:`_prepare` checks that the file is an empty database or a Podium vote
-store of a version this Podium reads (anything else is never modified),
-creates the tables in a new file, upgrades a store of schema version 1 in
-one transaction after writing a backup copy next to it, and switches the
-file to WAL mode with ``synchronous=FULL``. Errors are reported as
+owns what a store file must look like. When an existing store is opened,
+:func:`_inspect` first reads it through a read-only connection and checks
+that it is an empty database or an undamaged Podium vote store of a version
+this Podium reads; anything else is refused before any connection that can
+write has touched it. Then :func:`_prepare` creates the tables in a new
+file, upgrades a store of schema version 1 in one transaction after writing
+a backup copy next to it, and switches the file to WAL mode with
+``synchronous=FULL``. ``podium results`` keeps the read-only connection. Errors are reported as
 :class:`~tui.polls.store_errors.StoreError` (see :mod:`tui.polls.store_errors`).
 """
 
@@ -16,7 +18,14 @@ import sqlite3
 import time
 from pathlib import Path
 
-from tui.polls.store_errors import StoreError, _is_busy, _is_corruption, _not_a_store, _translate
+from tui.polls.store_errors import (
+    StoreError,
+    _is_busy,
+    _is_corruption,
+    _not_a_store,
+    _read_header,
+    _translate,
+)
 
 SCHEMA_VERSION = 2
 """Schema version this Podium writes and reads (``PRAGMA user_version``).
@@ -90,12 +99,15 @@ PRAGMA user_version = 2;
 _TABLES = frozenset({"votes", "cleared_votes", "polls", "stage", "poll_state"})
 
 
-def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
+def _prepare(
+    connection: sqlite3.Connection, path: Path, busy_timeout: float, *, create: bool = True
+) -> None:
     """Check the file is a Podium store of a known version, then set it up.
 
     Nothing is written until the file is known to be an empty database or a
     Podium vote store of a version this Podium reads. A store of schema 1 is
-    copied to a backup file, then upgraded in one transaction.
+    copied to a backup file, then upgraded in one transaction. Without
+    ``create`` an empty database is refused instead of set up.
 
     Raises:
         StoreError: As for :meth:`~tui.polls.store.VoteStore.open`.
@@ -109,6 +121,12 @@ def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) ->
             raise _not_a_store(path, f"not an SQLite database, or a damaged one: {error}") from None
         raise _translate(error, path, busy_timeout) from None
     _check_identity(path, app_id, version, tables)
+    if version == 0 and not create:
+        raise StoreError(
+            f"{path} holds no votes yet: no presenter has set it up as a vote store",
+            path,
+            empty=True,
+        )
 
     try:
         if version < SCHEMA_VERSION:
@@ -136,21 +154,125 @@ def _prepare(connection: sqlite3.Connection, path: Path, busy_timeout: float) ->
         raise _translate(error, path, busy_timeout) from None
 
 
+class _NeedsRecovery(Exception):
+    """A crashed writer left a hot rollback journal that only a writer may replay."""
+
+
+def _readonly_uri(path: Path) -> str:
+    """The URI of a connection to ``path`` that cannot write anything.
+
+    See :func:`tui.paths.readonly_sqlite_uri`; the header is checked first.
+    """
+    from tui.paths import readonly_sqlite_uri
+
+    _read_header(path)
+    try:
+        return readonly_sqlite_uri(path)
+    except OSError as error:
+        raise StoreError(
+            f"cannot read the vote store {path}: {error.strerror or error}", path
+        ) from None
+
+
+def _inspect(path: Path, busy_timeout: float, *, require_store: bool) -> sqlite3.Connection:
+    """Open ``path`` read-only and check it is an undamaged Podium vote store.
+
+    Nothing is written: not the file, and no ``-wal``, ``-shm`` or journal
+    next to it. The checks: the file is an SQLite database, SQLite finds no
+    damage in it (``PRAGMA quick_check``), it is empty or carries Podium's
+    application id and the vote tables, and its schema is not newer than
+    this Podium's.
+
+    Args:
+        path: An existing store file.
+        busy_timeout: Seconds to wait for a writer's lock.
+        require_store: Refuse an empty database (``empty`` error) instead of
+            accepting it as a store to be set up.
+
+    Returns:
+        The read-only connection, the checks passed.
+
+    Raises:
+        StoreError: The file is not a usable store (the message says why
+            and that it was left untouched).
+        _NeedsRecovery: A crashed writer's journal must be replayed first.
+    """
+    for attempt in (1, 2):
+        uri = _readonly_uri(path)
+        try:
+            connection = sqlite3.connect(
+                uri,
+                uri=True,
+                timeout=busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise _translate(error, path, busy_timeout) from None
+        try:
+            _check_readonly(connection, path, busy_timeout, require_store=require_store)
+        except _Retry as damage:
+            connection.close()
+            if attempt == 2 or "immutable" not in uri:
+                why = f"not an SQLite database, or a damaged one: {damage}"
+                raise _not_a_store(path, why) from None
+            continue  # a writer started while the file was read as immutable
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+    raise AssertionError("unreachable")
+
+
+class _Retry(Exception):
+    """SQLite reported damage: read again in case a writer was mid-change."""
+
+
+def _check_readonly(
+    connection: sqlite3.Connection, path: Path, busy_timeout: float, *, require_store: bool
+) -> None:
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        app_id, version, tables = _identify(connection)
+        _check_identity(path, app_id, version, tables)
+        if app_id == 0 and version == 0:
+            if require_store:
+                raise StoreError(
+                    f"{path} holds no votes yet: no presenter has set it up as a vote store",
+                    path,
+                    empty=True,
+                )
+            return
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise _NeedsRecovery() from None
+        if _is_corruption(error):
+            raise _Retry(str(error)) from None
+        raise _translate(error, path, busy_timeout) from None
+    if problems != ["ok"]:
+        raise _not_a_store(path, f"a damaged SQLite database: {'; '.join(problems)}")
+
+
 def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
     """Copy the store to ``<name>.schema<version>-backup-<time>`` before an upgrade.
 
     Raises:
         StoreError: The copy could not be written (the upgrade does not start).
     """
+    from tui.paths import create_file
+
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.schema{version}-backup-{stamp}")
     try:
+        # The copy holds the same votes: no one may read it who may not read the store.
+        create_file(target, path.stat().st_mode & 0o660)
         copy = sqlite3.connect(target)
         try:
             connection.backup(copy)
         finally:
             copy.close()
-    except sqlite3.Error as error:
+    except (OSError, sqlite3.Error) as error:
         raise StoreError(
             f"cannot upgrade the vote store {path}: its backup copy {target} could not be"
             f" written ({error}); nothing was changed",

@@ -3,8 +3,9 @@
 This module, with :mod:`tui.polls.schema` and :mod:`tui.polls.store_errors`,
 is the only code in Podium's polls that touches SQLite. One store file holds
 the votes of one deck (see :meth:`VoteStore.for_deck`), or of a whole
-workshop when several users share one file (``--store PATH``). The
-presenter's app and any number of ``podium vote`` processes may open the
+workshop when the presenter shares one file with a group (``--store PATH
+--shared-store``; see :mod:`tui.polls.access` for who may write a store).
+The presenter's app and any number of ``podium vote`` processes may open the
 same file at once:
 
 - The database runs in WAL mode, so readers never block the writer, with
@@ -25,7 +26,9 @@ moves a poll's votes to a backup table, from which they can be restored.
 
 Anything wrong with the file (not SQLite, corrupt, from a newer Podium,
 read-only, locked) raises :class:`StoreError` with a message naming the file;
-a file that is not a Podium vote store is never modified. A store of schema
+an existing file is checked through a read-only connection before anything
+writes to it, so a file that is not an undamaged Podium vote store is never
+modified. ``podium results`` opens stores read-only (``read_only=True``). A store of schema
 version 1 is upgraded in place, in one transaction, after a backup copy is
 written next to it.
 
@@ -39,6 +42,7 @@ Which module owns what:
   file is a Podium vote store, creating it, and upgrading older versions.
 - :mod:`tui.polls.store_errors`: :class:`StoreError`, checks of where the
   store file lives, and turning SQLite errors into plain messages.
+- :mod:`tui.polls.access`: who may write the store (file and folder modes).
 
 Every name other modules use is importable from here.
 """
@@ -60,6 +64,7 @@ from typing import TypeVar
 import msgspec
 
 from tui.deck.model import Poll
+from tui.paths import create_file
 from tui.polls.model import (
     Ballot,
     Orphan,
@@ -69,8 +74,15 @@ from tui.polls.model import (
     VoteRecord,
     VoteRefused,
 )
-from tui.polls.schema import APPLICATION_ID, MEMORY, SCHEMA_VERSION, _prepare
-from tui.polls.store_errors import StoreError, _check_location, _create_shared, _translate
+from tui.polls.schema import (
+    APPLICATION_ID,
+    MEMORY,
+    SCHEMA_VERSION,
+    _inspect,
+    _NeedsRecovery,
+    _prepare,
+)
+from tui.polls.store_errors import StoreError, _check_location, _translate
 
 __all__ = [
     "APPLICATION_ID",
@@ -134,12 +146,19 @@ class VoteStore:
 
     Attributes:
         path: The store file (:data:`MEMORY` for an in-memory store).
+        notes: What the presenter should know about who may write the file
+            (permissions narrowed, a folder anyone may write); empty when
+            all is well.
+        read_only: Opened with ``read_only``: every write raises
+            :class:`StoreError`.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path, busy_timeout: float) -> None:
         """Wrap an open, validated connection; use :meth:`open` instead."""
         self._connection: sqlite3.Connection | None = connection
         self.path = path
+        self.notes: tuple[str, ...] = ()
+        self.read_only = False
         self._busy_timeout = busy_timeout
         self._lock = threading.Lock()
 
@@ -147,34 +166,104 @@ class VoteStore:
 
     @classmethod
     def open(
-        cls, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, create: bool = True
+        cls,
+        path: Path,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        create: bool = True,
+        shared: bool = False,
+        read_only: bool = False,
     ) -> VoteStore:
-        """Open the store at ``path``, creating its folders and the file if needed.
+        """Open the store at ``path``; the presenter's open creates it if needed.
 
-        A new file takes the write permissions of its folder: in a folder
-        that a group may write (``chmod 2775``), the group may vote too.
+        An existing file is first checked through a read-only connection
+        (see :func:`tui.polls.schema._inspect`): a file that is not an
+        undamaged Podium store this Podium reads is refused before anything
+        can write to it.
+
+        With ``create`` (the presenter), the store is made private to its
+        owner (``0600``, its new folders ``0700``) or, with ``shared``,
+        writable by the file's group (``0660``), whatever the umask or the
+        folder; see :mod:`tui.polls.access`. :attr:`notes` says what was
+        changed or looks unsafe. Without ``create`` (voters, ``podium
+        results``) the permissions are left alone and a file no presenter
+        has set up yet (empty) is refused, never set up.
 
         Args:
             path: The store file.
             busy_timeout: Seconds to wait for another process's write lock.
-            create: Create the file when it does not exist; when False a
-                missing file raises :class:`StoreError`.
+            create: Create the file and its folders when missing and set
+                them up; when False a missing or empty file raises
+                :class:`StoreError`.
+            shared: With ``create``: make the store group-writable, for
+                voters who are other Unix users in the file's group.
+            read_only: Open without any write access (``podium results``):
+                nothing is ever written, no side file is created.
 
         Returns:
             The open store.
 
         Raises:
-            StoreError: The file is missing (with ``create=False``), is not a
-                Podium vote store (not SQLite, corrupt, or another program's
-                database), was written by a newer Podium, cannot be created
-                or written (read-only folder or file), or stays locked by
-                another process.
+            StoreError: The file is missing or empty (without ``create``),
+                is not a Podium vote store (not SQLite, damaged, or another
+                program's database), was written by a newer Podium, cannot
+                be created or written (read-only folder or file), sits where
+                it cannot be kept safe, or stays locked by another process.
         """
+        from tui.polls import access
+
         path = Path(path).expanduser()
+        create = create and not read_only
         if not create and not path.exists():
             raise StoreError(f"there is no vote store at {path} (no votes recorded yet)", path)
+        if read_only:
+            try:
+                connection = _inspect(path, busy_timeout, require_store=True)
+            except _NeedsRecovery:
+                raise StoreError(
+                    f"vote store {path} was left mid-write by a crash; present from it once"
+                    " (or vote in it) to repair it, then read it again",
+                    path,
+                ) from None
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                connection.close()
+                raise StoreError(
+                    f"vote store {path} was written by an older Podium (schema version"
+                    f" {version}); present from it once (podium --store PATH) to upgrade it,"
+                    " keeping a backup copy, then read it again",
+                    path,
+                )
+            store = cls(connection, path, busy_timeout)
+            store.read_only = True
+            return store
+        notes: list[str] = []
+        if create:
+            notes += access.prepare_folder(path, shared)
         _check_location(path)
-        _create_shared(path)
+        if create:
+            access.secure_files(path, shared, fix=False)
+        if path.exists() and path.stat().st_size > 0:
+            try:
+                _inspect(path, busy_timeout, require_store=not create).close()
+            except _NeedsRecovery:
+                pass  # the read-write connection replays the crashed writer's journal
+        elif path.exists() and not create:
+            raise StoreError(
+                f"{path} holds no votes yet: no presenter has set it up as a vote store",
+                path,
+                empty=True,
+            )
+        if create:
+            notes += access.secure_files(path, shared)
+            try:
+                create_file(path, access.store_mode(shared))
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the vote store {path}: {error.strerror or error}"
+                    " (set PODIUM_DATA_DIR, or --store, to a writable place)",
+                    path,
+                ) from None
         try:
             connection = sqlite3.connect(
                 f"{path.resolve().as_uri()}?mode=rw",
@@ -186,15 +275,22 @@ class VoteStore:
         except sqlite3.Error as error:
             raise _translate(error, path, busy_timeout) from None
         try:
-            _prepare(connection, path, busy_timeout)
+            _prepare(connection, path, busy_timeout, create=create)
         except BaseException:
             connection.close()
             raise
-        return cls(connection, path, busy_timeout)
+        store = cls(connection, path, busy_timeout)
+        store.notes = tuple(notes)
+        return store
 
     @classmethod
     def for_deck(
-        cls, deck_source: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, create: bool = True
+        cls,
+        deck_source: str,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        create: bool = True,
+        read_only: bool = False,
     ) -> VoteStore:
         """Open the store that keeps the votes of the deck at ``deck_source``.
 
@@ -202,6 +298,7 @@ class VoteStore:
             deck_source: Path of the deck file (see :func:`store_path_for_deck`).
             busy_timeout: Seconds to wait for another process's write lock.
             create: As for :meth:`open`.
+            read_only: As for :meth:`open`.
 
         Returns:
             The open store.
@@ -209,7 +306,12 @@ class VoteStore:
         Raises:
             StoreError: As for :meth:`open`.
         """
-        return cls.open(store_path_for_deck(deck_source), busy_timeout=busy_timeout, create=create)
+        return cls.open(
+            store_path_for_deck(deck_source),
+            busy_timeout=busy_timeout,
+            create=create,
+            read_only=read_only,
+        )
 
     @classmethod
     def in_memory(cls) -> VoteStore:

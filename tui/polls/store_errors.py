@@ -3,18 +3,16 @@
 :mod:`tui.polls.store` owns :class:`~tui.polls.store.VoteStore` and
 :mod:`tui.polls.schema` the tables and upgrades; this module owns what can go
 wrong with the store file and how it is told. It checks, before SQLite opens
-the file, that its folder can be created and written and that an existing
-file is an SQLite database; it creates a new file with its folder's write
-permissions; and it turns SQLite's errors (locked, read-only, corrupt, disk
-full) into a :class:`StoreError` whose message names the file and says what
-to do.
+the file, that its folder can be written and that an existing file is an
+SQLite database, and it turns SQLite's errors (locked, read-only, corrupt,
+disk full) into a :class:`StoreError` whose message names the file and says
+what to do. Who may write the file is :mod:`tui.polls.access`'s business.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -27,67 +25,42 @@ class StoreError(Exception):
         path: The store file concerned.
         busy: True when another process held the store locked: trying again
             later may work (the vote was refused, not the input).
+        empty: True when the file exists but no presenter has set it up as
+            a store yet (an empty file or empty database): it holds no votes.
     """
 
-    def __init__(self, message: str, path: Path | None = None, *, busy: bool = False) -> None:
+    def __init__(
+        self, message: str, path: Path | None = None, *, busy: bool = False, empty: bool = False
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.busy = busy
-
-
-def _create_shared(path: Path) -> None:
-    """Create a missing store file with its folder's write permissions.
-
-    In a folder its group may write, the new file is group-writable too
-    (``0664``); in a folder anyone may write, anyone may write the file
-    (``0666``). SQLite gives its ``-wal`` and ``-shm`` files the same
-    permissions as the store, so every user who can write the folder can
-    vote. Otherwise the file is made as usual (the umask applies).
-
-    Raises:
-        StoreError: The file cannot be created.
-    """
-    try:
-        folder_mode = path.parent.stat().st_mode
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        return
-    except OSError as error:
-        raise StoreError(
-            f"cannot create the vote store {path}: {error.strerror or error}"
-            " (set PODIUM_DATA_DIR, or --store, to a writable place)",
-            path,
-        ) from None
-    try:
-        if folder_mode & stat.S_IWOTH:
-            os.fchmod(descriptor, 0o666)
-        elif folder_mode & stat.S_IWGRP:
-            os.fchmod(descriptor, 0o664)
-    except OSError:
-        pass  # the file still works for its owner
-    finally:
-        os.close(descriptor)
+        self.empty = empty
 
 
 def _check_location(path: Path) -> None:
-    """Create the store's folders and check that the file can be written.
+    """Check that the store's folder and an existing file can be written.
 
     Raises:
-        StoreError: The folder cannot be created or written, the path is a
-            folder, or the file is read-only.
+        StoreError: The folder is missing or read-only, the path is a
+            folder, the file is read-only or not an SQLite database.
     """
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    if not folder.is_dir():
         raise StoreError(
-            f"cannot create the folder {folder} for the vote store {path}: {reason}"
-            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
-            path,
-        ) from None
+            f"cannot open the vote store {path}: there is no folder {folder}", path
+        )
     if path.is_dir():
         raise StoreError(f"vote store {path} is a folder, not a file", path)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        owner = path.stat().st_uid
+        if owner != os.geteuid():
+            raise StoreError(
+                f"cannot write the vote store {path}: it belongs to {_user_name(owner)},"
+                " who has not shared it with you (the presenter shares a store with the members of"
+                " its group with --shared-store)",
+                path,
+            )
     # WAL mode keeps two side files next to the store, so the folder must be
     # writable even when the store file already exists.
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -103,15 +76,39 @@ def _check_location(path: Path) -> None:
                 " make it writable, or pick another place with --store PATH or PODIUM_DATA_DIR",
                 path,
             )
-        try:
-            with path.open("rb") as file:
-                header = file.read(len(_SQLITE_MAGIC))
-        except OSError as error:
-            raise StoreError(
-                f"cannot read the vote store {path}: {error.strerror or error}", path
-            ) from None
-        if header and header != _SQLITE_MAGIC:
-            raise _not_a_store(path, "not an SQLite database")
+        _read_header(path)
+
+
+def _read_header(path: Path) -> bytes:
+    """The first 100 bytes of the store file (its SQLite header), read only.
+
+    Raises:
+        StoreError: The path is a folder, the file cannot be read, or it
+            does not start like an SQLite database.
+    """
+    if path.is_dir():
+        raise StoreError(f"vote store {path} is a folder, not a file", path)
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise StoreError(
+            f"cannot read the vote store {path}: {error.strerror or error}", path
+        ) from None
+    if header and not header.startswith(_SQLITE_MAGIC):
+        raise _not_a_store(path, "not an SQLite database")
+    if header and len(header) < 100:
+        raise _not_a_store(path, "a damaged SQLite database: it is cut short")
+    return header
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
 
 
 def _not_a_store(path: Path, why: str) -> StoreError:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from tui.paths import user_data_dir
+from tui.paths import create_file, make_private_dirs, readonly_sqlite_uri, user_data_dir
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of a rehearsal store this Podium writes."""
@@ -139,16 +139,26 @@ class RehearsalStore:
     def open(cls, path: Path | None = None) -> RehearsalStore:
         """Open (creating if needed) the store at ``path``.
 
+        A new file is private to the user (``0600``, new folders ``0700``,
+        whatever the umask); an existing one of the user's loses any access
+        other users had. An existing file is checked through a read-only
+        connection first: a file that is not an undamaged rehearsal store
+        this Podium reads is never written to.
+
         Args:
             path: The SQLite file; defaults to :func:`default_path`.
 
         Raises:
-            StoreError: The file is not a rehearsal store, is corrupt, from
+            StoreError: The file is not a rehearsal store, is damaged, from
                 a newer Podium, or cannot be created.
         """
         path = path or default_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(path.parent)
+            if not create_file(path):
+                if path.stat().st_size > 0:
+                    _inspect(path)
+                _narrow(path)
             connection = sqlite3.connect(path, timeout=5.0, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the rehearsal store {path}: {error}") from None
@@ -169,10 +179,8 @@ class RehearsalStore:
         # WAL with NORMAL sync: a commit survives the app crashing (not a
         # power cut) and costs no fsync on the presenter's key press.
         db.execute("PRAGMA synchronous = NORMAL")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        application = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables == 0:
+        version, application, tables = _identify(db)
+        if tables == 0 and application == 0 and version == 0:
             db.execute("PRAGMA journal_mode = WAL")
             db.executescript(
                 "BEGIN;"
@@ -181,12 +189,7 @@ class RehearsalStore:
                 + "COMMIT;"
             )
             return
-        if application != APPLICATION_ID:
-            raise StoreError(f"{self.path} is not a Podium rehearsal store; it was left as it is")
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer Podium (schema {version}); upgrade Podium"
-            )
+        _check_identity(self.path, version, application)
 
     def _transaction(self):  # type: ignore[no-untyped-def]
         return _Transaction(self._db, self.path)
@@ -295,6 +298,71 @@ class RehearsalStore:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             raise StoreError(f"cannot read the rehearsal store {self.path}: {error}") from None
+
+
+def _identify(db: sqlite3.Connection) -> tuple[int, int, int]:
+    """``(user_version, application_id, number of schema objects)``."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    application = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return int(version), int(application), int(tables)
+
+
+def _check_identity(path: Path, version: int, application: int) -> None:
+    if application != APPLICATION_ID:
+        raise StoreError(f"{path} is not a Podium rehearsal store; it was left as it is")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer Podium (schema {version}); upgrade Podium"
+        )
+
+
+def _inspect(path: Path) -> None:
+    """Check, reading only, that ``path`` is an undamaged rehearsal store.
+
+    Raises:
+        StoreError: It is not SQLite, is damaged, another program's
+            database, or from a newer Podium; it was not touched.
+    """
+    try:
+        with open(path, "rb") as file:
+            magic = file.read(16)
+        if magic != b"SQLite format 3\x00":
+            raise StoreError(f"{path} is not a Podium rehearsal store; it was left as it is")
+        db = sqlite3.connect(readonly_sqlite_uri(path), uri=True, timeout=5.0)
+        try:
+            version, application, tables = _identify(db)
+            if tables or application or version:
+                _check_identity(path, version, application)
+                problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+                if problems != ["ok"]:
+                    raise StoreError(
+                        f"rehearsal store {path} is damaged ({'; '.join(problems)});"
+                        " it was left as it is: move it away to start afresh"
+                    )
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            return  # a crashed writer's journal: the read-write connection replays it
+        raise StoreError(
+            f"{path} is not a Podium rehearsal store, or a damaged one ({error});"
+            " it was left as it is"
+        ) from None
+
+
+def _narrow(path: Path) -> None:
+    """Take away other users' access to an existing store file of this user's."""
+    info = path.stat()
+    if info.st_uid == os.geteuid() and info.st_mode & 0o077:
+        os.chmod(path, info.st_mode & 0o700)
+    for suffix in ("-wal", "-shm"):
+        try:
+            side = os.lstat(f"{path}{suffix}")
+        except OSError:
+            continue
+        if side.st_uid == os.geteuid() and side.st_mode & 0o077:
+            os.chmod(f"{path}{suffix}", side.st_mode & 0o700)
 
 
 class _Transaction:
