@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING
 
 from tui.paths import bundled_themes_dir
 from tui.theme_values import MAX_THEME_BYTES
-from tui.theme_values import variable_problem as _variable_problem
-from tui.yamlcheck.problems import Problem
+from tui.theme_values import variable_problem as _variable_problem  # noqa: F401 (kept importable)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from textual.theme import Theme
+
+    from tui.yamlcheck.problems import Problem
 
 __all__ = [
     "APP_VARIABLES",
@@ -66,6 +67,7 @@ to when a theme (such as one of Textual's built-in themes) does not set it:
 - ``poll-bar-track``: the unfilled part of a poll bar.
 """
 
+
 class ThemeError(Exception):
     """A theme could not be found or read.
 
@@ -79,6 +81,8 @@ class ThemeError(Exception):
     """
 
     def __init__(self, problems: Sequence[Problem | str] | Problem | str) -> None:
+        from tui.yamlcheck.problems import Problem
+
         items = [problems] if isinstance(problems, (str, Problem)) else list(problems)
         self.located = [item for item in items if isinstance(item, Problem)]
         self.problems = [str(item) for item in items]
