@@ -117,6 +117,7 @@ class _Composer:
     def __init__(self, path: str, rules: Rules) -> None:
         self.path = path
         self.rules = rules
+        self.max_nodes = rules.max_nodes
         self.problems: list[Problem] = []
         self.root: Node | None = None
         self.anchors: dict[str, Node] = {}
@@ -131,16 +132,21 @@ class _Composer:
 
     def run(self, events: Iterable[yaml.Event]) -> None:
         max_depth = self.rules.max_depth
+        # Local names: this loop runs once per event of the file.
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        sequence_start, mapping_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
+        collection_end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        document_start = yaml.DocumentStartEvent
         for event in events:
-            if isinstance(event, yaml.ScalarEvent):
+            if isinstance(event, scalar_event):
                 node: Node = Scalar(event)
                 self._check_tag(node, event.tag)
                 self._count(node)
                 self._finish(node, event.anchor)
-            elif isinstance(event, yaml.AliasEvent):
+            elif isinstance(event, alias_event):
                 self._add(self._alias(event))
-            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                node = Sequence(event) if isinstance(event, yaml.SequenceStartEvent) else Mapping(event)
+            elif isinstance(event, (sequence_start, mapping_start)):
+                node = Sequence(event) if isinstance(event, sequence_start) else Mapping(event)
                 self._check_tag(node, event.tag)
                 self._count(node)
                 if len(self.stack) >= max_depth:
@@ -153,14 +159,14 @@ class _Composer:
                 if event.anchor is not None:
                     self.open_anchors[event.anchor] = node
                 self.stack.append((node, event.anchor))
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            elif isinstance(event, collection_end):
                 node, anchor = self.stack.pop()
                 node.end = event.end_mark.index
                 node.end_line = event.end_mark.line + 1
                 if anchor is not None:
                     self.open_anchors.pop(anchor, None)
                 self._finish(node, anchor)
-            elif isinstance(event, yaml.DocumentStartEvent):
+            elif isinstance(event, document_start):
                 self.documents += 1
                 if self.documents > 1:
                     mark = event.start_mark
@@ -169,8 +175,8 @@ class _Composer:
 
     def _count(self, node: Node) -> None:
         self.nodes += 1
-        if self.nodes > self.rules.max_nodes:
-            self.problem(node.line, node.column, self.rules.too_many.format(limit=self.rules.max_nodes))
+        if self.nodes > self.max_nodes:
+            self.problem(node.line, node.column, self.rules.too_many.format(limit=self.max_nodes))
             raise _Stop
 
     def _check_tag(self, node: Node, tag: str | None) -> None:
