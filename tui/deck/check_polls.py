@@ -17,7 +17,15 @@ from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
 
 class PollChecks(DeckFields):
-    """Checks of ``poll:`` on a slide, building :class:`~tui.deck.model.Poll`."""
+    """Checks of ``poll:`` on a slide, building :class:`~tui.deck.model.Poll`.
+
+    Attributes:
+        poll_ids: Poll ids given so far, with the line and column of each.
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text, path)
+        self.poll_ids: dict[str, tuple[int, int]] = {}
 
     def poll(self, pair: tuple[Node, Node], number: int, title: str) -> Poll | None:
         key, node = pair

@@ -14,15 +14,7 @@ from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
 
 class DeckFields(Checker):
-    """Checks of one deck's fields, collecting problems.
-
-    Attributes:
-        poll_ids: Poll ids given so far, with the line and column of each.
-    """
-
-    def __init__(self, text: str, path: str) -> None:
-        super().__init__(text, path)
-        self.poll_ids: dict[str, tuple[int, int]] = {}
+    """Checks of one deck's fields, collecting problems."""
 
     def text_of(self, node: Node, name: str) -> str | None:
         """Text of a field as typed; None (after reporting) when not text."""
