@@ -142,7 +142,9 @@ class ThemeChecker(Checker):
             if key not in known:
                 close = closest(key, known, fold=lambda word: word.strip().lower().replace("-", "_"))
                 hint = f" (did you mean '{close}'?)" if close else ""
-                self.problem(key_node, f"unknown field '{key}'{hint}; theme fields are: {', '.join(known)}")
+                self.problem(
+                    key_node, f"unknown field '{key}'{hint}; theme fields are: {', '.join(known)}"
+                )
                 continue
             value = self.field(key, key_node, value_node)
             if value is not None:

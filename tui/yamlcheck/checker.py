@@ -44,7 +44,9 @@ def truth(node: Node) -> bool | None:
     return None
 
 
-def closest(word: str, choices: tuple[str, ...] | list[str], fold: Callable[[str], str] = str.lower) -> str | None:
+def closest(
+    word: str, choices: tuple[str, ...] | list[str], fold: Callable[[str], str] = str.lower
+) -> str | None:
     """The choice a misspelt word most likely meant, for "did you mean".
 
     Args:
@@ -59,7 +61,9 @@ def closest(word: str, choices: tuple[str, ...] | list[str], fold: Callable[[str
     folded = fold(word)
     if folded in choices:
         return folded
-    close = difflib.get_close_matches(word, choices, n=1) or difflib.get_close_matches(folded, choices, n=1)
+    close = difflib.get_close_matches(word, choices, n=1) or difflib.get_close_matches(
+        folded, choices, n=1
+    )
     return close[0] if close else None
 
 
