@@ -142,10 +142,10 @@ def test_truth_words() -> None:
     assert [value(word) for word in ("maybe", "", "[yes]", "1")] == [None, None, None, None]
 
 
-def test_closest_prefers_a_folded_exact_match() -> None:
+def test_closest_tries_the_word_as_written_then_folded() -> None:
     assert closest("Title", ("title", "time")) == "title"
-    assert closest("luminosity-spread", ("luminosity_spread",), fold=lambda w: w.replace("-", "_")) == "luminosity_spread"
-    assert closest("titel", ("title", "body")) == "title"
+    assert closest("TITEL", ("title", "body")) == "title"  # only close once lower-cased
+    assert closest("LAYOUT", ("layout",), fold=str.strip) is None
     assert closest("zzz", ("title", "body")) is None
 
 

@@ -140,7 +140,9 @@ class ThemeChecker(Checker):
         ):
             seen[key] = value_node
             if key not in known:
-                close = closest(key, known, fold=lambda word: word.strip().lower().replace("-", "_"))
+                # Suggest for the word as Textual would spell it: "Luminosity-Spread"
+                # is close to "luminosity_spread", not to whatever it resembles as typed.
+                close = closest(key.strip().lower().replace("-", "_"), known)
                 hint = f" (did you mean '{close}'?)" if close else ""
                 self.problem(
                     key_node, f"unknown field '{key}'{hint}; theme fields are: {', '.join(known)}"

@@ -52,17 +52,15 @@ def closest(
     Args:
         word: What the author wrote.
         choices: The words allowed.
-        fold: Normalises a word (by default, lower-cases it); a folded word
-            that is a choice wins outright.
+        fold: Normalises a word (by default, lower-cases it), tried when the
+            word as written is close to no choice.
 
     Returns:
-        The closest choice, or None when none is close.
+        The closest choice (by :func:`difflib.get_close_matches`), or None
+        when none is close.
     """
-    folded = fold(word)
-    if folded in choices:
-        return folded
     close = difflib.get_close_matches(word, choices, n=1) or difflib.get_close_matches(
-        folded, choices, n=1
+        fold(word), choices, n=1
     )
     return close[0] if close else None
 
