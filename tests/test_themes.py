@@ -272,6 +272,33 @@ def test_unreadable_files(tmp_path: Path) -> None:
         load_theme_file(binary)
 
 
+def test_every_theme_problem_is_at_file_line_column(tmp_path: Path) -> None:
+    """Unreadable files and YAML problems have the same FILE:LINE:COL shape as the rest."""
+    with pytest.raises(ThemeError) as caught:
+        load_theme_file(tmp_path / "nope.yaml")
+    assert caught.value.problems == [f"{tmp_path / 'nope.yaml'}:1:1: theme file not found"]
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"name: bin\nprimary: \xff\xfe\n")
+    with pytest.raises(ThemeError) as caught:
+        load_theme_file(binary)
+    assert str(caught.value) == f"{binary}:2:10: not UTF-8 text (byte 19 is invalid)"
+    (problem,) = caught.value.located
+    assert (problem.path, problem.line, problem.column) == (str(binary), 2, 10)
+    control = write(tmp_path, "control.yaml", 'name: control\nprimary: "#fff\x01"\n')
+    with pytest.raises(ThemeError, match=r"control\.yaml:2:15: character U\+0001 is not allowed"):
+        load_theme_file(control)
+    alias = write(tmp_path, "alias.yaml", "name: alias\nprimary: *colour\n")
+    with pytest.raises(ThemeError, match=r"alias\.yaml:2:10: the alias \*colour refers to no anchor"):
+        load_theme_file(alias)
+
+
+def test_unknown_theme_has_no_located_problem() -> None:
+    with pytest.raises(ThemeError) as caught:
+        resolve_theme("no-such-theme")
+    assert caught.value.located == []
+    assert caught.value.problems == [str(caught.value)]
+
+
 def test_minimal_theme_defaults_name_to_file_stem(tmp_path: Path) -> None:
     path = write(tmp_path, "tiny.yaml", 'primary: "#0178d4"\ndark: no\n')
     theme = load_theme_file(path)

@@ -1,40 +1,19 @@
-"""Problems found in a deck file, in the ``FILE:LINE:COL: message`` form."""
+"""Problems found in a deck file, in the ``FILE:LINE:COL: message`` form.
+
+:class:`Problem` is the one type shared with themes (it lives in
+:mod:`tui.yamlcheck.problems`); :class:`DeckError` carries a deck's problems.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from tui.yamlcheck.problems import Problem, ProblemsError
+
+__all__ = ["DeckError", "Problem"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a deck file.
-
-    Attributes:
-        path: The file as the user named it.
-        line: 1-based line, or 0 when the problem is the whole file
-            (printed as line 1).
-        column: 1-based column, or 0 when unknown (printed as column 1).
-        message: What is wrong and, where possible, how to fix it.
-    """
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        # Always FILE:LINE:COL, so editors and CI can parse every message;
-        # a problem with the whole file (missing, empty, too big) is at 1:1.
-        return f"{self.path}:{self.line or 1}:{self.column or 1}: {self.message}"
-
-
-class DeckError(Exception):
+class DeckError(ProblemsError):
     """A deck could not be loaded; carries every problem found.
 
     Attributes:
         problems: At least one :class:`Problem`, in file order.
     """
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))

@@ -14,6 +14,8 @@ from enum import Enum
 
 import msgspec
 
+from tui.deck.poll_options import derive_option_ids
+
 
 class Layout(str, Enum):
     """How a slide is laid out on screen."""
@@ -69,8 +71,6 @@ class Poll(msgspec.Struct, frozen=True, kw_only=True):
         """Option ids parallel to :attr:`options` (derived when not given)."""
         if len(self.option_ids) == len(self.options):
             return self.option_ids
-        from tui.deck.poll_options import derive_option_ids
-
         return derive_option_ids(self.id, self.options)
 
 

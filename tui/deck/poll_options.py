@@ -17,6 +17,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
+from tui.deck.slug import slug
+
 MAX_OPTION_ID = 40
 """Longest option id, in characters."""
 
@@ -39,8 +41,6 @@ def derive_option_ids(
         hex digits from the SHA-256 of the poll id and the option text, so
         ids stay unique and stable.
     """
-    from tui.deck.loader import slug
-
     given = [explicit[index] if index < len(explicit) else None for index in range(len(texts))]
     taken = {each for each in given if each}
     slugs = [slug(text)[:MAX_OPTION_ID] for text in texts]

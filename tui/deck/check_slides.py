@@ -1,0 +1,192 @@
+"""The deck's checks of one slide: its fields, notes, layout and columns.
+
+Imports no Textual.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from tui.deck.check_polls import PollChecks
+from tui.deck.model import Layout, Slide, reveal_blocks
+from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MIN_COLUMNS, SLIDE_KEYS
+from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
+
+
+class SlideChecks(PollChecks):
+    """Checks of one item under ``slides:``, building :class:`~tui.deck.model.Slide`."""
+
+    def slide(self, node: Node, number: int) -> Slide | None:
+        if node.broken:
+            return None
+        if not isinstance(node, Mapping):
+            if isinstance(node, Scalar) and node.is_null:
+                self.problem(node, f"slide {number} is empty; give it a title:, body:, columns: or poll:")
+            else:
+                example = ""
+                if isinstance(node, Scalar):
+                    example = f" such as  - title: {node.value}"
+                self.problem(node, f"slide {number} must be a mapping{example}, got {describe(node)}")
+            return None
+        where = f"in slide {number}"
+        before = len(self.problems)
+        fields = self.pairs(node, SLIDE_KEYS, where)
+        # A misspelt key may be the missing title: say so once, not twice.
+        ok = len(self.problems) == before
+        values: dict[str, object] = {}
+        for name in ("title", "subtitle", "body", "attribution"):
+            if name in fields:
+                text = self.text_of(fields[name][1], name)
+                if text is None:
+                    ok = False
+                else:
+                    values[name] = text
+        if "reveal" in fields:
+            reveal = self.boolean(fields["reveal"][1], "reveal")
+            if reveal is None:
+                ok = False
+            else:
+                values["reveal"] = reveal
+        if "time" in fields:
+            reported = len(self.problems)
+            budget = self.duration(fields["time"][1], "time")
+            ok = ok and len(self.problems) == reported and not fields["time"][1].broken
+            if budget is not None:
+                values["time"] = budget
+        if "notes" in fields:
+            steps = len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
+            notes = self.notes(fields["notes"], steps)
+            if notes is None:
+                ok = False
+            else:
+                values["notes"], values["step_notes"] = notes
+        layout = self.layout(node, fields, number)
+        if layout is None:
+            ok = False
+        else:
+            values["layout"] = layout
+        if "columns" in fields:
+            columns = self.columns(fields["columns"][1])
+            if columns is None:
+                ok = False
+            else:
+                values["columns"] = columns
+        if "poll" in fields:
+            poll = self.poll(fields["poll"], number, str(values.get("title", "")))
+            if poll is None:
+                ok = False
+            else:
+                values["poll"] = poll
+        if ok and not any(values.get(name) for name in ("title", "body", "columns", "poll")):
+            self.problem(
+                node,
+                f"slide {number} has nothing to show; give it a title:, body:, columns: or poll:",
+            )
+            ok = False
+        if not ok:
+            return None
+        return Slide(line=node.line, **values)  # type: ignore[arg-type]
+
+    def notes(self, pair: tuple[Node, Node], steps: int) -> tuple[str, tuple[str, ...]] | None:
+        """Notes as one text, or a list: a block before the first reveal step,
+        then one block per step. Returns ``(notes, step_notes)``."""
+        key, node = pair
+        if not isinstance(node, Sequence) or (node.flow and node.line == node.end_line):
+            # One-line [..] is text as typed, like every other text field.
+            text = self.text_of(node, "notes")
+            return None if text is None else (text, ())
+        texts: list[str] = []
+        for index, item in enumerate(node.items):
+            text = self.text_of(item, f"notes block {index + 1}")
+            if text is None:
+                return None
+            texts.append(text)
+        if len(texts) > 1 and steps == 0:
+            self.problem(
+                key,
+                "notes as a list gives one block per reveal step, so this slide needs "
+                "reveal: true and a list in its body (or write the notes as one text)",
+            )
+            return None
+        if len(texts) > steps + 1:
+            self.problem(
+                node.items[steps + 1],
+                f"notes has {len(texts)} blocks but the slide has {steps} reveal "
+                f"step{'s' if steps != 1 else ''}: "
+                f"write at most {steps + 1} (one before the first item, then one per "
+                "top-level list item)",
+            )
+            return None
+        return (texts[0] if texts else "", tuple(texts[1:]))
+
+    def layout(self, node: Mapping, fields: dict[str, tuple[Node, Node]], number: int) -> Layout | None:
+        """The slide's layout, written or inferred, checked against its keys."""
+        written: Layout | None = None
+        if "layout" in fields:
+            value = fields["layout"][1]
+            text = self.text_of(value, "layout")
+            if text is None:
+                return None
+            word = text.strip().lower()
+            if word not in LAYOUTS:
+                close = difflib.get_close_matches(word, LAYOUTS, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(value, f"layout must be one of {', '.join(LAYOUTS)}, got {text!r}{hint}")
+                return None
+            written = Layout(word)
+        if "poll" in fields:
+            if written not in (None, Layout.POLL):
+                key = fields["poll"][0]
+                self.problem(
+                    key,
+                    f"a poll shows only on a poll slide, but slide {number} has layout: "
+                    f"{written.value}; remove the layout line (or move the poll to its own slide)",
+                )
+                return None
+            if "columns" in fields:
+                self.problem(fields["columns"][0], "columns: cannot be used on a poll slide")
+                return None
+            return Layout.POLL
+        if written is Layout.POLL:
+            self.problem(
+                fields["layout"][1],
+                "layout: poll needs a poll: with options, for example:  poll: {options: [Yes, No]}",
+            )
+            return None
+        if "columns" in fields:
+            if written not in (None, Layout.COLUMNS):
+                self.problem(
+                    fields["columns"][0],
+                    f"columns: shows only on a columns slide, but slide {number} has layout: "
+                    f"{written.value}; use layout: columns or remove columns:",
+                )
+                return None
+            return Layout.COLUMNS
+        if written is Layout.COLUMNS:
+            self.problem(
+                fields["layout"][1],
+                f"layout: columns needs a columns: list of {MIN_COLUMNS} to {MAX_COLUMNS} "
+                "Markdown texts",
+            )
+            return None
+        return written or Layout.CONTENT
+
+    def columns(self, node: Node) -> tuple[str, ...] | None:
+        if node.broken:
+            return None
+        if not isinstance(node, Sequence):
+            self.problem(
+                node,
+                f"columns must be a list of {MIN_COLUMNS} to {MAX_COLUMNS} Markdown texts "
+                f"(one '- ' item per column), got {describe(node)}",
+            )
+            return None
+        texts = [self.text_of(item, "a column") for item in node.items]
+        if not MIN_COLUMNS <= len(texts) <= MAX_COLUMNS:
+            self.problem(
+                node, f"columns needs {MIN_COLUMNS} to {MAX_COLUMNS} columns, got {len(texts)}"
+            )
+            return None
+        if any(text is None for text in texts):
+            return None
+        return tuple(text for text in texts if text is not None)

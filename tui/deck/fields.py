@@ -1,0 +1,105 @@
+"""The deck's checks of single fields: text, true/false, durations, keys.
+
+:class:`DeckFields` is the base of the deck's checker: it words the shared
+checks of :mod:`tui.yamlcheck.checker` for a deck and turns YAML values into
+deck text exactly as the author typed them (:meth:`DeckFields.text_of`).
+"""
+
+from __future__ import annotations
+
+from tui.deck.model import parse_duration
+from tui.deck.schema import SLIDE_KEYS
+from tui.yamlcheck.checker import Checker, closest, truth
+from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
+
+
+class DeckFields(Checker):
+    """Checks of one deck's fields, collecting problems."""
+
+    def text_of(self, node: Node, name: str) -> str | None:
+        """Text of a field as typed; None (after reporting) when not text."""
+        if node.broken:
+            return None
+        if isinstance(node, Scalar):
+            return "" if node.is_null else node.value
+        if isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
+            opener = "[" if isinstance(node, Sequence) else "{"
+            start = self.text.find(opener, node.start, node.end)
+            return self.text[start if start >= 0 else node.start : node.end]
+        example = f'{name}: "..."' if " " not in name else '"..."'
+        self.problem(
+            node,
+            f"{name} must be text, got {describe(node)} "
+            f"(quote it if you meant the text: {example})",
+        )
+        return None
+
+    def boolean(self, node: Node, name: str) -> bool | None:
+        """A true/false field; None (after reporting) when it is neither."""
+        if node.broken:
+            return None
+        value = truth(node)
+        if value is not None:
+            return value
+        got = node.value if isinstance(node, Scalar) and not node.is_null else describe(node)
+        shown = repr(got) if isinstance(node, Scalar) and not node.is_null else got
+        self.problem(node, f"{name} must be true or false, got {shown}")
+        return None
+
+    def duration(self, node: Node, name: str = "duration") -> float | None:
+        """A length of time in seconds; None when empty or (after reporting) bad."""
+        if node.broken:
+            return None
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return None
+            try:
+                return parse_duration(node.value)
+            except ValueError as error:
+                if "more than zero" in str(error):
+                    self.problem(node, f"{name} must be more than zero, got {node.value!r}")
+                    return None
+            got = repr(node.value)
+        else:
+            got = describe(node)
+        self.problem(
+            node,
+            f"{name} must be a length of time such as 20m, 1h 30m, 90s or 45 (minutes), got {got}",
+        )
+        return None
+
+    def pairs(self, node: Mapping, allowed: tuple[str, ...], where: str) -> dict[str, tuple[Node, Node]]:
+        """Keys of a mapping with their key and value nodes.
+
+        Reports non-text keys, duplicates and unknown keys; expands ``<<``
+        merge keys (keys written here win over merged ones).
+        """
+        found: dict[str, tuple[Node, Node]] = {}
+        merges: list[Node] = []
+        for name, key, value in self.named_pairs(
+            node,
+            not_text=lambda key: f"keys must be plain words such as title:, got {describe(key)} {where}",
+            duplicate=lambda name, first, _value: (
+                f"duplicate key {name!r} {where} (first given on line {first.line}); keep only one"
+            ),
+            merges=merges,
+        ):
+            if name not in allowed:
+                self.problem(key, self.unknown_key(name, allowed, where))
+            found[name] = (key, value)
+        for source in merges:
+            for name, key, value in self.merge(source):
+                if name not in found and name in allowed:
+                    found[name] = (key, value)
+        return {name: pair for name, pair in found.items() if name in allowed}
+
+    @staticmethod
+    def unknown_key(name: str, allowed: tuple[str, ...], where: str) -> str:
+        """The message for a key that is not allowed, with a "did you mean"."""
+        close = closest(name, allowed)
+        message = f"unknown key {name!r} {where}"
+        if close:
+            return f"{message} (did you mean {close!r}?)"
+        if where == "at the top of the deck" and name in SLIDE_KEYS:
+            return f"{message}; {name!r} belongs to a slide: put it in an item under slides:"
+        return f"{message}; the keys allowed here are: {', '.join(allowed)}"
