@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.safe_text import printable
 
 if TYPE_CHECKING:
     from tui.deck import Deck
@@ -76,7 +77,7 @@ def _check_parser() -> argparse.ArgumentParser:
 
 def _fail(lines: Sequence[str]) -> int:
     for line in lines:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -138,7 +139,7 @@ def check(argv: Sequence[str]) -> int:
     theme_problem = deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
-    print(summary(deck))
+    print(printable(summary(deck)))
     return EXIT_OK
 
 
@@ -176,7 +177,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             # A broken default store must not cost the talk: present, count
             # hands in memory, and say loudly that votes are not kept.
             store_warning = f"Poll votes will NOT be saved: {error}"
-            print(f"podium: {store_warning}", file=sys.stderr)
+            print(printable(f"podium: {store_warning}"), file=sys.stderr)
 
     from tui.app import make_app
     from tui.mirror.cli import crashed_position, open_mirror

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.safe_text import one_line, printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -25,7 +27,8 @@ class Problem:
     def __str__(self) -> str:
         # Always FILE:LINE:COL, so editors and CI can parse every message;
         # a problem with the whole file (missing, empty, too big) is at 1:1.
-        return f"{self.path}:{self.line or 1}:{self.column or 1}: {self.message}"
+        # Path and message may quote the file: never a control sequence.
+        return f"{one_line(self.path)}:{self.line or 1}:{self.column or 1}: {printable(self.message)}"
 
 
 class DeckError(Exception):

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.deck.model import Poll
 from tui.polls.model import PollResults
+from tui.safe_text import one_line
 
 # Eighths of a cell, so bars grow smoothly even when narrow.
 _PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
@@ -102,7 +103,7 @@ class PollChart:
             highlighted = index == self.cursor
             line.append(f" {index + 1} ", self.key_style)
             line.append(" ")
-            line.append(option.ljust(label_width)[:label_width], "reverse" if highlighted else "")
+            line.append(one_line(option).ljust(label_width)[:label_width], "reverse" if highlighted else "")
             if self.revealed:
                 share = results.share(index)
                 style = self.leader_style if count and count == most else self.bar_style
@@ -133,13 +134,13 @@ class PollChart:
             intro = "Vote in your terminal: "
             if len(intro) + len(results.how_to_vote) > width:
                 yield Text(intro.rstrip())
-                yield Text(results.how_to_vote, style="bold", overflow="fold")
+                yield Text(one_line(results.how_to_vote), style="bold", overflow="fold")
             else:
                 line = Text(intro)
-                line.append(results.how_to_vote, style="bold")
+                line.append(one_line(results.how_to_vote), style="bold")
                 yield line
         if results.orphaned:
-            gone = ", ".join(f"{orphan.label} ({orphan.votes})" for orphan in results.orphaned)
+            gone = ", ".join(f"{one_line(orphan.label)} ({orphan.votes})" for orphan in results.orphaned)
             noun = "vote" if results.orphaned_votes == 1 else "votes"
             yield Text(
                 f"⚠ {results.orphaned_votes} {noun} not counted, for options no longer in"
