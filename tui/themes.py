@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.paths import bundled_themes_dir
+from tui.safe_text import first_control
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -155,6 +156,7 @@ class _Reader:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
+        self.text = text
         self.lines = text.splitlines()
         self.problems: list[str] = []
 
@@ -173,7 +175,22 @@ class _Reader:
             kind = "a list" if node.id == "sequence" else "a mapping"
             self.problem(node, f"'{key}' must be a single value, not {kind}")
             return None
-        return str(node.value).strip()
+        value = str(node.value)
+        bad = first_control(value, lines=False)
+        if bad >= 0:
+            # A theme holds one-line words and colours: no control, tab or newline.
+            from tui.deck.yaml_source import control_index, position
+
+            char = value[bad]
+            at = control_index(
+                self.text, node.start_mark.index, node.end_mark.index, char, double_quoted=node.style == '"'
+            )
+            line, column = position(self.text, at)
+            self.problems.append(
+                f"{self.path}:{line}:{column}: control character U+{ord(char):04X} in '{key}'; remove it"
+            )
+            return None
+        return value.strip()
 
     def is_null(self, node: Node) -> bool:
         from yaml.nodes import ScalarNode
@@ -376,6 +393,17 @@ def load_theme_file(path: Path) -> Theme:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or error.context or "invalid YAML"
         raise ThemeError(f"{path}:{line}:{column}: invalid YAML: {what}") from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids anywhere (most controls): point at it.
+        from tui.deck.yaml_source import position
+
+        line, column = position(text, error.position)
+        raise ThemeError(
+            f"{path}:{line}:{column}: control character U+{error.character:04X} is not allowed "
+            "in a theme file; remove it"
+            if isinstance(error.character, int)
+            else f"{path}:{line}:{column}: invalid YAML: {error.reason}"
+        ) from None
     except yaml.YAMLError as error:
         raise ThemeError(f"{path}:1:1: invalid YAML: {error}") from None
 

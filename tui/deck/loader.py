@@ -25,8 +25,11 @@ from tui.deck.yaml_source import (
     compose,
     decode,
     describe,
+    control_index,
+    position,
     read_file,
 )
+from tui.safe_text import first_control
 
 __all__ = ["load_deck", "load_deck_text"]
 
@@ -158,16 +161,44 @@ class _Checker:
         if node.broken:
             return None
         if isinstance(node, Scalar):
-            return "" if node.is_null else node.value
+            return self.printable_text(node, "" if node.is_null else node.value, name)
         if isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
             opener = "[" if isinstance(node, Sequence) else "{"
             start = self.text.find(opener, node.start, node.end)
-            return self.text[start if start >= 0 else node.start : node.end]
+            return self.printable_text(node, self.text[start if start >= 0 else node.start : node.end], name)
         example = f'{name}: "..."' if " " not in name else '"..."'
         self.problem(
             node,
             f"{name} must be text, got {describe(node)} "
             f"(quote it if you meant the text: {example})",
+        )
+        return None
+
+    def printable_text(self, node: Node, text: str, name: str) -> str | None:
+        """``text`` when it holds no control character; else report where it is.
+
+        Tab and newline are the only controls a deck's text may hold: any
+        other (ESC, BEL, CR, DEL, C1, U+2028/U+2029, bidi overrides) would
+        reach the screen as a control sequence or reorder what the audience
+        reads. YAML's double-quoted escapes (``"\\e[2J"``) can write them
+        without a raw control in the file; the problem points at the
+        escape (or the raw character) in the source.
+        """
+        index = first_control(text)
+        if index < 0:
+            return text
+        char = text[index]
+        at = control_index(self.text, node.start, node.end, char, double_quoted=isinstance(node, Scalar) and node.style == '"')
+        line, column = position(self.text, at)
+        kind = " (a bidirectional override)" if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" else ""
+        self.problems.append(
+            Problem(
+                self.path,
+                line,
+                column,
+                f"control character U+{ord(char):04X}{kind} in {name}; remove it "
+                "(only tab and newline are allowed in text)",
+            )
         )
         return None
 

@@ -25,6 +25,7 @@ import yaml
 
 from tui.deck.errors import DeckError, Problem
 from tui.deck.yaml_errors import _words, syntax_problem
+from tui.safe_text import first_control
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest deck file accepted, in bytes."""
@@ -322,6 +323,58 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         composer.problem(line, column, f"the file could not be read as YAML: {_words(str(error))}")
         return None, composer.problems
     return composer.root, composer.problems
+
+
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
+    "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def control_index(text: str, start: int, end: int, char: str, *, double_quoted: bool) -> int:
+    """Where in the source a value's control character ``char`` was written.
+
+    In a double-quoted scalar that is the first escape standing for a
+    control (``\\e``, ``\\x1b``, ``\\u009b`` ...) or a raw ``char``;
+    elsewhere the raw ``char``.
+
+    Args:
+        text: The whole source text.
+        start: Index where the value starts in ``text``.
+        end: Index just past the value.
+        char: The control character found in the value.
+        double_quoted: The value is a ``"..."`` scalar (escapes apply).
+
+    Returns:
+        An index into ``text``; ``start`` when nothing better is found.
+    """
+    index = start
+    if double_quoted:
+        while index < end:
+            current = text[index]
+            if current == "\\" and index + 1 < end:
+                code = text[index + 1]
+                if code in _HEX_ESCAPES:
+                    digits = text[index + 2 : index + 2 + _HEX_ESCAPES[code]]
+                    try:
+                        decoded = chr(int(digits, 16))
+                    except ValueError:
+                        decoded = ""
+                    step = 2 + len(digits)
+                else:
+                    decoded, step = _ESCAPES.get(code, ""), 2
+                if decoded and first_control(decoded) >= 0:
+                    return index
+                index += step
+                continue
+            if current == char:
+                return index
+            index += 1
+        return start
+    found = text.find(char, start, end)
+    return found if found >= 0 else start
 
 
 class _Stop(Exception):
