@@ -26,9 +26,9 @@ from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
 from tui.render import MarkdownStyles
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
-from tui.safe_text import one_line
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:

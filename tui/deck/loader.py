@@ -165,7 +165,8 @@ class _Checker:
         if isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
             opener = "[" if isinstance(node, Sequence) else "{"
             start = self.text.find(opener, node.start, node.end)
-            return self.printable_text(node, self.text[start if start >= 0 else node.start : node.end], name)
+            typed = self.text[start if start >= 0 else node.start : node.end]
+            return self.printable_text(node, typed, name)
         example = f'{name}: "..."' if " " not in name else '"..."'
         self.problem(
             node,
@@ -188,9 +189,11 @@ class _Checker:
         if index < 0:
             return text
         char = text[index]
-        at = control_index(self.text, node.start, node.end, char, double_quoted=isinstance(node, Scalar) and node.style == '"')
+        quoted = isinstance(node, Scalar) and node.style == '"'
+        at = control_index(self.text, node.start, node.end, char, double_quoted=quoted)
         line, column = position(self.text, at)
-        kind = " (a bidirectional override)" if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" else ""
+        bidi = "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
+        kind = " (a bidirectional override)" if bidi else ""
         self.problems.append(
             Problem(
                 self.path,

@@ -42,13 +42,13 @@ from tui.mirror.state import (
 from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
 from tui.render import MarkdownStyles
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
+from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import as_results
 from tui.widgets.slide_view import SlideView
-from tui.widgets.plain_notify import PlainNotify
-from tui.safe_text import one_line
 
 POLL_SECONDS = 0.05
 """How often the state file is checked where the kernel cannot tell us."""

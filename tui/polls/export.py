@@ -262,4 +262,6 @@ class _SafeCells:
 
     def writerow(self, row: Sequence[object]) -> None:
         """Write one row, text cells made safe."""
-        self._writer.writerow([spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row])
+        self._writer.writerow(
+            [spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row]
+        )

@@ -31,7 +31,10 @@ def voter_name_problem(name: str) -> str | None:
     bad = CONTROL.search(name)
     if bad is not None:
         char = bad.group()
-        what = "a line break" if char in "\r\n\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
+        if char in "\r\n\u2028\u2029\x85":
+            what = "a line break"
+        else:
+            what = f"the control character U+{ord(char):04X}"
         return (
             f"a voter name must be one line of printable text, but it holds {what} "
             f"at character {bad.start() + 1}"

@@ -25,9 +25,9 @@ from tui.deck.model import Poll
 from tui.polls.live import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
-from tui.widgets.poll_view import PollView
-from tui.widgets.plain_notify import PlainNotify
 from tui.safe_text import one_line, printable
+from tui.widgets.plain_notify import PlainNotify
+from tui.widgets.poll_view import PollView
 
 CHECK_INTERVAL = 0.25
 """Seconds between checks of the store for what the presenter shows."""

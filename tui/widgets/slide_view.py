@@ -19,8 +19,8 @@ from textual.widgets import Static
 from tui.deck.model import Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown
-from tui.widgets.poll_view import PollView
 from tui.safe_text import printable
+from tui.widgets.poll_view import PollView
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 
