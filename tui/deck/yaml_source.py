@@ -25,7 +25,6 @@ import yaml
 
 from tui.deck.errors import DeckError, Problem
 from tui.deck.yaml_errors import _words, syntax_problem
-from tui.safe_text import first_control
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest deck file accepted, in bytes."""
@@ -336,9 +335,9 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 def control_index(text: str, start: int, end: int, char: str, *, double_quoted: bool) -> int:
     """Where in the source a value's control character ``char`` was written.
 
-    In a double-quoted scalar that is the first escape standing for a
-    control (``\\e``, ``\\x1b``, ``\\u009b`` ...) or a raw ``char``;
-    elsewhere the raw ``char``.
+    In a double-quoted scalar that is the first escape standing for
+    ``char`` (``\\e``, ``\\x1b``, ``\\u009b`` ...) or ``char`` itself;
+    elsewhere ``char`` itself.
 
     Args:
         text: The whole source text.
@@ -365,7 +364,7 @@ def control_index(text: str, start: int, end: int, char: str, *, double_quoted: 
                     step = 2 + len(digits)
                 else:
                     decoded, step = _ESCAPES.get(code, ""), 2
-                if decoded and first_control(decoded) >= 0:
+                if decoded == char:
                     return index
                 index += step
                 continue
