@@ -263,3 +263,14 @@ def test_podium_vote_refuses_a_bad_voter_name(tmp_path: Path, name: str) -> None
     assert status == 2
     assert b"podium vote: --voter: a voter name" in data
     assert b"\x1b" not in data and b"\xc2\x9b" not in data and b"Traceback" not in data
+
+
+@needs_podium
+@pytest.mark.parametrize("command", [["check"], ["results"], ["vote"], ["rehearse"], []])
+def test_usage_errors_show_typed_arguments_safely(tmp_path: Path, command: list[str]) -> None:
+    data, status = run_in_pty(
+        str(PODIUM), [*command, "a.yaml", "b\x1b]52;c;SE9=\x07", "c\x9b2J"], cwd=tmp_path
+    )
+    assert status == 2
+    assert b"unrecognized arguments: b" in data
+    assert b"\x1b" not in data and b"\xc2\x9b" not in data and b"\x07" not in data

@@ -20,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.safe_text import printable
@@ -43,8 +43,20 @@ def default_deck_path() -> Path:
     return bundled_deck()
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """``argparse`` whose error messages show the arguments they quote safely.
+
+    ``unrecognized arguments: ...`` repeats what was typed (or what a script
+    passed, a file name perhaps) as it is; here its control characters are
+    made visible (see :func:`tui.safe_text.printable`).
+    """
+
+    def error(self, message: str) -> NoReturn:  # noqa: D102 - as argparse's
+        super().error(printable(message))
+
+
 def _present_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium",
         description="Present a YAML slide deck in the terminal.",
         epilog="Other commands: 'podium check [DECK]' validates a deck; 'podium vote' votes on the "
@@ -70,7 +82,7 @@ def _present_parser() -> argparse.ArgumentParser:
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="podium check", description="Validate a deck without presenting it.")
+    parser = ArgumentParser(prog="podium check", description="Validate a deck without presenting it.")
     parser.add_argument("deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)")
     return parser
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import EXIT_BAD_INPUT, EXIT_OK, _fail, _load, default_deck_path
+from tui.cli import EXIT_BAD_INPUT, EXIT_OK, ArgumentParser, _fail, _load, default_deck_path
 from tui.polls.voters import voter_name_problem
 from tui.safe_text import one_line, printable, printable_output
 
@@ -89,7 +89,7 @@ def close_presenter_store(app: PodiumApp | None, store: VoteStore) -> None:
 
 
 def _vote_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium vote",
         description=(
             "Vote on the poll the presenter shows now, from your own terminal. "
@@ -261,7 +261,7 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
 def _results_parser() -> argparse.ArgumentParser:
     from tui.polls.export import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium results",
         description="Print the poll totals and every vote with its time.",
     )

@@ -25,7 +25,9 @@ FORMATS = ("table", "csv", "json")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from tui.cli import ArgumentParser
+
+    parser = ArgumentParser(
         prog="podium rehearse",
         description=(
             "Rehearse a talk: present it with the notes pane open and the timer running, "
