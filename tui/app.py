@@ -26,9 +26,11 @@ from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
 from tui.render import MarkdownStyles
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_polls import POLL_CLOSED_MESSAGE
+from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
     from tui.mirror.publish import Publisher
@@ -41,7 +43,7 @@ VOTE_CHECK_INTERVAL = 0.25
 """Seconds between checks for votes from other processes, while a poll is on screen."""
 
 
-class PodiumApp(App[None]):
+class PodiumApp(PlainNotify, App[None]):
     """Presents one deck.
 
     Args:
@@ -105,7 +107,7 @@ class PodiumApp(App[None]):
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        self.title = deck.title or Path(deck.source).name
+        self.title = one_line(deck.title or Path(deck.source).name)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
@@ -315,17 +317,17 @@ class PodiumApp(App[None]):
             # Numbers padded with spaces so the palette's name sort keeps
             # slide order (" 2" sorts before "10").
             yield SystemCommand(
-                f"Go to slide {number:>{width}}: {escape(slide.title or '(untitled)')}",
+                f"Go to slide {number:>{width}}: {escape(one_line(slide.title) or '(untitled)')}",
                 "Jump to this slide",
                 lambda index=number - 1: presenter.jump_to(index),
             )
         for name in sorted(self._podium_themes):
             yield SystemCommand(
-                f"Theme: {name}", "Switch the colours", lambda name=name: setattr(self, "theme", name)
+                f"Theme: {escape(one_line(name))}", "Switch the colours", lambda name=name: setattr(self, "theme", name)
             )
         for poll in self.deck.polls:
             yield SystemCommand(
-                f"Reset poll: {escape(poll.question)}",
+                f"Reset poll: {escape(one_line(poll.question))}",
                 "Clear its votes, keeping a backup (asks first)",
                 lambda poll=poll: self.reset_poll(poll),
             )
@@ -336,7 +338,7 @@ class PodiumApp(App[None]):
             if backup is not None:
                 voters, cleared_at = backup
                 yield SystemCommand(
-                    f"Restore cleared votes: {escape(poll.question)}",
+                    f"Restore cleared votes: {escape(one_line(poll.question))}",
                     f"Bring back the {voters} vote(s) cleared at "
                     f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}",
                     lambda poll=poll: self.restore_poll(poll),

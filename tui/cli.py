@@ -20,9 +20,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
+from tui.safe_text import printable
 
 if TYPE_CHECKING:
     from tui.deck import Deck
@@ -42,8 +43,20 @@ def default_deck_path() -> Path:
     return bundled_deck()
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """``argparse`` whose error messages show the arguments they quote safely.
+
+    ``unrecognized arguments: ...`` repeats what was typed (or what a script
+    passed, a file name perhaps) as it is; here its control characters are
+    made visible (see :func:`tui.safe_text.printable`).
+    """
+
+    def error(self, message: str) -> NoReturn:  # noqa: D102 - as argparse's
+        super().error(printable(message))
+
+
 def _present_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium",
         description="Present a YAML slide deck in the terminal.",
         epilog="Other commands: 'podium check [DECK]' validates a deck; 'podium vote' votes on the "
@@ -75,14 +88,14 @@ def _present_parser() -> argparse.ArgumentParser:
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="podium check", description="Validate a deck without presenting it.")
+    parser = ArgumentParser(prog="podium check", description="Validate a deck without presenting it.")
     parser.add_argument("deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)")
     return parser
 
 
 def _fail(lines: Sequence[str]) -> int:
     for line in lines:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -144,7 +157,7 @@ def check(argv: Sequence[str]) -> int:
     theme_problem = deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
-    print(summary(deck))
+    print(printable(summary(deck)))
     return EXIT_OK
 
 
@@ -185,7 +198,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             # A broken default store must not cost the talk: present, count
             # hands in memory, and say loudly that votes are not kept.
             store_warning = f"Poll votes will NOT be saved: {error}"
-            print(f"podium: {store_warning}", file=sys.stderr)
+            print(printable(f"podium: {store_warning}"), file=sys.stderr)
 
     from tui.app import make_app
     from tui.mirror.cli import crashed_position, open_mirror

@@ -35,6 +35,9 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """
     from rich.markdown import Markdown  # deferred: Pygments is slow to import
 
+    from tui.safe_text import printable
+
+    source = printable(source)  # controls shown, never sent to the terminal
     return _TrimmedTop(Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True))
 
 

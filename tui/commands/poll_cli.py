@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import EXIT_BAD_INPUT, EXIT_OK, _fail, _load, default_deck_path
+from tui.cli import EXIT_BAD_INPUT, EXIT_OK, ArgumentParser, _fail, _load, default_deck_path
+from tui.polls.voters import voter_name_problem
+from tui.safe_text import one_line, printable, printable_output
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
@@ -93,7 +95,7 @@ def close_presenter_store(app: PodiumApp | None, store: VoteStore) -> None:
 
 
 def _vote_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium vote",
         description=(
             "Vote on the poll the presenter shows now, from your own terminal. "
@@ -225,8 +227,12 @@ def vote(argv: Sequence[str]) -> int:
 
     args = _vote_parser().parse_args(argv)
     voter = live.voter_identity(args.voter)
+    problem = voter_name_problem(voter)
+    if problem is not None:
+        given = "--voter" if args.voter and args.voter.strip() else "your login and terminal"
+        return _fail([f"podium vote: {given}: {problem}; choose another with --voter NAME"])
     if args.deck and not args.store and not Path(args.deck).is_file():
-        return _fail([f"podium vote: {args.deck}: no such deck file"])
+        return _fail([f"podium vote: {one_line(args.deck)}: no such deck file"])
     try:
         path, follow = _voter_store_path(args)
     except _SeveralTalks as several:
@@ -285,15 +291,15 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
                 return _fail([f"podium vote: {error}"])
             ballot = store.vote(poll, chosen, voter, audience=True)
     except VoteRefused as refused:
-        print(f"podium vote: not counted: {refused}", file=sys.stderr)
+        print(printable(f"podium vote: not counted: {refused}"), file=sys.stderr)
         return EXIT_REFUSED
     except StoreError as error:
         if error.busy:  # not bad input: the vote was refused for now
-            print(f"podium vote: not saved: {error}", file=sys.stderr)
+            print(printable(f"podium vote: not saved: {error}"), file=sys.stderr)
             return EXIT_REFUSED
         return _fail([f"podium vote: {error}"])
     labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
-    print(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it.")
+    print(one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it."))
     return EXIT_OK
 
 
@@ -337,7 +343,7 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
 def _results_parser() -> argparse.ArgumentParser:
     from tui.polls.export import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="podium results",
         description="Print the poll totals and every vote with its time.",
     )
@@ -385,7 +391,7 @@ def results(argv: Sequence[str]) -> int:
         reports = [PollReport(PollResults.empty(poll), ()) for poll in polls]
     recorded = path.exists() and path.stat().st_size > 0
     source = str(path) if recorded else f"{path} (no votes recorded yet)"
-    sys.stdout.write(render(reports, args.format, source))
+    sys.stdout.write(printable_output(render(reports, args.format, source), args.format))
     return EXIT_OK
 
 

@@ -21,11 +21,15 @@ class DeckFields(Checker):
         if node.broken:
             return None
         if isinstance(node, Scalar):
-            return "" if node.is_null else node.value
-        if isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
+            text = "" if node.is_null else node.value
+        elif isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
             opener = "[" if isinstance(node, Sequence) else "{"
             start = self.text.find(opener, node.start, node.end)
-            return self.text[start if start >= 0 else node.start : node.end]
+            text = self.text[start if start >= 0 else node.start : node.end]
+        else:
+            text = None
+        if text is not None:
+            return None if self.control_problem(node, text, name) else text
         example = f'{name}: "..."' if " " not in name else '"..."'
         self.problem(
             node,

@@ -25,10 +25,11 @@ from tui.deck.errors import DeckError, Problem
 from tui.deck.yaml_errors import _words, syntax_problem
 from tui.yamlcheck import compose as _compose
 from tui.yamlcheck.nodes import NULLS, Mapping, Node, Scalar, Sequence, describe
-from tui.yamlcheck.source import FileWords, SourceError, position, read_text
+from tui.yamlcheck.source import FileWords, SourceError, control_index, position, read_text
 from tui.yamlcheck.source import decode as _decode_text
 
 __all__ = [
+    "control_index",
     "MAX_ALIAS_EXPANSION",
     "MAX_BYTES",
     "MAX_DEPTH",

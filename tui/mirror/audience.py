@@ -43,9 +43,11 @@ from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
 from tui.polls.model import PollResults
 from tui.render import MarkdownStyles
+from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
+from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import as_results
 from tui.widgets.slide_view import SlideView
 
@@ -292,7 +294,7 @@ class AudienceScreen(Screen[None]):
         notice = self.query_one("#audience-notice", Static)
         text = self._notice_text()
         notice.display = bool(text)
-        notice.update(Text(text, no_wrap=True, overflow="ellipsis"))
+        notice.update(Text(one_line(text), no_wrap=True, overflow="ellipsis"))
 
     def _notice_text(self) -> str:
         count = len(self.deck.slides)
@@ -365,7 +367,7 @@ class AudienceScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))  # type: ignore[arg-type]
 
 
-class AudienceApp(App[None], inherit_bindings=False):
+class AudienceApp(PlainNotify, App[None], inherit_bindings=False):
     """Shows a deck the way the presenter shows it, slide only.
 
     Args:
@@ -400,7 +402,7 @@ class AudienceApp(App[None], inherit_bindings=False):
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        self.title = f"{deck.title or Path(deck_path).name} (audience)"
+        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
@@ -427,7 +429,7 @@ class AudienceApp(App[None], inherit_bindings=False):
             self.notify(str(error.problems[0]), title="Cannot follow that presenter", severity="error")
             return
         self.deck, self.deck_path = deck, deck_path
-        self.title = f"{deck.title or Path(deck_path).name} (audience)"
+        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
         self.audience.change_deck(deck, deck_path)
 
     @property

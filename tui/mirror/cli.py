@@ -14,6 +14,7 @@ from tui.mirror.state import (
     state_path,
 )
 from tui.navigation import Position
+from tui.safe_text import printable
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -90,7 +91,7 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     try:
         app = make_audience_app(deck, path, theme, auto=deck_arg is None)
     except ThemeError as error:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     app.run()
     return app.return_code or EXIT_OK

@@ -13,10 +13,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tui.deck.model import Poll
 from tui.polls.model import PollResults, Status, VoteRecord
 from tui.polls.store import is_hand_vote
+from tui.safe_text import json_text, one_line, spreadsheet_cell
 
 FORMATS = ("table", "csv", "json")
 """Output formats of ``podium results``."""
@@ -94,7 +96,7 @@ def _share(results: PollResults, index: int) -> float:
 
 def _csv(reports: Sequence[PollReport]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _SafeCells(csv.writer(buffer, lineterminator="\n"))
     writer.writerow(CSV_FIELDS)
     for report in reports:
         results, poll = report.results, report.poll
@@ -201,11 +203,12 @@ def _json(reports: Sequence[PollReport], source: str) -> str:
         "exported_at": timestamp(datetime.now().timestamp()),
         "polls": polls,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # json.dumps leaves DEL, C1 controls and U+2028/9 raw: escape them too.
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _table(reports: Sequence[PollReport], source: str) -> str:
-    lines = [f"Votes in {source}", ""]
+    lines = [f"Votes in {one_line(source)}", ""]
     if not reports:
         lines.append("No polls and no votes recorded.")
     for report in reports:
@@ -213,18 +216,19 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
         state = "closed" if results.closed else "open"
         kind = "several choices" if poll.multiple else "one choice"
         voters = f"{results.voters} {'voter' if results.voters == 1 else 'voters'}"
-        lines.append(f"{poll.id}: {poll.question}")
+        lines.append(f"{one_line(poll.id)}: {one_line(poll.question)}")
         lines.append(f"  {voters} · {kind} · {state}")
-        width = max([len(text) for text in poll.options] + [len("option")])
+        options = [one_line(text) for text in poll.options]
+        width = max([len(text) for text in options] + [len("option")])
         lines.append(f"  {'option'.ljust(width)}  votes  share")
         shown = results.percentages()
-        for index, text in enumerate(poll.options):
+        for index, text in enumerate(options):
             lines.append(
                 f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%"
             )
         for orphan in results.orphaned:
             lines.append(
-                f"  {orphan.label.ljust(width)}  {orphan.votes:>5}  not counted: no longer in the deck"
+                f"  {one_line(orphan.label).ljust(width)}  {orphan.votes:>5}  not counted: no longer in the deck"
             )
         if report.records:
             lines.append("")
@@ -238,12 +242,36 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
                     note = f"  (cleared by a reset at {timestamp(record.cleared_at)})"
                 lines.append(
                     f"  {timestamp(record.cast_at).ljust(25)}  "
-                    f"{_voter(record.voter).ljust(voter_width)}  {record.label}{note}"
+                    f"{_voter(record.voter).ljust(voter_width)}  {one_line(record.label)}{note}"
                 )
         lines.append("")
     return "\n".join(lines)
 
 
 def _voter(voter: str) -> str:
-    """Voter as shown in the table: hands counted by the presenter are ``(hand)``."""
-    return "(hand)" if is_hand_vote(voter) else voter
+    """Voter as shown in the table: hands counted by the presenter are ``(hand)``.
+
+    A name is shown on one line with its controls made visible, so it can
+    neither forge a row nor act on the terminal.
+    """
+    return "(hand)" if is_hand_vote(voter) else one_line(voter)
+
+
+
+class _SafeCells:
+    """A ``csv.writer`` whose text cells cannot run as spreadsheet formulas.
+
+    Text goes through :func:`tui.safe_text.spreadsheet_cell` (a leading
+    ``'`` before ``= + - @``, tab or CR, as OWASP advises against CSV
+    injection; controls made visible, on one line); numbers are written as
+    they are.
+    """
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Sequence[object]) -> None:
+        """Write one row, text cells made safe."""
+        self._writer.writerow(
+            [spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row]
+        )

@@ -83,6 +83,7 @@ from tui.polls.schema import (
     _prepare,
 )
 from tui.polls.store_errors import StoreError, _check_location, _translate
+from tui.polls.voters import voter_name_problem
 
 __all__ = [
     "APPLICATION_ID",
@@ -373,6 +374,8 @@ class VoteStore:
             voter = f"{HAND_PREFIX}{uuid.uuid4()}"
         elif not voter.strip():
             raise ValueError("a voter id must not be empty (use None for an anonymous vote)")
+        elif (problem := voter_name_problem(voter)) is not None:
+            raise ValueError(problem)
         choices = tuple(option for option in ids if option in chosen)
         labels = dict(zip(ids, poll.options))
         cast_at = time.time()

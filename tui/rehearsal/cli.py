@@ -17,13 +17,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from tui.safe_text import printable, printable_output
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 FORMATS = ("table", "csv", "json")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from tui.cli import ArgumentParser
+
+    parser = ArgumentParser(
         prog="podium rehearse",
         description=(
             "Rehearse a talk: present it with the notes pane open and the timer running, "
@@ -47,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"podium rehearse: {message}", file=sys.stderr)
+    print(f"podium rehearse: {printable(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -112,11 +116,11 @@ def _close(recorder, fmt: str, *, complete: bool) -> None:  # type: ignore[no-un
         try:
             report = build_report(recorder.store, recorder.rehearsal)
         except StoreError as error:
-            print(f"podium rehearse: {error}", file=sys.stderr)
+            print(f"podium rehearse: {printable(str(error))}", file=sys.stderr)
     if report is not None:
-        sys.stdout.write(_render(report, fmt))
+        sys.stdout.write(printable_output(_render(report, fmt), fmt))
     if recorder.problem:
-        print(f"podium rehearse: {recorder.problem}", file=sys.stderr)
+        print(f"podium rehearse: {printable(str(recorder.problem))}", file=sys.stderr)
 
 
 def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
@@ -132,7 +136,7 @@ def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
 def _history(store, deck_path: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
     from tui.rehearsal.report import format_history
 
-    sys.stdout.write(format_history(store.rehearsals(deck_path), fmt))
+    sys.stdout.write(printable_output(format_history(store.rehearsals(deck_path), fmt), fmt))
     return EXIT_OK
 
 
@@ -149,5 +153,5 @@ def _report(store, deck_path: str, number: int, fmt: str) -> int:  # type: ignor
         return _fail(f"no rehearsal {number} of {deck_path}; its rehearsals are: {known}")
     report = build_report(store, number)
     assert report is not None
-    sys.stdout.write(_render(report, fmt))
+    sys.stdout.write(printable_output(_render(report, fmt), fmt))
     return EXIT_OK

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.safe_text import printable
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks ``question``; dismisses with True only on an explicit yes.
@@ -27,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(self._question, id="confirm-question", markup=False)
+            yield Static(printable(self._question), id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button("Yes (y)", id="yes", variant="error")
                 yield Button("No (n)", id="no", variant="primary")

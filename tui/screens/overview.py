@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.deck.model import Deck
+from tui.safe_text import one_line
 
 
 class OverviewScreen(ModalScreen[int | None]):
@@ -33,7 +34,7 @@ class OverviewScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         width = len(str(len(self._deck.slides)))
         options = [
-            Option(Text(f"{number:>{width}}  {slide.title or '(untitled)'}"), id=str(number - 1))
+            Option(Text(f"{number:>{width}}  {one_line(slide.title) or '(untitled)'}"), id=str(number - 1))
             for number, slide in enumerate(self._deck.slides, start=1)
         ]
         with Vertical(id="overview"):

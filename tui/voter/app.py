@@ -25,6 +25,8 @@ from tui.deck.model import Poll
 from tui.polls.live import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
+from tui.safe_text import one_line, printable
+from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import PollView
 
 CHECK_INTERVAL = 0.25
@@ -34,7 +36,7 @@ FOLLOW_INTERVAL = 1.0
 """Seconds between looks for a newly started presentation (same user)."""
 
 
-class VoterApp(App[None]):
+class VoterApp(PlainNotify, App[None]):
     """One voter's view of the live poll.
 
     Args:
@@ -212,7 +214,7 @@ class VoterApp(App[None]):
             self._draw_widgets()
 
     def _draw_widgets(self) -> None:
-        self.query_one("#voter-who", Static).update(f"Podium vote · voting as {self.voter}")
+        self.query_one("#voter-who", Static).update(f"Podium vote · voting as {one_line(self.voter)}")
         question = self.query_one("#voter-question", Static)
         help_line = self.query_one("#voter-help", Static)
         poll = self.poll
@@ -230,7 +232,7 @@ class VoterApp(App[None]):
                     "The presenter is on another slide; the next poll appears here by itself."
                 )
         else:
-            question.update(poll.question)
+            question.update(printable(poll.question))
             if self.stage.closed:
                 help_line.update("This poll is closed: no more votes.")
             elif poll.multiple:
@@ -254,7 +256,7 @@ class VoterApp(App[None]):
             )
         status = self.query_one("#voter-status", Static)
         status.set_class(self._problem, "-problem")
-        status.update(self.message or self._status_text())
+        status.update(printable(self.message or self._status_text()))
         keys = (poll.id if poll else None, self.voting, poll.multiple if poll else False)
         if keys != self._keys:
             self._keys = keys

@@ -27,6 +27,7 @@ from tui.pacing import (
     pace_text,
 )
 from tui.render import markdown
+from tui.safe_text import one_line
 
 PREVIEW_LINES_SIDE = 2
 """Body lines of the next slide shown beside the slide."""
@@ -167,7 +168,7 @@ class NotesPane(Vertical):
             label = ""
             if block.step > 0 and block.step < len(items):
                 first = plain_lines(items[block.step], 1)
-                label = f"step {block.step}: {first[0]}" if first else f"step {block.step}"
+                label = f"step {block.step}: {one_line(first[0])}" if first else f"step {block.step}"
             if block.role is Role.PAST:
                 parts.append(Styled(Group(Text(label, no_wrap=True, overflow="ellipsis"), body) if label else body, "dim"))
             else:
@@ -185,13 +186,13 @@ class NotesPane(Vertical):
             line.append("Last slide")
         elif preview.kind is PreviewKind.STEP:
             line.append("Next step: ", style="bold")
-            line.append(preview.lines[0] if preview.lines else "(more of this slide)")
+            line.append(one_line(preview.lines[0]) if preview.lines else "(more of this slide)")
             for extra in preview.lines[1:]:
-                line.append(f"\n  {extra}", style="dim")
+                line.append(f"\n  {one_line(extra)}", style="dim")
         else:
-            line.append(f"Next: {preview.title}")
+            line.append(f"Next: {one_line(preview.title)}")
             for extra in preview.lines:
-                line.append(f"\n  {extra}", style="dim")
+                line.append(f"\n  {one_line(extra)}", style="dim")
         self.query_one("#notes-next", Static).update(line)
 
     def reading(self) -> Pace:

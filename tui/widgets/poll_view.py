@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.deck.model import Poll
 from tui.polls.model import PollResults
+from tui.safe_text import one_line, printable
 
 # Eighths of a cell, so bars grow smoothly even when narrow.
 _PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
@@ -136,7 +137,7 @@ class PollChart:
         poll = results.poll
         width = options.max_width
         if self.question:
-            yield Text(self.question, style="bold")
+            yield Text(printable(self.question), style="bold")
             yield Text()
         most = max(results.counts, default=0)
         mark_width = 2 if self.marked or self.cursor is not None else 0
@@ -158,7 +159,7 @@ class PollChart:
             highlighted = index == self.cursor
             line.append(f" {index + 1} ", self.key_style)
             line.append(" ")
-            line.append(fit_cells(option, label_width), "reverse" if highlighted else "")
+            line.append(fit_cells(one_line(option), label_width), "reverse" if highlighted else "")
             if self.revealed:
                 share = results.share(index)
                 style = self.leader_style if count and count == most else self.bar_style
@@ -189,13 +190,13 @@ class PollChart:
             intro = "Vote in your terminal: "
             if cell_len(intro) + cell_len(results.how_to_vote) > width:
                 yield Text(intro.rstrip())
-                yield Text(results.how_to_vote, style="bold", overflow="fold")
+                yield Text(one_line(results.how_to_vote), style="bold", overflow="fold")
             else:
                 line = Text(intro)
-                line.append(results.how_to_vote, style="bold")
+                line.append(one_line(results.how_to_vote), style="bold")
                 yield line
         if results.orphaned:
-            gone = ", ".join(f"{orphan.label} ({orphan.votes})" for orphan in results.orphaned)
+            gone = ", ".join(f"{one_line(orphan.label)} ({orphan.votes})" for orphan in results.orphaned)
             noun = "vote" if results.orphaned_votes == 1 else "votes"
             yield Text(
                 f"⚠ {results.orphaned_votes} {noun} not counted, for options no longer in"

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from tui.deck.model import Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown
+from tui.safe_text import printable
 from tui.widgets.poll_view import PollView
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
@@ -70,10 +71,10 @@ class SlideView(Vertical):
             self._layout = slide.layout
         centred = slide.layout in _CENTRED
         title = self.query_one("#slide-title", Static)
-        title.update(Text(slide.title))
+        title.update(Text(printable(slide.title)))
         self.query_one("#slide-title-row").display = bool(slide.title)
         subtitle = self.query_one("#slide-subtitle", Static)
-        subtitle.update(Text(slide.subtitle))
+        subtitle.update(Text(printable(slide.subtitle)))
         subtitle.display = bool(slide.subtitle)
 
         body = self.query_one("#slide-body", Static)
@@ -103,7 +104,7 @@ class SlideView(Vertical):
 
         attribution = self.query_one("#slide-attribution", Static)
         attribution.display = bool(slide.attribution)
-        attribution.update(Text(f"— {slide.attribution}" if slide.attribution else ""))
+        attribution.update(Text(printable(f"— {slide.attribution}") if slide.attribution else ""))
         scroll = self.query_one("#slide-scroll")
         if scroll.scroll_y:
             scroll.scroll_home(animate=False)

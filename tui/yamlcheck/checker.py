@@ -13,7 +13,9 @@ import difflib
 from collections.abc import Callable, Iterator
 
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
+from tui.safe_text import first_control
 from tui.yamlcheck.problems import Problem
+from tui.yamlcheck.source import control_index, position
 
 TRUE_WORDS = frozenset({"true", "yes", "on"})
 """Words read as true, in any case (YAML 1.1's, as authors expect)."""
@@ -86,6 +88,45 @@ class Checker:
         else:
             self.problems.append(Problem(self.path, node.line, node.column, message))
 
+    def control_problem(self, node: Node, text: str, name: str, *, lines: bool = True) -> bool:
+        """Report the first control character in a value's ``text``, if any.
+
+        Tab and newline are the only controls text may hold (none at all in a
+        one-line value): any other (ESC, BEL, CR, DEL, C1, U+2028/U+2029,
+        bidi overrides) would reach the screen as a control sequence or
+        reorder what the audience reads. YAML's double-quoted escapes
+        (``"\\e[2J"``) can write them without a raw control in the file; the
+        problem points at the escape (or the raw character) in the source.
+
+        Args:
+            node: The value, for its place in the source.
+            text: The value's text as it will be used.
+            name: The field, for the message.
+            lines: Whether newline and tab are allowed.
+
+        Returns:
+            True when a problem was reported.
+        """
+        index = first_control(text, lines=lines)
+        if index < 0:
+            return False
+        char = text[index]
+        quoted = isinstance(node, Scalar) and node.style == '"'
+        at = control_index(self.text, node.start, node.end, char, double_quoted=quoted)
+        line, column = position(self.text, at)
+        bidi = "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
+        kind = " (a bidirectional override)" if bidi else ""
+        allowed = "only tab and newline are allowed in text" if lines else "it must be one line"
+        self.problems.append(
+            Problem(
+                self.path,
+                line,
+                column,
+                f"control character U+{ord(char):04X}{kind} in {name}; remove it ({allowed})",
+            )
+        )
+        return True
+
     def single_value(self, node: Node, name: str) -> str | None:
         """The text of a scalar, stripped; None (after reporting) for a list or mapping.
 
@@ -100,6 +141,8 @@ class Checker:
             return None
         if not isinstance(node, Scalar):
             self.problem(node, f"'{name}' must be a single value, not {describe(node)}")
+            return None
+        if self.control_problem(node, node.value, f"'{name}'", lines=False):
             return None
         return node.value.strip()
 

@@ -1,12 +1,15 @@
 """Problems found in a file, in the ``FILE:LINE:COL: message`` form.
 
-Imports nothing beyond the standard library, so any module may use it.
+Imports nothing beyond the standard library and :mod:`tui.safe_text`, so any
+module may use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from tui.safe_text import one_line, printable
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ class Problem:
     def __str__(self) -> str:
         # Always FILE:LINE:COL, so editors and CI can parse every message;
         # a problem with the whole file (missing, empty, too big) is at 1:1.
-        return f"{self.path}:{self.line or 1}:{self.column or 1}: {self.message}"
+        # Path and message may quote the file: never a control sequence.
+        return f"{one_line(self.path)}:{self.line or 1}:{self.column or 1}: {printable(self.message)}"
 
 
 class ProblemsError(Exception):

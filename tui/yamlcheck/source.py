@@ -137,3 +137,55 @@ def decode(data: bytes | str, path: str, max_bytes: int, words: FileWords) -> st
         line, column = position(good, len(good))
         message = words.not_utf8(data[error.start], error.start)
         raise SourceError([Problem(path, line, column, message)]) from None
+
+
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
+    "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def control_index(text: str, start: int, end: int, char: str, *, double_quoted: bool) -> int:
+    """Where in the source a value's control character ``char`` was written.
+
+    In a double-quoted scalar that is the first escape standing for
+    ``char`` (``\\e``, ``\\x1b``, ``\\u009b`` ...) or ``char`` itself;
+    elsewhere ``char`` itself.
+
+    Args:
+        text: The whole source text.
+        start: Index where the value starts in ``text``.
+        end: Index just past the value.
+        char: The control character found in the value.
+        double_quoted: The value is a ``"..."`` scalar (escapes apply).
+
+    Returns:
+        An index into ``text``; ``start`` when nothing better is found.
+    """
+    index = start
+    if double_quoted:
+        while index < end:
+            current = text[index]
+            if current == "\\" and index + 1 < end:
+                code = text[index + 1]
+                if code in _HEX_ESCAPES:
+                    digits = text[index + 2 : index + 2 + _HEX_ESCAPES[code]]
+                    try:
+                        decoded = chr(int(digits, 16))
+                    except ValueError:
+                        decoded = ""
+                    step = 2 + len(digits)
+                else:
+                    decoded, step = _ESCAPES.get(code, ""), 2
+                if decoded == char:
+                    return index
+                index += step
+                continue
+            if current == char:
+                return index
+            index += 1
+        return start
+    found = text.find(char, start, end)
+    return found if found >= 0 else start
