@@ -138,7 +138,7 @@ def test_theme_file_with_a_raw_control_is_refused_at_the_character(tmp_path: Pat
     with pytest.raises(ThemeError) as caught:
         load_theme_file(path)
     assert caught.value.problems == [
-        f"{path}:2:14: control character U+001B is not allowed in a theme file; remove it"
+        f"{path}:2:14: character U+001B is not allowed in a YAML file; remove it"
     ]
 
 

@@ -221,7 +221,7 @@ def test_mirror_and_announcement_files_are_private(
 def _valid_store(path: Path) -> None:
     with VoteStore.open(path) as store:
         for number in range(300):
-            store.vote(POLL, ["behov"], f"voter{number}-" + "x" * 200)
+            store.vote(POLL, ["behov"], f"voter{number}-" + "x" * 55)  # names at the length limit
         store.publish(POLL, presenter=(os.getpid(), socket.gethostname()))
 
 

@@ -116,13 +116,13 @@ class Checker:
         line, column = position(self.text, at)
         bidi = "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
         kind = " (a bidirectional override)" if bidi else ""
-        allowed = "only tab and newline are allowed in text" if lines else "it must be one line"
+        allowed = " (only tab and newline are allowed in text)" if lines else ""
         self.problems.append(
             Problem(
                 self.path,
                 line,
                 column,
-                f"control character U+{ord(char):04X}{kind} in {name}; remove it ({allowed})",
+                f"control character U+{ord(char):04X}{kind} in {name}; remove it{allowed}",
             )
         )
         return True
