@@ -289,7 +289,8 @@ class AudienceScreen(Screen[None]):
         notice = self.query_one("#audience-notice", Static)
         text = self._notice_text()
         notice.display = bool(text)
-        notice.update(Text(text, no_wrap=True, overflow="ellipsis"))
+        # Wrapped, never cut: the notice grows to as many lines as it needs.
+        notice.update(Text(text))
 
     def _notice_text(self) -> str:
         count = len(self.deck.slides)
