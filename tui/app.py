@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from tui.no_color import apply_no_color
 from tui.deck.model import Deck, Poll
 from tui.navigation import Position
 from tui.pacing import TalkTimer
@@ -89,6 +90,7 @@ class PodiumApp(App[None]):
         rehearsal: Recorder | None = None,
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.deck = deck
         self.mirror = mirror
         self.rehearsal = rehearsal

@@ -30,6 +30,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui import navigation
+from tui.no_color import apply_no_color
 from tui.deck.model import Deck
 from tui.mirror.state import (
     PresenterState,
@@ -391,6 +392,7 @@ class AudienceApp(App[None], inherit_bindings=False):
         self, deck: Deck, deck_path: str, *, theme: Theme, themes: Iterable[Theme] = (), auto: bool = False
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.deck = deck
         self.deck_path = deck_path
         self.auto = auto

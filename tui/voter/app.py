@@ -21,6 +21,7 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
+from tui.no_color import apply_no_color
 from tui.deck.model import Poll
 from tui.polls.live import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
@@ -81,6 +82,7 @@ class VoterApp(App[None]):
         check_interval: float = CHECK_INTERVAL,
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.voter = voter
         self.store = store
         self.stage = Stage()
