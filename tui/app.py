@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from tui.no_color import apply_no_color
 from tui.deck.model import Deck, Poll
 from tui.navigation import Position
+from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession

@@ -30,7 +30,6 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui import navigation
-from tui.no_color import apply_no_color
 from tui.deck.model import Deck
 from tui.mirror.state import (
     PresenterState,
@@ -42,6 +41,7 @@ from tui.mirror.state import (
 )
 from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
+from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows

@@ -21,8 +21,8 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
-from tui.no_color import apply_no_color
 from tui.deck.model import Poll
+from tui.no_color import apply_no_color
 from tui.polls.live import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
