@@ -57,7 +57,7 @@ def test_no_color_set_sends_no_colour_codes(app: str, tmp_path: Path) -> None:
     attributes = {param for match in SGR.finditer(output) for param in match.group(1).decode().split(";")}
     assert "1" in attributes  # bold (titles, keys) still shows
     if app == "presenter":
-        assert "7" in attributes  # the overview's highlighted line, in reverse video
+        assert "4" in attributes  # the overview's highlighted line, underlined
 
 
 @needs_podium
