@@ -33,6 +33,9 @@ def test_check_reports_a_bad_theme_with_the_other_problems(tmp_path: Path, capsy
     assert [line for line, _ in places] == [3, 5, 6]
     assert located[1] and located[1].group(3).startswith("theme: unknown theme 'nosuch'")
     assert located[1] and places[1] == (5, 8)
+    # Presenting the deck reports the same problems, without a traceback.
+    assert main([str(deck)]) == 2
+    assert capsys.readouterr().err.splitlines() == lines
 
 
 def test_check_with_only_a_bad_theme_still_reports_it(tmp_path: Path, capsys) -> None:
