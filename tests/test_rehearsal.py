@@ -86,7 +86,7 @@ def test_recorder_adds_up_revisits_and_steps(store: RehearsalStore) -> None:
     ]
     recorder.finish()
     report = build_report(store, recorder.rehearsal)
-    assert report is not None and report.complete
+    assert report is not None and not report.complete and report.skipped == (3,)
     one, two, three = report.rows
     assert (one.seconds, one.budget, one.visits) == (57.0, 60.0, 2)
     assert two.seconds == 38.0 and two.steps == (10.0, 25.0, 3.0) and two.budget == 60.0
@@ -192,7 +192,8 @@ def test_rehearse_history_and_formats_on_the_command_line(tmp_path: Path, privat
 
     deck_file = str(tmp_path / "steps.yaml")
     listed = podium(deck_file, "--history")
-    assert listed.returncode == 0 and "1:01" in listed.stdout and "complete" in listed.stdout
+    assert listed.returncode == 0 and "1:01" in listed.stdout
+    assert "not complete: slides 2–3 were never shown" in listed.stdout
     as_json = json.loads(podium(deck_file, "--history", "--format", "json").stdout)
     assert as_json[0]["seconds"] == 61.0
     report = podium(deck_file, "--report", "--format", "csv")
@@ -209,3 +210,64 @@ def test_seed_deck_budgets_add_up_to_its_duration() -> None:
     deck = load_deck(SEED_DECK)
     assert all(slide.time for slide in deck.slides)
     assert sum(slide.time or 0 for slide in deck.slides) == deck.duration
+
+
+def test_a_rehearsal_that_skipped_slides_is_not_complete(store: RehearsalStore) -> None:
+    deck = load_deck_text(STEPS + "  - title: Four\n  - title: Five\n", "five.yaml")
+    clock = FixedClock()
+    recorder = Recorder(deck, store, clock=clock, wall=Wall())
+    recorder.update(0, 0, True)
+    clock.advance(30)
+    recorder.update(2, 0, True)  # jumped over slide 2
+    clock.advance(30)
+    recorder.update(4, 0, True)  # and over slide 4
+    clock.advance(30)
+    recorder.finish()
+    report = build_report(store, recorder.rehearsal)
+    assert report is not None and not report.complete and report.skipped == (2, 4)
+    table = format_table(report, local=utc)
+    assert "not complete: slides 2, 4 were never shown" in table.splitlines()[1]
+    assert "· complete" not in table
+    data = json.loads(format_json(report, local=utc))
+    assert data["rehearsal"]["complete"] is False and data["rehearsal"]["never_shown"] == [2, 4]
+    runs = store.rehearsals("five.yaml")
+    history = format_history(runs, "table", local=utc)
+    assert "not complete: slides 2, 4 were never shown" in history
+    as_json = json.loads(format_history(runs, "json", local=utc))
+    assert as_json[0]["complete"] is False and as_json[0]["never_shown"] == [2, 4]
+    rows = format_history(runs, "csv", local=utc).splitlines()
+    assert rows[0].endswith("complete,never_shown") and rows[1].endswith(",no,2 4")
+    # A skipping run is no yardstick for the next one.
+    second = Recorder(deck, store, clock=clock, wall=Wall())
+    for slide in range(5):
+        second.update(slide, 0, True)
+        clock.advance(10)
+    second.finish()
+    again = build_report(store, second.rehearsal)
+    assert again is not None and again.complete and again.previous is None and again.earlier == 0
+    assert "· complete" in format_table(again, local=utc)
+
+
+def test_every_exported_time_carries_its_utc_offset(store: RehearsalStore) -> None:
+    deck = load_deck_text(STEPS, "steps.yaml")
+    clock = FixedClock()
+    recorder = Recorder(deck, store, clock=clock, wall=Wall())
+    for slide in range(3):
+        recorder.update(slide, 0, True)
+        clock.advance(10)
+    recorder.finish()
+    report = build_report(store, recorder.rehearsal)
+    assert report is not None
+    runs = store.rehearsals("steps.yaml")
+    stamps = [
+        json.loads(format_json(report))["rehearsal"]["started"],
+        json.loads(format_json(report))["rehearsal"]["ended"],
+        json.loads(format_history(runs, "json"))[0]["started"],
+        json.loads(format_history(runs, "json"))[0]["ended"],
+        *format_history(runs, "csv").splitlines()[1].split(",")[1:3],
+    ]
+    for stamp in stamps:  # the default: local time, with the local offset
+        when = datetime.fromisoformat(stamp)
+        assert when.utcoffset() is not None, stamp
+        assert when.timestamp() == WALL
+    assert json.loads(format_json(report, local=utc))["rehearsal"]["started"] == "2012-09-19T12:00:00+00:00"

@@ -21,6 +21,7 @@ from textual.timer import Timer
 
 from tui.deck.model import Deck, Poll
 from tui.navigation import Position
+from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults, VoteRefused
 from tui.polls.session import PollSession
@@ -92,6 +93,7 @@ class PodiumApp(PlainNotify, App[None]):
         rehearsal: Recorder | None = None,
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.deck = deck
         self.mirror = mirror
         self.rehearsal = rehearsal

@@ -55,13 +55,27 @@ class ArgumentParser(argparse.ArgumentParser):
         super().error(printable(message))
 
 
+COMMANDS_HELP = """\
+commands (each has its own --help):
+  check [DECK]       validate a deck: a summary, or every problem with its line
+  rehearse [DECK]    rehearse with the timer, then see where the time went
+  vote               vote on the poll on the presenter's screen (any terminal)
+  results [DECK]     print poll totals and every vote (--format csv|json)
+  --audience [DECK]  audience view: the slide alone, following the presenter
+
+keys: press ? while presenting."""
+"""The subcommands, one line each, at the end of ``podium --help``."""
+
+
 def _present_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="podium",
+        usage="podium [DECK] [--theme NAME|PATH] [--store PATH]\n"
+        "       podium --audience [DECK]\n"
+        "       podium {check,rehearse,vote,results} [--help] ...",
         description="Present a YAML slide deck in the terminal.",
-        epilog="Other commands: 'podium check [DECK]' validates a deck; 'podium vote' votes on the "
-        "poll on the presenter's screen; 'podium results' prints poll results (each has --help). "
-        "Keys: press ? while presenting.",
+        epilog=COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)")
     parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
@@ -125,6 +139,32 @@ def summary(deck) -> str:  # deck: tui.deck.Deck
     return f"{deck.source}: OK: {', '.join(parts)}"
 
 
+def theme_problem(source: str, theme: str | None, at: tuple[int, int]):  # -> Problem | None
+    """A deck's ``theme:`` as a located problem, if it names no usable theme.
+
+    Args:
+        source: The deck file as the user named it; a theme path is
+            relative to its folder.
+        theme: The ``theme:`` value as written, or None.
+        at: 1-based (line, column) of the ``theme:`` value.
+
+    Returns:
+        None when there is no theme or the theme loads; else a
+        :class:`tui.deck.Problem` at the ``theme:`` value.
+    """
+    if not theme:
+        return None
+    from tui.deck import Problem
+    from tui.themes import ThemeError, resolve_theme
+
+    try:
+        resolve_theme(theme, Path(source).parent)
+    except ThemeError as error:
+        line, column = at
+        return Problem(source, line, column, f"theme: {error}")
+    return None
+
+
 def deck_theme_problem(deck):  # (Deck) -> Problem | None
     """The deck's ``theme:`` as a located problem, if it names no usable theme.
 
@@ -132,28 +172,41 @@ def deck_theme_problem(deck):  # (Deck) -> Problem | None
         None when the deck names no theme or a theme that loads; else a
         :class:`tui.deck.Problem` at the ``theme:`` value.
     """
-    if not deck.theme:
-        return None
-    from tui.deck import Problem
-    from tui.themes import ThemeError, resolve_theme
+    return theme_problem(deck.source, deck.theme, deck.theme_at)
 
-    try:
-        resolve_theme(deck.theme, Path(deck.source).parent)
-    except ThemeError as error:
-        line, column = deck.theme_at
-        return Problem(deck.source, line, column, f"theme: {error}")
-    return None
+
+def deck_error_problems(error) -> list[str]:  # (DeckError) -> list[str]
+    """Every problem of a deck that did not load, its ``theme:`` included.
+
+    The loader cannot check a theme (themes need Textual), so a bad theme is
+    added here and the whole list is sorted by line and column again; a
+    trailing "... more problems" line stays last.
+
+    Returns:
+        The problems as ``FILE:LINE:COL: message`` lines.
+    """
+    problems = list(error.problems)
+    if error.theme is not None:
+        theme, line, column = error.theme
+        source = problems[0].path if problems else ""
+        problem = theme_problem(source, theme, (line, column))
+        if problem is not None:
+            tail = [p for p in problems if p.line == 0 and p.message.startswith("... and ")]
+            problems = [p for p in problems if p not in tail] + [problem]
+            problems.sort(key=lambda p: (p.line, p.column))
+            problems += tail
+    return [str(problem) for problem in problems]
 
 
 def check(argv: Sequence[str]) -> int:
-    """``podium check [DECK]``: print a summary (exit 0) or the problems (exit 2)."""
+    """``podium check [DECK]``: print a summary (exit 0) or every problem (exit 2)."""
     from tui.deck import DeckError
 
     args = _check_parser().parse_args(argv)
     try:
         deck = _load(args.deck)
     except DeckError as error:
-        return _fail([str(problem) for problem in error.problems])
+        return _fail(deck_error_problems(error))
     theme_problem = deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
@@ -178,7 +231,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
     try:
         deck = _load(args.deck)
     except DeckError as error:
-        return _fail([str(problem) for problem in error.problems])
+        return _fail(deck_error_problems(error) if not args.theme else [str(p) for p in error.problems])
     theme_problem = None if args.theme else deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])

@@ -6,8 +6,8 @@ for each slide and reveal step is tested on its own.
 
 from __future__ import annotations
 
-import re
 from enum import Enum
+from functools import lru_cache
 from typing import NamedTuple
 
 from tui.deck.model import Deck, Layout, Slide, reveal_blocks
@@ -136,16 +136,59 @@ def _first_lines(slide: Slide, limit: int) -> tuple[str, ...]:
     return plain_lines(source, limit)
 
 
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"<(https?://[^>]+)>|\[([^\]]+)\]\([^)]+\)")
+CELL_SEPARATOR = " · "
+"""Between the cells of a table row in plain text."""
+
+
+@lru_cache(maxsize=1)
+def _parser():  # -> markdown_it.MarkdownIt
+    from markdown_it import MarkdownIt  # the parser Rich's Markdown uses, with its extensions
+
+    return MarkdownIt().enable("strikethrough").enable("table")
+
+
+def _inline_text(token) -> str:  # (markdown_it.token.Token) -> str
+    """The readable text of an inline token: emphasis, links and code marks dropped."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content or "".join(c.content for c in child.children or ()))
+    return "".join(parts)
+
+
+def _blocks(markdown: str) -> list[str]:
+    """Markdown as plain text, block by block; a table row is one block."""
+    blocks: list[str] = []
+    row: list[str] | None = None
+    for token in _parser().parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks.append(CELL_SEPARATOR.join(cell.strip() for cell in row))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token)
+            if row is not None:
+                row.append(" ".join(text.split()))
+            else:
+                blocks.append(text)
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content)
+    return blocks
 
 
 def plain_lines(markdown: str, limit: int = PREVIEW_LINES) -> tuple[str, ...]:
     """The first non-empty lines of Markdown, as plain text.
 
-    List markers, heading hashes, quote marks, emphasis and link syntax are
-    dropped; code fences are skipped.
+    The Markdown is parsed as the slide renders it (Rich's parser, tables
+    included) and only the readable text kept: no list markers, heading
+    hashes, quote marks, emphasis or link syntax; a code block gives its
+    code without the fences; a table gives one line per row, its cells
+    joined by ``·`` (the separator row is dropped).
 
     Args:
         markdown: Markdown source.
@@ -155,20 +198,11 @@ def plain_lines(markdown: str, limit: int = PREVIEW_LINES) -> tuple[str, ...]:
         Up to ``limit`` stripped lines.
     """
     lines: list[str] = []
-    for raw in markdown.splitlines():
-        stripped = raw.strip()
-        if not stripped or stripped.startswith(("```", "~~~")) or set(stripped) <= set("|-: "):
-            continue
-        text = _MARKER.sub("", raw).strip()
-        while True:
-            cleaned = _MARKER.sub("", text).strip()
-            if cleaned == text:
-                break
-            text = cleaned
-        text = _LINK.sub(lambda match: match.group(1) or match.group(2), text)
-        text = _EMPHASIS.sub(lambda match: match.group(2), text)
-        if text:
-            lines.append(text)
-        if len(lines) >= limit:
-            break
+    for block in _blocks(markdown):
+        for line in block.splitlines():
+            text = line.strip()
+            if text:
+                lines.append(text)
+            if len(lines) >= limit:
+                return tuple(lines)
     return tuple(lines)

@@ -16,4 +16,12 @@ class DeckError(ProblemsError):
 
     Attributes:
         problems: At least one :class:`Problem`, in file order.
+        theme: The deck's ``theme:`` as written with the 1-based (line,
+            column) of its value, when the file got that far; lets
+            ``podium check`` check the theme (which needs Textual) and
+            report it together with these problems. None otherwise.
     """
+
+    def __init__(self, problems: list[Problem], theme: tuple[str, int, int] | None = None) -> None:
+        super().__init__(problems)
+        self.theme = theme

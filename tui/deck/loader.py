@@ -59,19 +59,21 @@ def load_deck_text(text: str | bytes, path: str = "<string>") -> Deck:
 def _build(text: str, path: str) -> Deck:
     root, problems = compose(text, path)
     deck = None
+    theme = None
     if root is None and not problems:
         problems.append(Problem(path, 0, 0, EMPTY_DECK))
     elif root is not None:
         checker = _DeckChecker(text, path)
         deck = checker.deck(root)
         problems.extend(checker.problems)
+        theme = checker.theme
     if problems or deck is None:
         problems.sort(key=lambda problem: (problem.line, problem.column))
         if len(problems) > MAX_PROBLEMS:
             hidden = len(problems) - MAX_PROBLEMS
             problems = problems[:MAX_PROBLEMS]
             problems.append(Problem(path, 0, 0, f"... and {hidden} more problems not shown"))
-        raise DeckError(problems)
+        raise DeckError(problems, theme)
     return deck
 
 
@@ -82,6 +84,9 @@ class _DeckChecker(SlideChecks):
     (single fields), :class:`~tui.deck.check_polls.PollChecks`,
     :class:`~tui.deck.check_slides.SlideChecks`, and here the top of the deck.
     """
+
+    theme: tuple[str, int, int] | None = None
+    """The deck's ``theme:`` as written, with the line and column of its value."""
 
     def deck(self, root: Node) -> Deck | None:
         if root.broken:
@@ -113,6 +118,7 @@ class _DeckChecker(SlideChecks):
         elif "theme" in fields:
             theme_node = fields["theme"][1]
             values["theme_at"] = (theme_node.line, theme_node.column)
+            self.theme = (str(values["theme"]), theme_node.line, theme_node.column)
         if "duration" in fields:
             values["duration"] = self.duration(fields["duration"][1])
         slides: list[Slide] = []

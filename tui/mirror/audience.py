@@ -42,6 +42,7 @@ from tui.mirror.state import (
 from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
 from tui.polls.model import PollResults
+from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
@@ -294,7 +295,8 @@ class AudienceScreen(Screen[None]):
         notice = self.query_one("#audience-notice", Static)
         text = self._notice_text()
         notice.display = bool(text)
-        notice.update(Text(one_line(text), no_wrap=True, overflow="ellipsis"))
+        # Wrapped, never cut: the notice grows to as many lines as it needs.
+        notice.update(Text(printable(text)))
 
     def _notice_text(self) -> str:
         count = len(self.deck.slides)
@@ -395,6 +397,7 @@ class AudienceApp(PlainNotify, App[None], inherit_bindings=False):
         self, deck: Deck, deck_path: str, *, theme: Theme, themes: Iterable[Theme] = (), auto: bool = False
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.deck = deck
         self.deck_path = deck_path
         self.auto = auto

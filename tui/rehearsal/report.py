@@ -67,7 +67,8 @@ class Report(NamedTuple):
         target: The deck's ``duration:`` (or the sum of budgets), or None.
         previous: The previous complete rehearsal, or None.
         median_total: Median total of the earlier complete rehearsals.
-        earlier: How many earlier complete rehearsals there are.
+        earlier: How many earlier complete rehearsals there are (ended
+            normally, every slide shown).
     """
 
     rehearsal: Rehearsal
@@ -84,8 +85,13 @@ class Report(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        """False when the rehearsal was interrupted."""
-        return self.rehearsal.ended is not None
+        """False when the rehearsal was interrupted or never showed some slides."""
+        return self.rehearsal.complete
+
+    @property
+    def skipped(self) -> tuple[int, ...]:
+        """1-based numbers of the slides never shown in this rehearsal."""
+        return self.rehearsal.skipped
 
 
 def _per_slide(slides: Sequence[SlideInfo], timings: Sequence[Timing]) -> dict[int, float]:
@@ -129,7 +135,7 @@ def build_report(store: RehearsalStore, rehearsal_id: int) -> Report | None:
     slides = store.slides(rehearsal.id)
     timings = store.timings(rehearsal.id)
     earlier = [
-        each for each in store.rehearsals(rehearsal.deck) if each.id < rehearsal.id and each.ended is not None
+        each for each in store.rehearsals(rehearsal.deck) if each.id < rehearsal.id and each.complete
     ]
     history: list[dict[int, float | None]] = []
     for each in earlier:
@@ -203,7 +209,57 @@ def _when(seconds: float, local: Local) -> str:
     return local(seconds).strftime("%Y-%m-%d %H:%M")
 
 
-def format_table(report: Report, *, local: Local = datetime.fromtimestamp) -> str:
+def local_time(seconds: float) -> datetime:
+    """Unix time as an aware date and time in the local time zone."""
+    return datetime.fromtimestamp(seconds).astimezone()
+
+
+def iso_time(seconds: float, local: Local = local_time) -> str:
+    """Unix time as ISO 8601 with its UTC offset, e.g. ``2012-09-19T14:00:00+02:00``.
+
+    Every timestamp Podium exports carries its offset, so a file read on
+    another machine or after a change of time zone still means one instant.
+    A naive result of ``local`` is taken as local time.
+    """
+    when = local(seconds)
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return when.isoformat(timespec="seconds")
+
+
+def slide_ranges(numbers: Sequence[int]) -> str:
+    """Slide numbers for people: ``2, 5–7, 9`` (runs joined with an en dash)."""
+    parts: list[str] = []
+    run: list[int] = []
+    for number in sorted(numbers):
+        if run and number == run[-1] + 1:
+            run.append(number)
+            continue
+        if run:
+            parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+        run = [number]
+    if run:
+        parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(parts)
+
+
+def _never_shown(skipped: Sequence[int]) -> str:
+    noun = "slide" if len(skipped) == 1 else "slides"
+    verb = "was" if len(skipped) == 1 else "were"
+    return f"{noun} {slide_ranges(skipped)} {verb} never shown"
+
+
+def status_text(rehearsal: Rehearsal) -> str:
+    """How a rehearsal went, in words: complete, interrupted, or which slides it skipped."""
+    if rehearsal.ended is None:
+        status = "interrupted: timings up to the interruption"
+        return status + (f"; {_never_shown(rehearsal.skipped)}" if rehearsal.skipped else "")
+    if rehearsal.skipped:
+        return f"not complete: {_never_shown(rehearsal.skipped)}"
+    return "complete"
+
+
+def format_table(report: Report, *, local: Local = local_time) -> str:
     """The report as a table for the terminal.
 
     Args:
@@ -215,7 +271,7 @@ def format_table(report: Report, *, local: Local = datetime.fromtimestamp) -> st
         per reveal step), the total and a comparison with earlier runs.
     """
     rehearsal = report.rehearsal
-    status = "complete" if report.complete else "interrupted: timings up to the interruption"
+    status = status_text(rehearsal)
     lines = [
         f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}",
         f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}",
@@ -269,8 +325,12 @@ def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def report_data(report: Report, *, local: Local = datetime.fromtimestamp) -> dict[str, object]:
-    """The report as plain data (what :func:`format_json` writes)."""
+def report_data(report: Report, *, local: Local = local_time) -> dict[str, object]:
+    """The report as plain data (what :func:`format_json` writes).
+
+    Times are ISO 8601 with their UTC offset; ``complete`` is false when the
+    rehearsal was interrupted or ``never_shown`` lists slides.
+    """
     rehearsal = report.rehearsal
     total = report.total
     return {
@@ -278,9 +338,10 @@ def report_data(report: Report, *, local: Local = datetime.fromtimestamp) -> dic
             "id": rehearsal.id,
             "deck": rehearsal.deck,
             "title": rehearsal.title,
-            "started": local(rehearsal.started).isoformat(timespec="seconds"),
-            "ended": None if rehearsal.ended is None else local(rehearsal.ended).isoformat(timespec="seconds"),
+            "started": iso_time(rehearsal.started, local),
+            "ended": None if rehearsal.ended is None else iso_time(rehearsal.ended, local),
             "complete": report.complete,
+            "never_shown": list(report.skipped),
         },
         "slides": [
             {
@@ -307,7 +368,7 @@ def report_data(report: Report, *, local: Local = datetime.fromtimestamp) -> dic
     }
 
 
-def format_json(report: Report, *, local: Local = datetime.fromtimestamp) -> str:
+def format_json(report: Report, *, local: Local = local_time) -> str:
     """The report as JSON (seconds rounded to tenths)."""
     return json.dumps(report_data(report, local=local), ensure_ascii=False, indent=2) + "\n"
 
@@ -348,7 +409,7 @@ def format_csv(report: Report) -> str:
 # -- history ---------------------------------------------------------------------
 
 
-def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = datetime.fromtimestamp) -> str:
+def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = local_time) -> str:
     """The list of a deck's rehearsals.
 
     Args:
@@ -363,10 +424,12 @@ def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = 
         data = [
             {
                 "id": each.id,
-                "started": local(each.started).isoformat(timespec="seconds"),
+                "started": iso_time(each.started, local),
+                "ended": None if each.ended is None else iso_time(each.ended, local),
                 "seconds": _number(each.total),
                 "target": _number(each.duration),
-                "complete": each.ended is not None,
+                "complete": each.complete,
+                "never_shown": list(each.skipped),
             }
             for each in rehearsals
         ]
@@ -374,11 +437,12 @@ def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = 
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("id", "started", "seconds", "target", "complete"))
+        writer.writerow(("id", "started", "ended", "seconds", "target", "complete", "never_shown"))
         for each in rehearsals:
             writer.writerow(
-                (each.id, local(each.started).isoformat(timespec="seconds"), f"{each.total:.1f}",
-                 "" if each.duration is None else f"{each.duration:.1f}", "yes" if each.ended else "no")
+                (each.id, iso_time(each.started, local), "" if each.ended is None else iso_time(each.ended, local),
+                 f"{each.total:.1f}", "" if each.duration is None else f"{each.duration:.1f}",
+                 "yes" if each.complete else "no", " ".join(str(number) for number in each.skipped))
             )
         return out.getvalue()
     if not rehearsals:
@@ -386,7 +450,12 @@ def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = 
     lines = [f"{'#':>4}  {'Started':<16}  {'Total':>6}  {'Target':>6}  {'+/-':>6}  Status"]
     for each in rehearsals:
         delta = None if each.duration is None else each.total - each.duration
-        status = "complete" if each.ended is not None else "interrupted"
+        if each.ended is None:
+            status = "interrupted"
+        elif each.skipped:
+            status = f"not complete: {_never_shown(each.skipped)}"
+        else:
+            status = "complete"
         lines.append(
             f"{each.id:>4}  {_when(each.started, local):<16}  {_time(each.total):>6}  "
             f"{_time(each.duration):>6}  {_signed(delta):>6}  {status}"

@@ -55,6 +55,22 @@ CREATE TABLE timing (            -- seconds on screen per slide and reveal step
 """
 
 
+_SELECT_REHEARSAL = (
+    "SELECT r.id, r.deck, r.title, r.started, r.ended, r.duration, "
+    "coalesce((SELECT sum(seconds) FROM timing t WHERE t.rehearsal = r.id), 0), "
+    # The slides never shown: no timing row with time or a visit.
+    "coalesce((SELECT group_concat(s.number) FROM slide s WHERE s.rehearsal = r.id AND NOT EXISTS "
+    "(SELECT 1 FROM timing t WHERE t.rehearsal = r.id AND t.number = s.number "
+    "AND (t.seconds > 0 OR t.visits > 0))), '') "
+)
+
+
+def _rehearsal(row: tuple) -> Rehearsal:  # type: ignore[type-arg]
+    *fields, skipped = row
+    numbers = tuple(sorted(int(number) for number in str(skipped).split(",") if number))
+    return Rehearsal(*fields, skipped=numbers)
+
+
 class StoreError(Exception):
     """The rehearsal store cannot be opened or written; the message names the file."""
 
@@ -103,6 +119,8 @@ class Rehearsal(NamedTuple):
         ended: Unix time it ended, or None when it was interrupted.
         duration: The deck's target length in seconds, or None.
         total: Seconds recorded over all slides.
+        skipped: 1-based numbers of the slides never shown (no time and no
+            visit recorded), in order.
     """
 
     id: int
@@ -112,6 +130,12 @@ class Rehearsal(NamedTuple):
     ended: float | None
     duration: float | None
     total: float
+    skipped: tuple[int, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Ended normally with every slide shown; else interrupted or skipping slides."""
+        return self.ended is not None and not self.skipped
 
 
 def default_path() -> Path:
@@ -260,22 +284,18 @@ class RehearsalStore:
     def rehearsals(self, deck_path: str) -> list[Rehearsal]:
         """Every rehearsal of a deck, oldest first."""
         rows = self._read(
-            "SELECT r.id, r.deck, r.title, r.started, r.ended, r.duration, "
-            "coalesce((SELECT sum(seconds) FROM timing t WHERE t.rehearsal = r.id), 0) "
-            "FROM rehearsal r WHERE r.deck = ? ORDER BY r.id",
+            _SELECT_REHEARSAL + "FROM rehearsal r WHERE r.deck = ? ORDER BY r.id",
             (deck_id(deck_path),),
         )
-        return [Rehearsal(*row) for row in rows]
+        return [_rehearsal(row) for row in rows]
 
     def get(self, rehearsal: int) -> Rehearsal | None:
         """One rehearsal by id, or None."""
         rows = self._read(
-            "SELECT r.id, r.deck, r.title, r.started, r.ended, r.duration, "
-            "coalesce((SELECT sum(seconds) FROM timing t WHERE t.rehearsal = r.id), 0) "
-            "FROM rehearsal r WHERE r.id = ?",
+            _SELECT_REHEARSAL + "FROM rehearsal r WHERE r.id = ?",
             (rehearsal,),
         )
-        return Rehearsal(*rows[0]) if rows else None
+        return _rehearsal(rows[0]) if rows else None
 
     def slides(self, rehearsal: int) -> list[SlideInfo]:
         """The slides of a rehearsal, in order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,24 @@ from textual.widgets.option_list import Option
 
 from tui.deck.model import Deck
 from tui.safe_text import one_line
+
+
+def _entry(number: int, width: int, title: str) -> Table:
+    """One overview line: the slide number, then the title.
+
+    A title too long for the line wraps under the title's first letter (a
+    hanging indent), so the numbers stay alone in their column.
+
+    Args:
+        number: The 1-based slide number.
+        width: Digits of the largest slide number, to right-align the numbers.
+        title: The slide's title, shown as written (never parsed as markup).
+    """
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(justify="right", width=width, no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(str(number), Text(title))
+    return grid
 
 
 class OverviewScreen(ModalScreen[int | None]):
@@ -34,7 +53,7 @@ class OverviewScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         width = len(str(len(self._deck.slides)))
         options = [
-            Option(Text(f"{number:>{width}}  {one_line(slide.title) or '(untitled)'}"), id=str(number - 1))
+            Option(_entry(number, width, one_line(slide.title) or "(untitled)"), id=str(number - 1))
             for number, slide in enumerate(self._deck.slides, start=1)
         ]
         with Vertical(id="overview"):

@@ -22,6 +22,7 @@ from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from tui.deck.model import Poll
+from tui.no_color import apply_no_color
 from tui.polls.live import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
@@ -83,6 +84,7 @@ class VoterApp(PlainNotify, App[None]):
         check_interval: float = CHECK_INTERVAL,
     ) -> None:
         super().__init__()
+        apply_no_color(self)
         self.voter = voter
         self.store = store
         self.stage = Stage()
