@@ -177,6 +177,18 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             # hands in memory, and say loudly that votes are not kept.
             store_warning = f"Poll votes will NOT be saved: {error}"
             print(f"podium: {store_warning}", file=sys.stderr)
+    from tui.terminal import refuse_without_terminal
+
+    # After every problem with the input (deck, theme, --store) is reported.
+    refused = (
+        refuse_without_terminal("podium", "for scripts use 'podium check' or 'podium vote --choice N'")
+        if rehearsal is None
+        else refuse_without_terminal("podium rehearse", "'podium rehearse --report' prints the last report")
+    )
+    if refused is not None:
+        if store is not None:
+            close_presenter_store(None, store)
+        return refused
 
     from tui.app import make_app
     from tui.mirror.cli import crashed_position, open_mirror
@@ -200,13 +212,19 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         return _fail([str(error)])
     app.startup_warning = store_warning
     app.resume_at = resume_at
+    from tui.terminal import run_app, signal_status
+
+    quit_signal = None
     try:
-        app.run()
+        # A quit signal ends the talk as q does: audience views hear "quit".
+        quit_signal = run_app(app)
     finally:
         mirror.close(clean=not app.return_code)
         if store is not None:
             close_presenter_store(app, store)
-    return app.return_code or EXIT_OK
+    if app.return_code:
+        return app.return_code
+    return signal_status(quit_signal) if quit_signal is not None else EXIT_OK
 
 
 def _poll_command(name: str) -> Callable[[Sequence[str]], int]:
@@ -237,6 +255,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``podium`` command; returns the exit status."""
+    from tui.terminal import safe_streams
+
+    safe_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:

@@ -92,5 +92,14 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     except ThemeError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
-    app.run()
-    return app.return_code or EXIT_OK
+    from tui.terminal import refuse_without_terminal, run_app, signal_status
+
+    refused = refuse_without_terminal(
+        "podium --audience", "run it in the terminal the projector shows"
+    )
+    if refused is not None:
+        return refused
+    quit_signal = run_app(app)
+    if app.return_code:
+        return app.return_code
+    return signal_status(quit_signal) if quit_signal is not None else EXIT_OK
