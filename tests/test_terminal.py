@@ -71,7 +71,9 @@ class Pane:
     behind; everything podium writes is copied to ``log`` (``pipe-pane``).
     """
 
-    def __init__(self, args: list[str], folder: Path, data_dir: Path, *, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, args: list[str], folder: Path, data_dir: Path, *, env: dict[str, str] | None = None
+    ) -> None:
         self.name = f"podium-term-{uuid.uuid4().hex[:8]}"
         self.log = folder / f"{self.name}.bytes"
         self.status = folder / f"{self.name}.status"
@@ -79,8 +81,24 @@ class Pane:
         exports = " ".join(f"{key}={value!r}" for key, value in environment.items())
         command = " ".join([str(PODIUM), *(repr(arg) for arg in args)])
         # Wait for Enter so that the copy of the output starts before podium does.
-        script = f"read go; export {exports}; {command}; echo $? > {str(self.status)!r}; exec sleep 120"
-        tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c", str(folder), "sh", "-c", script)
+        script = (
+            f"read go; export {exports}; {command}; echo $? > {str(self.status)!r}; exec sleep 120"
+        )
+        tmux(
+            "new-session",
+            "-d",
+            "-s",
+            self.name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-c",
+            str(folder),
+            "sh",
+            "-c",
+            script,
+        )
         tmux("pipe-pane", "-o", "-t", self.name, f"cat >> {str(self.log)!r}")
         self.keys("Enter")
 
@@ -92,7 +110,12 @@ class Pane:
         """Podium's process (the shell's child)."""
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            found = subprocess.run(["pgrep", "-P", self.value("#{pane_pid}")], capture_output=True, text=True)
+            found = subprocess.run(
+                ["pgrep", "-P", self.value("#{pane_pid}")],
+                check=False,
+                capture_output=True,
+                text=True,
+            )
             if found.stdout.split():
                 return int(found.stdout.split()[0])
             time.sleep(0.05)
@@ -110,7 +133,9 @@ class Pane:
             if text in self.screen():
                 return
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared in {self.name}; screen was:\n{self.screen()}")
+        raise AssertionError(
+            f"{text!r} never appeared in {self.name}; screen was:\n{self.screen()}"
+        )
 
     def exit_status(self, timeout: float = 15.0) -> int:
         deadline = time.monotonic() + timeout
@@ -132,7 +157,7 @@ class Pane:
         return data
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
 def tmux(*args: str) -> str:
@@ -197,7 +222,9 @@ def test_every_way_out_restores_the_terminal(panes, app: str, tmp_path: Path) ->
         flags = pane.value(PANE_FLAGS)
         left_on = modes_left_on(pane.output())
         if status != expected[way] or flags != NORMAL or left_on:
-            problems.append(f"{way}: status {status} (expected {expected[way]}), pane {flags!r}, left on {left_on}")
+            problems.append(
+                f"{way}: status {status} (expected {expected[way]}), pane {flags!r}, left on {left_on}"
+            )
         if app == "rehearse":  # the report is printed after any way out
             assert "complete" in pane.screen() and "interrupted" not in pane.screen(), pane.screen()
         assert "Traceback" not in pane.screen(), pane.screen()
@@ -222,7 +249,9 @@ def test_a_signalled_presenter_quits_for_its_audience(panes, way: str) -> None:
 
 @needs_tmux
 @needs_podium
-def test_closing_the_terminal_saves_the_rehearsal(panes, tmp_path: Path, private_data_dir: Path) -> None:
+def test_closing_the_terminal_saves_the_rehearsal(
+    panes, tmp_path: Path, private_data_dir: Path
+) -> None:
     """tmux kill-session hangs up the terminal (SIGHUP, then writes fail)."""
     pane = panes(["rehearse", str(SEED)])
     pane.wait_for("Notes · 1/13")
@@ -234,7 +263,9 @@ def test_closing_the_terminal_saves_the_rehearsal(panes, tmp_path: Path, private
     while time.monotonic() < deadline and _alive(pid):
         time.sleep(0.05)
     assert not _alive(pid)
-    history = run_podium(["rehearse", str(SEED), "--history", "--format", "json"], data_dir=private_data_dir)
+    history = run_podium(
+        ["rehearse", str(SEED), "--history", "--format", "json"], data_dir=private_data_dir
+    )
     assert history.returncode == 0, history.stderr
     assert [run["complete"] for run in json.loads(history.stdout)] == [True], history.stdout
     report = run_podium(["rehearse", str(SEED), "--report"], data_dir=private_data_dir)
@@ -253,9 +284,27 @@ def _alive(pid: int) -> bool:
 @needs_podium
 def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: Path) -> None:
     name = f"podium-term-{uuid.uuid4().hex[:8]}"
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "-c", str(tmp_path),
-         "env", f"PODIUM_DATA_DIR={private_data_dir}", "PS1=$ ", "TERM=xterm-256color", "bash", "--norc", "-i")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        str(tmp_path),
+        "env",
+        f"PODIUM_DATA_DIR={private_data_dir}",
+        "PS1=$ ",
+        "TERM=xterm-256color",
+        "bash",
+        "--norc",
+        "-i",
+    )
     try:
+
         def wait(condition, what: str) -> None:
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
@@ -275,7 +324,9 @@ def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: 
             if suspend == "key":
                 tmux("send-keys", "-t", name, "C-z")
             else:
-                (pid,) = subprocess.run(["pgrep", "-f", f"{PODIUM} {SEED}"], capture_output=True, text=True).stdout.split()
+                (pid,) = subprocess.run(
+                    ["pgrep", "-f", f"{PODIUM} {SEED}"], check=False, capture_output=True, text=True
+                ).stdout.split()
                 os.kill(int(pid), signal.SIGTSTP)
             wait(lambda: "Stopped" in screen(), f"{suspend}: podium did not stop")
             flags = tmux("display", "-p", "-t", name, PANE_FLAGS).strip()
@@ -283,11 +334,17 @@ def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: 
             tmux("send-keys", "-t", name, "clear", "Enter")
             wait(lambda: "Stopped" not in screen(), "clear did not clear")
             tmux("send-keys", "-t", name, "fg", "Enter")
-            wait(lambda: "KS' visjon" in screen() and "2/13" in screen(), f"{suspend}: fg left the screen blank")
+            wait(
+                lambda: "KS' visjon" in screen() and "2/13" in screen(),
+                f"{suspend}: fg left the screen blank",
+            )
         tmux("send-keys", "-t", name, "q")
-        wait(lambda: tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL, "q did not restore")
+        wait(
+            lambda: tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL,
+            "q did not restore",
+        )
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
 
 
 EXCEPTION_APP = """
@@ -316,8 +373,21 @@ def test_an_exception_in_the_app_restores_the_terminal(panes, tmp_path: Path) ->
     name = f"podium-term-{uuid.uuid4().hex[:8]}"
     log = tmp_path / "broken.bytes"
     status = tmp_path / "broken.status"
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "-c", str(tmp_path),
-         "sh", "-c", f"read go; TERM=xterm-256color {sys.executable} {str(script)!r}; echo $? > {str(status)!r}; exec sleep 120")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        str(tmp_path),
+        "sh",
+        "-c",
+        f"read go; TERM=xterm-256color {sys.executable} {str(script)!r}; echo $? > {str(status)!r}; exec sleep 120",
+    )
     try:
         tmux("pipe-pane", "-o", "-t", name, f"cat >> {str(log)!r}")
         tmux("send-keys", "-t", name, "Enter")
@@ -335,7 +405,74 @@ def test_an_exception_in_the_app_restores_the_terminal(panes, tmp_path: Path) ->
         time.sleep(0.2)
         assert modes_left_on(log.read_bytes()) == []
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+
+
+STUCK_APP = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+from tui.terminal import run_app
+
+class Stuck(App):
+    def compose(self):
+        yield Static("ready to hang")
+    def on_key(self, event):
+        while True:  # never gives the loop back
+            time.sleep(0.01)
+
+app = Stuck()
+run_app(app)
+"""
+
+
+@needs_tmux
+@pytest.mark.parametrize("second_signal", [True, False])
+def test_a_stuck_app_is_stopped_with_the_terminal_restored(
+    panes, tmp_path: Path, second_signal: bool
+) -> None:
+    """A second signal stops it at once; else the watchdog does after FORCE_AFTER seconds."""
+    script = tmp_path / "stuck_app.py"
+    script.write_text(STUCK_APP, encoding="utf-8")
+    name = f"podium-term-{uuid.uuid4().hex[:8]}"
+    status = tmp_path / "stuck.status"
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        str(tmp_path),
+        "sh",
+        "-c",
+        f"TERM=xterm-256color {sys.executable} {str(script)!r}; echo $? > {str(status)!r}; exec sleep 120",
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while "ready to hang" not in tmux("capture-pane", "-p", "-t", name):
+            assert time.monotonic() < deadline, tmux("capture-pane", "-p", "-t", name)
+            time.sleep(0.05)
+        tmux("send-keys", "-t", name, "x")
+        time.sleep(0.3)
+        pane_pid = tmux("display", "-p", "-t", name, "#{pane_pid}").strip()
+        (pid,) = subprocess.run(
+            ["pgrep", "-P", pane_pid], check=False, capture_output=True, text=True
+        ).stdout.split()
+        os.kill(int(pid), signal.SIGTERM)
+        if second_signal:
+            time.sleep(0.3)
+            os.kill(int(pid), signal.SIGTERM)
+        while not (status.exists() and status.read_text().strip()):
+            assert time.monotonic() < deadline + 15, tmux("capture-pane", "-p", "-t", name)
+            time.sleep(0.05)
+        assert status.read_text().strip() == "143"
+        assert tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
 
 
 # -- no terminal -------------------------------------------------------------------------
@@ -349,21 +486,33 @@ FULL_SCREEN = {
 }
 
 
-def run_podium(args: list[str], *, data_dir: Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
+def run_podium(
+    args: list[str], *, data_dir: Path, env: dict[str, str] | None = None, **kwargs
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PODIUM_DATA_DIR": str(data_dir), **(env or {})}
     return subprocess.run(
-        [str(PODIUM), *args], env=environment, capture_output=True, text=True, timeout=30, **kwargs
+        [str(PODIUM), *args],
+        check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        **kwargs,
     )
 
 
 @needs_podium
 @pytest.mark.parametrize("command", list(FULL_SCREEN))
-def test_full_screen_commands_refuse_without_a_terminal(command: str, private_data_dir: Path) -> None:
+def test_full_screen_commands_refuse_without_a_terminal(
+    command: str, private_data_dir: Path
+) -> None:
     result = run_podium(FULL_SCREEN[command], data_dir=private_data_dir, stdin=subprocess.DEVNULL)
     assert result.returncode == EXIT_NO_TERMINAL
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines == [lines[0]] and lines[0].startswith(f"{command}: needs an interactive terminal ("), result.stderr
+    assert lines == [lines[0]] and lines[0].startswith(
+        f"{command}: needs an interactive terminal ("
+    ), result.stderr
     assert "not a terminal" in lines[0]
 
 
@@ -375,8 +524,13 @@ def test_full_screen_commands_refuse_a_dumb_terminal(command: str, private_data_
     try:
         environment = {**os.environ, "PODIUM_DATA_DIR": str(private_data_dir), "TERM": "dumb"}
         process = subprocess.run(
-            [str(PODIUM), *FULL_SCREEN[command]], env=environment, stdin=follower, stdout=follower,
-            stderr=follower, timeout=30,
+            [str(PODIUM), *FULL_SCREEN[command]],
+            check=False,
+            env=environment,
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            timeout=30,
         )
         os.close(follower)
         follower = -1
@@ -395,17 +549,27 @@ def test_full_screen_commands_refuse_a_dumb_terminal(command: str, private_data_
             os.close(follower)
     assert process.returncode == EXIT_NO_TERMINAL
     lines = output.decode().splitlines()
-    assert len(lines) == 1 and "TERM=dumb" in lines[0] and lines[0].startswith(f"{command}: "), output
+    assert len(lines) == 1 and "TERM=dumb" in lines[0] and lines[0].startswith(f"{command}: "), (
+        output
+    )
 
 
 @needs_podium
 def test_line_commands_work_without_a_terminal(private_data_dir: Path) -> None:
-    for args in (["check", str(SEED)], ["results", str(SEED)], ["rehearse", str(SEED), "--history"]):
-        result = run_podium(args, data_dir=private_data_dir, stdin=subprocess.DEVNULL, env={"TERM": "dumb"})
+    for args in (
+        ["check", str(SEED)],
+        ["results", str(SEED)],
+        ["rehearse", str(SEED), "--history"],
+    ):
+        result = run_podium(
+            args, data_dir=private_data_dir, stdin=subprocess.DEVNULL, env={"TERM": "dumb"}
+        )
         assert result.returncode == 0, (args, result.stderr)
         assert "interactive terminal" not in result.stderr
     # --choice votes (here: refused, as nothing is presented) without asking for a terminal.
-    vote = run_podium(["vote", "--choice", "1"], data_dir=private_data_dir, stdin=subprocess.DEVNULL)
+    vote = run_podium(
+        ["vote", "--choice", "1"], data_dir=private_data_dir, stdin=subprocess.DEVNULL
+    )
     assert vote.returncode == 1 and "no presentation is running" in vote.stderr
 
 
@@ -445,7 +609,9 @@ def ascii_env() -> dict[str, str]:
 
 
 @needs_podium
-def test_every_line_command_prints_under_an_ascii_locale(private_data_dir: Path, tmp_path: Path) -> None:
+def test_every_line_command_prints_under_an_ascii_locale(
+    private_data_dir: Path, tmp_path: Path
+) -> None:
     from tui.deck import load_deck
     from tui.rehearsal.recorder import Recorder
     from tui.rehearsal.store import RehearsalStore
@@ -475,16 +641,23 @@ def test_every_line_command_prints_under_an_ascii_locale(private_data_dir: Path,
     ]
     for args, status in commands:
         result = subprocess.run(
-            [str(PODIUM), *args], env={**ascii_env(), "PODIUM_DATA_DIR": str(private_data_dir)},
-            capture_output=True, timeout=30, stdin=subprocess.DEVNULL,
+            [str(PODIUM), *args],
+            check=False,
+            env={**ascii_env(), "PODIUM_DATA_DIR": str(private_data_dir)},
+            capture_output=True,
+            timeout=30,
+            stdin=subprocess.DEVNULL,
         )
         out, err = result.stdout.decode("ascii"), result.stderr.decode("ascii")  # ASCII, as asked
         assert result.returncode == status, (args, out, err)
         assert "Traceback" not in err and "UnicodeEncodeError" not in err, (args, err)
         assert out or err
     report = subprocess.run(
-        [str(PODIUM), "rehearse", str(SEED), "--report"], env={**ascii_env(), "PODIUM_DATA_DIR": str(private_data_dir)},
-        capture_output=True, timeout=30,
+        [str(PODIUM), "rehearse", str(SEED), "--report"],
+        check=False,
+        env={**ascii_env(), "PODIUM_DATA_DIR": str(private_data_dir)},
+        capture_output=True,
+        timeout=30,
     ).stdout.decode("ascii")
     assert "Samordning mellom forvaltningsorganer" in report  # ASCII text intact; the rest as '?'
 
@@ -503,7 +676,13 @@ def test_the_presenter_starts_and_quits_under_an_ascii_locale(panes) -> None:
 def test_python_dash_m_tui_refuses_without_a_terminal(private_data_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", str(DATA / "presenter_demo.yaml")],
+        check=False,
         env={**os.environ, "PODIUM_DATA_DIR": str(private_data_dir)},
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
-    assert result.returncode == EXIT_NO_TERMINAL and "needs an interactive terminal" in result.stderr
+    assert (
+        result.returncode == EXIT_NO_TERMINAL and "needs an interactive terminal" in result.stderr
+    )

@@ -31,7 +31,7 @@ import signal
 import sys
 import threading
 from collections.abc import Mapping
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,7 +39,12 @@ if TYPE_CHECKING:
 EXIT_NO_TERMINAL = 2
 """Exit status when a full-screen command has no terminal (bad input: how it was run)."""
 
-QUIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT)
+QUIT_SIGNALS: tuple[signal.Signals, ...] = (
+    signal.SIGTERM,
+    signal.SIGHUP,
+    signal.SIGQUIT,
+    signal.SIGINT,
+)
 """Signals that quit an app cleanly, as ``q`` does."""
 
 FORCE_AFTER = 5.0
@@ -193,13 +198,13 @@ def _silence_dead_terminal() -> None:
 class _Lifecycle:
     """Signal handling for one run of one app (see :func:`run_app`)."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.signal: int | None = None
         """The quit signal received, if any."""
         self.loop: asyncio.AbstractEventLoop | None = None
         self._previous: dict[int, object] = {}
-        self._tty_attrs: list[object] | None = None
+        self._tty_attrs: list[Any] | None = None
         self._watchdog: threading.Timer | None = None
 
     def install(self) -> None:
@@ -272,7 +277,7 @@ class _Lifecycle:
         os._exit(signal_status(signum))
 
 
-def run_app(app: App[object]) -> int | None:
+def run_app(app: App[Any]) -> int | None:
     """Run ``app`` full-screen so that every way out restores the terminal.
 
     ``q``, Ctrl+C and an exception inside the app end through Textual,
