@@ -163,6 +163,13 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
     theme_problem = None if args.theme else deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
+    if args.theme:  # reported before a missing terminal is
+        from tui.themes import ThemeError, resolve_theme
+
+        try:
+            resolve_theme(args.theme, Path(deck.source).parent if deck.source else None)
+        except ThemeError as error:
+            return _fail([str(error)])
     store = how_to_vote = store_warning = None
     if deck.polls:
         from tui.commands.poll_cli import close_presenter_store, open_presenter_store
