@@ -226,7 +226,8 @@ def test_every_way_out_restores_the_terminal(panes, app: str, tmp_path: Path) ->
                 f"{way}: status {status} (expected {expected[way]}), pane {flags!r}, left on {left_on}"
             )
         if app == "rehearse":  # the report is printed after any way out
-            assert "complete" in pane.screen() and "interrupted" not in pane.screen(), pane.screen()
+            assert "slides.yaml · " in pane.screen(), pane.screen()  # its heading
+            assert "· complete" in pane.screen() and "interrupted" not in pane.screen(), pane.screen()
         assert "Traceback" not in pane.screen(), pane.screen()
     assert not problems, f"{app}: " + "; ".join(problems)
 

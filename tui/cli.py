@@ -12,6 +12,9 @@ Usage::
 ``DECK`` defaults to ``./slides.yaml`` when there is one, else the deck that
 ships with Podium. Problems are printed as ``FILE:LINE:COL: message`` and
 exit with status 2 (the Unix convention for bad input); never a traceback.
+The full-screen commands need a terminal (status 2 and one line without
+one: see :mod:`tui.terminal`); SIGTERM, SIGHUP, SIGQUIT and SIGINT end them
+as ``q`` does, with status 128 + the signal's number.
 """
 
 from __future__ import annotations
