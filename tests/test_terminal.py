@@ -687,3 +687,12 @@ def test_python_dash_m_tui_refuses_without_a_terminal(private_data_dir: Path) ->
     assert (
         result.returncode == EXIT_NO_TERMINAL and "needs an interactive terminal" in result.stderr
     )
+
+
+def test_the_terminal_module_imports_no_textual() -> None:
+    """The line-mode commands use it (safe_streams) without paying for Textual."""
+    code = "import sys, tui.terminal; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=30
+    )
+    assert result.stdout.strip() == "False"
