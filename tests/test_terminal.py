@@ -340,11 +340,17 @@ def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: 
                 lambda: "KS' visjon" in screen() and "2/13" in screen(),
                 f"{suspend}: fg left the screen blank",
             )
-        tmux("send-keys", "-t", name, "q")
+        # Told to quit while suspended (the shell's kill %1: SIGTERM, then SIGCONT):
+        # it quits for good, without taking the shell's terminal back.
+        tmux("send-keys", "-t", name, "C-z")
+        wait(lambda: "Stopped" in screen(), "podium did not stop again")
+        tmux("send-keys", "-t", name, "clear; kill %1; sleep 2; jobs; echo listed", "Enter")
         wait(
-            lambda: tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL,
-            "q did not restore",
+            lambda: "listed" in screen().replace("echo listed", ""),
+            "the shell never listed its jobs",
         )
+        assert "Exit 143" in screen() and "Stopped" not in screen(), screen()
+        assert tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
 

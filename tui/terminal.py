@@ -176,18 +176,29 @@ def _terminal_gone(fd: int = 2) -> bool:
     return False
 
 
-def _silence_dead_terminal() -> None:
-    """Point stdout and stderr at /dev/null after a hang-up.
+def _in_background(fd: int = 0) -> bool:
+    """Whether the terminal on ``fd`` belongs to another process group (the shell, after Ctrl+Z)."""
+    try:
+        return os.tcgetpgrp(fd) != os.getpgrp()
+    except OSError:
+        return False
 
-    The terminal is gone; writing to it fails (EIO), which would stop
-    Textual's output thread and leave the app stuck on its way out. With
-    the output going nowhere the app quits through its normal path.
+
+def _let_go_of_terminal(fds: tuple[int, ...]) -> None:
+    """Point ``fds`` at /dev/null: the app quits without touching the terminal.
+
+    After a hang-up writing to the terminal fails (EIO), which would stop
+    Textual's output thread and leave the app stuck on its way out. A
+    suspended app told to quit (``kill %1`` sends SIGTERM, then SIGCONT)
+    would re-enter full-screen mode in a terminal that is the shell's now,
+    and be stopped again. With no terminal the app quits through its
+    normal path in both cases.
     """
     try:
-        null = os.open(os.devnull, os.O_WRONLY)
+        null = os.open(os.devnull, os.O_RDWR)
     except OSError:
         return
-    for fd in (1, 2):
+    for fd in fds:
         try:
             os.dup2(null, fd)
         except OSError:
@@ -247,8 +258,10 @@ class _Lifecycle:
         if self.signal is not None:  # asked twice: stop now
             self.force_stop(signum)
         self.signal = signum
-        if signum == signal.SIGHUP and _terminal_gone():
-            _silence_dead_terminal()
+        if _terminal_gone():  # hung up: all three are dead
+            _let_go_of_terminal((0, 1, 2))
+        elif _in_background():  # suspended: the terminal is the shell's; print the report there
+            _let_go_of_terminal((0, 2))
         loop = self.loop
         if loop is None or loop.is_closed():
             return
@@ -283,8 +296,9 @@ def run_app(app: App[Any]) -> int | None:
     ``q``, Ctrl+C and an exception inside the app end through Textual,
     which restores the terminal. SIGTERM, SIGHUP, SIGQUIT and SIGINT call
     :meth:`App.exit` in the app's loop, so they end the same way; after a
-    hang-up (the terminal closed) output goes to /dev/null so quitting
-    cannot block on the dead terminal. An app that has not quit
+    hang-up (the terminal closed), or in a suspended app (``kill %1``), the
+    app lets go of the terminal first, so quitting cannot block on a dead
+    terminal or take back the shell's. An app that has not quit
     :data:`FORCE_AFTER` seconds after a signal, or that gets a second one,
     is stopped at once with the terminal restored. Ctrl+Z (or SIGTSTP)
     suspends through Textual's driver and ``fg`` redraws the whole screen.
