@@ -222,7 +222,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         return _fail([str(error)])
     app.startup_warning = store_warning
     app.resume_at = resume_at
-    from tui.terminal import run_app, signal_status
+    from tui.terminal import exit_status, run_app
 
     quit_signal = None
     try:
@@ -232,9 +232,7 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         mirror.close(clean=not app.return_code)
         if store is not None:
             close_presenter_store(app, store)
-    if app.return_code:
-        return app.return_code
-    return signal_status(quit_signal) if quit_signal is not None else EXIT_OK
+    return exit_status(app, quit_signal)
 
 
 def _poll_command(name: str) -> Callable[[Sequence[str]], int]:

@@ -153,6 +153,22 @@ def signal_status(signum: int) -> int:
     return 128 + signum
 
 
+def exit_status(app: App[Any], quit_signal: int | None) -> int:
+    """The exit status of a full-screen command after :func:`run_app`.
+
+    Args:
+        app: The app that ran.
+        quit_signal: What :func:`run_app` returned.
+
+    Returns:
+        The app's own non-zero code (1 after an exception), else 128 + the
+        signal's number after a quit signal, else 0.
+    """
+    if app.return_code:
+        return app.return_code
+    return signal_status(quit_signal) if quit_signal is not None else 0
+
+
 def ended_by_signal(status: int) -> bool:
     """Whether ``status`` is what :func:`signal_status` gives for a quit signal."""
     return status in {signal_status(each) for each in QUIT_SIGNALS}

@@ -163,7 +163,7 @@ def vote(argv: Sequence[str]) -> int:
         except StoreError as error:
             if args.store or not follow:
                 return _fail([f"podium vote: {error}"])
-    from tui.terminal import refuse_without_terminal, run_app, signal_status
+    from tui.terminal import exit_status, refuse_without_terminal, run_app
 
     refused = refuse_without_terminal("podium vote", "to vote from a script use 'podium vote --choice N'")
     if refused is not None:
@@ -178,9 +178,7 @@ def vote(argv: Sequence[str]) -> int:
         quit_signal = run_app(app)
     finally:
         app.close_store()
-    if app.return_code:
-        return app.return_code
-    return signal_status(quit_signal) if quit_signal is not None else EXIT_OK
+    return exit_status(app, quit_signal)
 
 
 def _vote_once(path: Path | None, voter: str, choice: str) -> int:

@@ -92,7 +92,7 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     except ThemeError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
-    from tui.terminal import refuse_without_terminal, run_app, signal_status
+    from tui.terminal import exit_status, refuse_without_terminal, run_app
 
     refused = refuse_without_terminal(
         "podium --audience", "run it in the terminal the projector shows"
@@ -100,6 +100,4 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     if refused is not None:
         return refused
     quit_signal = run_app(app)
-    if app.return_code:
-        return app.return_code
-    return signal_status(quit_signal) if quit_signal is not None else EXIT_OK
+    return exit_status(app, quit_signal)
