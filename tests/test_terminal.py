@@ -14,6 +14,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -157,11 +158,39 @@ class Pane:
         return data
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        kill_session(self.name)
+
+
+SOCKET = f"podium-term-{os.getpid()}"
+"""This module's own tmux server: other tests ending theirs cannot take it down mid-test."""
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def kill_session(name: str) -> None:
+    subprocess.run(
+        ["tmux", "-L", SOCKET, "kill-session", "-t", name], check=False, capture_output=True
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tmux_server() -> Iterator[None]:
+    """Start the module's tmux server, kept up between sessions; stop it at the end."""
+    if shutil.which("tmux") is None:
+        yield
+        return
+    start = ["start-server", ";", "set", "-g", "exit-empty", "off"]
+    subprocess.run(
+        ["tmux", "-L", SOCKET, "-f", "/dev/null", *start], check=True, capture_output=True
+    )
+    socket = tmux("display", "-p", "#{socket_path}").strip()
+    yield
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], check=False, capture_output=True)
+    Path(socket).unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -352,7 +381,7 @@ def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: 
         assert "Exit 143" in screen() and "Stopped" not in screen(), screen()
         assert tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        kill_session(name)
 
 
 EXCEPTION_APP = """
@@ -413,7 +442,7 @@ def test_an_exception_in_the_app_restores_the_terminal(panes, tmp_path: Path) ->
         time.sleep(0.2)
         assert modes_left_on(log.read_bytes()) == []
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        kill_session(name)
 
 
 STUCK_APP = """
@@ -480,7 +509,7 @@ def test_a_stuck_app_is_stopped_with_the_terminal_restored(
         assert status.read_text().strip() == "143"
         assert tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        kill_session(name)
 
 
 # -- no terminal -------------------------------------------------------------------------
