@@ -12,6 +12,9 @@ Usage::
 ``DECK`` defaults to ``./slides.yaml`` when there is one, else the deck that
 ships with Podium. Problems are printed as ``FILE:LINE:COL: message`` and
 exit with status 2 (the Unix convention for bad input); never a traceback.
+The full-screen commands need a terminal (status 2 and one line without
+one: see :mod:`tui.terminal`); SIGTERM, SIGHUP, SIGQUIT and SIGINT end them
+as ``q`` does, with status 128 + the signal's number.
 """
 
 from __future__ import annotations
@@ -235,6 +238,13 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
     theme_problem = None if args.theme else deck_theme_problem(deck)
     if theme_problem is not None:
         return _fail([str(theme_problem)])
+    if args.theme:  # reported before a missing terminal is
+        from tui.themes import ThemeError, resolve_theme
+
+        try:
+            resolve_theme(args.theme, Path(deck.source).parent if deck.source else None)
+        except ThemeError as error:
+            return _fail([str(error)])
     store = how_to_vote = store_warning = None
     if args.shared_store and not args.store:
         return _fail(["podium: --shared-store needs --store PATH in a folder your group can reach"])
@@ -252,6 +262,18 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
             # hands in memory, and say loudly that votes are not kept.
             store_warning = f"Poll votes will NOT be saved: {error}"
             print(printable(f"podium: {store_warning}"), file=sys.stderr)
+    from tui.terminal import refuse_without_terminal
+
+    # After every problem with the input (deck, theme, --store) is reported.
+    refused = (
+        refuse_without_terminal("podium", "for scripts use 'podium check' or 'podium vote --choice N'")
+        if rehearsal is None
+        else refuse_without_terminal("podium rehearse", "'podium rehearse --report' prints the last report")
+    )
+    if refused is not None:
+        if store is not None:
+            close_presenter_store(None, store)
+        return refused
 
     from tui.app import make_app
     from tui.mirror.cli import crashed_position, open_mirror
@@ -275,13 +297,17 @@ def present(argv: Sequence[str], *, rehearsal: Callable[[Deck], Recorder] | None
         return _fail([str(error)])
     app.startup_warning = store_warning
     app.resume_at = resume_at
+    from tui.terminal import exit_status, run_app
+
+    quit_signal = None
     try:
-        app.run()
+        # A quit signal ends the talk as q does: audience views hear "quit".
+        quit_signal = run_app(app)
     finally:
         mirror.close(clean=not app.return_code)
         if store is not None:
             close_presenter_store(app, store)
-    return app.return_code or EXIT_OK
+    return exit_status(app, quit_signal)
 
 
 def _poll_command(name: str) -> Callable[[Sequence[str]], int]:
@@ -312,6 +338,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``podium`` command; returns the exit status."""
+    from tui.terminal import safe_streams
+
+    safe_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:

@@ -251,14 +251,22 @@ def vote(argv: Sequence[str]) -> int:
         except StoreError as error:
             if args.store or not follow:
                 return _fail([f"podium vote: {error}"])
+    from tui.terminal import exit_status, refuse_without_terminal, run_app
+
+    refused = refuse_without_terminal("podium vote", "to vote from a script use 'podium vote --choice N'")
+    if refused is not None:
+        if store is not None:
+            store.close()
+        return refused
     from tui.voter.app import make_voter_app
 
     app = make_voter_app(voter, store, locate=live.live_store if follow else None)
+    quit_signal = None
     try:
-        app.run()
+        quit_signal = run_app(app)
     finally:
         app.close_store()
-    return app.return_code or EXIT_OK
+    return exit_status(app, quit_signal)
 
 
 def _vote_once(path: Path | None, voter: str, choice: str) -> int:

@@ -93,5 +93,12 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     except ThemeError as error:
         print(printable(str(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
-    app.run()
-    return app.return_code or EXIT_OK
+    from tui.terminal import exit_status, refuse_without_terminal, run_app
+
+    refused = refuse_without_terminal(
+        "podium --audience", "run it in the terminal the projector shows"
+    )
+    if refused is not None:
+        return refused
+    quit_signal = run_app(app)
+    return exit_status(app, quit_signal)

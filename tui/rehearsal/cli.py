@@ -89,15 +89,18 @@ def rehearse(argv: Sequence[str]) -> int:
         recorders.append(recorder)
         return recorder
 
+    from tui.terminal import ended_by_signal
+
     forwarded = [*([args.deck] if args.deck is not None else []), *(["--theme", args.theme] if args.theme else [])]
     status = 1
     try:
         status = present(forwarded, rehearsal=start)
     finally:
         # A crash (non-zero status, or an exception on its way out) leaves
-        # the rehearsal interrupted, with its timings up to the last save.
+        # the rehearsal interrupted, with its timings up to the last save;
+        # a quit signal (SIGTERM, a closed terminal) ends it as q does.
         for recorder in recorders:
-            _close(recorder, args.format, complete=status == EXIT_OK)
+            _close(recorder, args.format, complete=status == EXIT_OK or ended_by_signal(status))
         store.close()
     return status
 
