@@ -167,7 +167,7 @@ def test_good_voter_names_are_accepted(name: str) -> None:
 def _hostile_report() -> PollReport:
     """A store that holds hostile text already (written before names were checked)."""
     store = VoteStore.in_memory()
-    poll = Poll(id="p", question=f"Q{OSC52}?", options=(f"=cmd|' /C calc'!A0", f"two\x9b2J"))
+    poll = Poll(id="p", question=f"Q{OSC52}?", options=("=cmd|' /C calc'!A0", "two\x9b2J"))
     store.vote(poll, [poll.ids[0]], "alice")
     forged = "mallory\n  2012-09-19T14:05:00+00:00  bob        two"
     store._write(  # noqa: SLF001 - the row a store of an older Podium could hold

@@ -44,7 +44,7 @@ from tui.navigation import Position
 from tui.polls.model import PollResults
 from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
-from tui.safe_text import one_line
+from tui.safe_text import one_line, printable
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.overview import OverviewScreen
