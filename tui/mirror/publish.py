@@ -154,4 +154,3 @@ class Publisher:
         locks.release(self._lock_fd)
         self._lock_fd = None
         self.problem = "closed"
-

@@ -2,7 +2,7 @@
 
 :mod:`tui.polls.store` owns :class:`~tui.polls.store.VoteStore`; this module
 owns what a store file must look like, as a :class:`~tui.storage.sqlite.Kind`
-(:data:`KIND`) that :mod:`tui.storage.sqlite` checks and sets up: an existing
+(:data:`KIND`) that :mod:`tui.storage.checks` checks and sets up: an existing
 store is first read through a read-only connection and refused unless it is
 an empty database or an undamaged Podium vote store of a version this Podium
 reads; a new file gets the tables; a store of schema version 1 is upgraded
@@ -101,7 +101,7 @@ KIND = Kind(
     backup_before_upgrade=frozenset({1}),
     synchronous="FULL",
 )
-"""What a vote store file is, for :mod:`tui.storage.sqlite`.
+"""What a vote store file is, for :mod:`tui.storage.checks` and :mod:`tui.storage.sqlite`.
 
 ``MEMORY`` (the ``path`` of :meth:`~tui.polls.store.VoteStore.in_memory`)
 comes from there too.

@@ -68,7 +68,7 @@ from tui.polls.store_errors import StoreError, _check_location
 from tui.polls.store_queries import Queries
 from tui.polls.store_stage import Staging
 from tui.polls.store_votes import HAND_PREFIX, Voting, is_hand_vote
-from tui.storage import sqlite
+from tui.storage import checks, sqlite
 
 __all__ = [
     "APPLICATION_ID",
@@ -149,7 +149,7 @@ class VoteStore(Voting, Control, Staging, Queries):
         """Open the store at ``path``; the presenter's open creates it if needed.
 
         An existing file is first checked through a read-only connection
-        (see :func:`tui.storage.sqlite.inspect`): a file that is not an
+        (see :func:`tui.storage.checks.inspect`): a file that is not an
         undamaged Podium store this Podium reads is refused before anything
         can write to it.
 
@@ -190,7 +190,7 @@ class VoteStore(Voting, Control, Staging, Queries):
             raise StoreError(f"there is no vote store at {path} (no votes recorded yet)", path)
         if read_only:
             try:
-                connection = sqlite.inspect(path, KIND, busy_timeout, require_store=True)
+                connection = checks.inspect(path, KIND, busy_timeout, require_store=True)
             except sqlite.NeedsRecovery:
                 raise StoreError(
                     f"vote store {path} was left mid-write by a crash; present from it once"
@@ -217,7 +217,7 @@ class VoteStore(Voting, Control, Staging, Queries):
             access.secure_files(path, shared, fix=False)
         if path.exists() and path.stat().st_size > 0:
             try:
-                sqlite.inspect(path, KIND, busy_timeout, require_store=not create).close()
+                checks.inspect(path, KIND, busy_timeout, require_store=not create).close()
             except sqlite.NeedsRecovery:
                 pass  # the read-write connection replays the crashed writer's journal
         elif path.exists() and not create:
@@ -238,7 +238,7 @@ class VoteStore(Voting, Control, Staging, Queries):
                 ) from None
         connection = sqlite.open_file(path, KIND, busy_timeout)
         try:
-            sqlite.prepare(connection, path, KIND, busy_timeout, create=create)
+            checks.prepare(connection, path, KIND, busy_timeout, create=create)
         except BaseException:
             connection.close()
             raise
@@ -284,6 +284,5 @@ class VoteStore(Voting, Control, Staging, Queries):
             An empty store; nothing is written to disk.
         """
         connection = sqlite.open_memory()
-        sqlite.prepare(connection, MEMORY, KIND, 0.0)
+        checks.prepare(connection, MEMORY, KIND, 0.0)
         return cls(sqlite.Database(connection, MEMORY, KIND, 0.0))
-

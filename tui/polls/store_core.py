@@ -81,4 +81,3 @@ class StoreCore:
                 False only for state that is rebuilt anyway (the stage).
         """
         return self._db.write(action, durable=durable)
-

@@ -1,7 +1,7 @@
 """The rehearsal store: every rehearsal's slide timings, in one SQLite file.
 
 The only place rehearsals touch SQLite, through :mod:`tui.storage.sqlite`
-(shared with the vote store: the same checks before anything writes, WAL,
+and :mod:`tui.storage.checks` (shared with the vote store: the same checks before anything writes, WAL,
 transactions and messages). The file (``rehearsals.sqlite3`` in the user
 data folder) holds the rehearsals of every deck, told apart by the deck's
 :func:`~tui.paths.deck_identity` (its resolved path). Timings are written as
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.paths import create_file, deck_identity, make_private_dirs, user_data_dir
-from tui.storage import errors, sqlite
+from tui.storage import checks, errors, sqlite
 
 if TYPE_CHECKING:
     import sqlite3
@@ -88,7 +88,7 @@ KIND = sqlite.Kind(
     setup=("PRAGMA foreign_keys = ON",),
     untouched="it was left as it is",
 )
-"""What a rehearsal store file is, for :mod:`tui.storage.sqlite`."""
+"""What a rehearsal store file is, for :mod:`tui.storage.checks` and :mod:`tui.storage.sqlite`."""
 
 BUSY_TIMEOUT = 5.0
 """Seconds a write waits for another process's write before giving up."""
@@ -177,7 +177,7 @@ class RehearsalStore:
         A new file is private to the user (``0600``, new folders ``0700``,
         whatever the umask); an existing one of the user's loses any access
         other users had. An existing file is checked through a read-only
-        connection first (:func:`tui.storage.sqlite.inspect`): a file that is
+        connection first (:func:`tui.storage.checks.inspect`): a file that is
         not an undamaged rehearsal store this Podium reads is never written to.
 
         Args:
@@ -198,7 +198,7 @@ class RehearsalStore:
         if not created:
             if path.stat().st_size > 0:
                 try:
-                    sqlite.inspect(path, KIND, BUSY_TIMEOUT, require_store=False).close()
+                    checks.inspect(path, KIND, BUSY_TIMEOUT, require_store=False).close()
                 except sqlite.NeedsRecovery:
                     pass  # a crashed writer's journal: the read-write connection replays it
             try:
@@ -209,7 +209,7 @@ class RehearsalStore:
                 ) from None
         connection = sqlite.open_file(path, KIND, BUSY_TIMEOUT)
         try:
-            sqlite.prepare(connection, path, KIND, BUSY_TIMEOUT)
+            checks.prepare(connection, path, KIND, BUSY_TIMEOUT)
         except BaseException:
             connection.close()
             raise
