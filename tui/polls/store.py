@@ -50,8 +50,9 @@ Which module owns what (:class:`VoteStore` is put together from the parts):
 - :mod:`tui.polls.store_errors`: :class:`StoreError` (a
   :class:`tui.storage.errors.StoreError`) and checks of where the file lives.
 - :mod:`tui.polls.access`: who may write the store (file and folder modes).
-- :mod:`tui.storage.sqlite`: opening and checking SQLite files, pragmas,
-  transactions and SQLite's errors, for every store.
+- :mod:`tui.storage.sqlite` and :mod:`tui.storage.checks`: opening SQLite
+  files, checking them before anything writes, pragmas, transactions and
+  SQLite's errors, for every store.
 
 Every name other modules use is importable from here.
 """
