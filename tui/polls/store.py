@@ -134,9 +134,6 @@ class VoteStore(Voting, Control, Staging, Queries):
             :class:`StoreError`.
     """
 
-    def __enter__(self) -> VoteStore:
-        return self
-
     @classmethod
     def open(
         cls,

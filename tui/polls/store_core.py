@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tui.storage.sqlite import Database
 
 _T = TypeVar("_T")
+_Store = TypeVar("_Store", bound="StoreCore")
 
 
 class StoreCore:
@@ -54,7 +55,7 @@ class StoreCore:
         """Close the store; further calls raise :class:`StoreError`. Idempotent."""
         self._db.close()
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self: _Store) -> _Store:  # noqa: PYI019 - typing.Self needs Python 3.11
         return self
 
     def __exit__(self, *exc_info: object) -> None:

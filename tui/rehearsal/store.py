@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.paths import create_file, deck_identity, make_private_dirs, user_data_dir
 from tui.storage import checks, errors, sqlite
@@ -319,7 +319,7 @@ class RehearsalStore:
         )
         return [Timing(*row) for row in rows]
 
-    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         return self._db.run(lambda db: db.execute(sql, parameters).fetchall())
 
 
