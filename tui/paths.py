@@ -7,13 +7,18 @@ to the source tree.
 
 Everything Podium writes under the user data folder is private to the user:
 folders it creates are mode ``0700`` (:func:`make_private_dirs`), files
-``0600`` (:func:`create_file`), whatever the umask says. Only a vote store
-the presenter asks to share (``--shared-store``) is group-writable; see
-:mod:`tui.polls.access`.
+``0600`` (:func:`create_file`, :func:`write_atomically`), whatever the umask
+says. Only a vote store the presenter asks to share (``--shared-store``) is
+group-writable; see :mod:`tui.polls.access`.
+
+Files kept per deck are named by one key (:func:`deck_key`) derived from one
+identity of the deck (:func:`deck_identity`, its resolved path), whatever
+way the deck was named on the command line.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -53,6 +58,40 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("podium", appauthor=False)
+
+
+def deck_identity(deck_path: str | os.PathLike[str]) -> str:
+    """The one name of a deck file: its resolved absolute path.
+
+    The same for every way of naming the deck (relative, through a symbolic
+    link). The rehearsal store records it; :func:`deck_key` hashes it.
+
+    Args:
+        deck_path: The deck file, relative or absolute.
+
+    Returns:
+        ``os.path.realpath`` of the path.
+    """
+    return os.path.realpath(os.fspath(deck_path))
+
+
+def deck_key(deck_path: str | os.PathLike[str], *, digits: int = 16) -> str:
+    """A file-name-safe key for a deck: the same for every way of naming it.
+
+    Every per-deck file name uses it: the mirror's state and lock files
+    (16 digits) and vote store files (12 digits, as they always had; see
+    :data:`tui.polls.store.STORE_KEY_DIGITS`). Both are the start of the same
+    digest, so existing files keep their names.
+
+    Args:
+        deck_path: The deck file, relative or absolute.
+        digits: How many hex digits to keep (at most 64).
+
+    Returns:
+        The first ``digits`` hex digits of the SHA-256 of
+        :func:`deck_identity` (encoded as the file system encodes names).
+    """
+    return hashlib.sha256(os.fsencode(deck_identity(deck_path))).hexdigest()[:digits]
 
 
 def make_private_dirs(folder: Path, mode: int = PRIVATE_DIR_MODE) -> list[Path]:
@@ -117,6 +156,44 @@ def create_file(path: Path, mode: int = PRIVATE_FILE_MODE) -> bool:
     finally:
         os.close(descriptor)
     return True
+
+
+def write_atomically(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one.
+
+    The bytes go to a temporary file next to ``path`` (created with
+    ``mode``, set on the descriptor before anything is written, whatever the
+    umask), which then takes ``path``'s place with ``os.replace``. Not
+    flushed to disk: this is for state that is rewritten often and rebuilt
+    after a crash (the mirror's state, the presenters' announcements).
+
+    Args:
+        path: The file; its folder must exist.
+        data: The new content.
+        mode: Permission bits (default ``0600``).
+
+    Raises:
+        OSError: The file could not be written; ``path`` is unchanged and
+            no temporary file is left behind.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(temporary, flags, mode & 0o600)
+        try:
+            os.fchmod(descriptor, mode)  # a stale temporary file may have had another mode
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
 
 
 def narrow_dir(folder: Path) -> bool:

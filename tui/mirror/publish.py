@@ -6,13 +6,12 @@ timer and no socket: an idle presenter costs nothing. Imports no Textual.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import uuid
-from pathlib import Path
 
+from tui import locks
 from tui.mirror.state import PresenterState, encode, lock_path, state_path
-from tui.paths import make_private_dirs, narrow_dir
+from tui.paths import deck_identity, make_private_dirs, narrow_dir, write_atomically
 
 
 class Publisher:
@@ -30,7 +29,7 @@ class Publisher:
     """
 
     def __init__(self, deck_path: str | os.PathLike[str]) -> None:
-        self.deck = os.path.realpath(os.fspath(deck_path))
+        self.deck = deck_identity(deck_path)
         self.state_file = state_path(self.deck)
         self.lock_file = lock_path(self.deck)
         self.session = uuid.uuid4().hex
@@ -56,14 +55,11 @@ class Publisher:
             # could move the projector's slides.
             make_private_dirs(folder)
             narrow_dir(folder)
-            fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            fd = locks.hold(self.lock_file)
         except OSError as error:
             self.problem = f"cannot write to {folder}: {error.strerror or error}"
             return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
+        if fd is None:
             self.problem = (
                 "another Podium is presenting this deck; audience views follow that one"
             )
@@ -126,7 +122,7 @@ class Publisher:
             ended=ended,
         )
         try:
-            _replace(self.state_file, encode(state))
+            write_atomically(self.state_file, encode(state))
         except OSError as error:
             self.problem = f"cannot write {self.state_file}: {error.strerror or error}"
             return False
@@ -155,18 +151,6 @@ class Publisher:
                 voters=voters,  # type: ignore[arg-type]
                 closed=closed,  # type: ignore[arg-type]
             )
-        os.close(self._lock_fd)
+        locks.release(self._lock_fd)
         self._lock_fd = None
         self.problem = "closed"
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file + ``os.replace``)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # a stale temporary file may have had another mode
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-    os.replace(temporary, path)

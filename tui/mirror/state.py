@@ -3,23 +3,36 @@
 The presenter writes its position with :class:`~tui.mirror.publish.Publisher`
 by replacing ``<key>.json`` atomically (write a temporary file, then
 ``os.replace``), so a reader sees the old state or the new one, never half of
-one. While it runs it holds an exclusive ``flock`` on ``<key>.lock``; the
-kernel drops the lock when the process ends in any way (quit, crash,
-``kill -9``), which is how audience views tell a live presenter from a gone
-one without a heartbeat. Both files live in ``live/`` under the user data
-folder, private to the user (mode 0700). Imports no Textual.
+one. While it runs it holds an exclusive ``flock`` on ``<key>.lock``
+(:mod:`tui.locks`); the kernel drops the lock when the process ends in any
+way (quit, crash, ``kill -9``), which is how audience views tell a live
+presenter from a gone one without a heartbeat. Both files live in ``live/``
+under the user data folder, private to the user (mode 0700); ``<key>`` is
+:func:`tui.paths.deck_key`. Imports no Textual.
 """
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import os
 from pathlib import Path
 
 import msgspec
 
-from tui.paths import user_data_dir
+from tui.locks import is_held
+from tui.paths import deck_key, user_data_dir
+
+__all__ = [
+    "STATE_VERSION",
+    "PresenterState",
+    "deck_key",
+    "encode",
+    "live_dir",
+    "live_presenters",
+    "lock_path",
+    "presenter_alive",
+    "read_state",
+    "state_path",
+]
 
 STATE_VERSION = 1
 """Bumped when the state's fields change incompatibly."""
@@ -75,19 +88,6 @@ def live_dir() -> Path:
     return user_data_dir() / "live"
 
 
-def deck_key(deck_path: str | os.PathLike[str]) -> str:
-    """A file-name-safe key for a deck: the same for every way of naming it.
-
-    Args:
-        deck_path: The deck file, relative or absolute.
-
-    Returns:
-        16 hex digits derived from the deck's resolved absolute path.
-    """
-    resolved = os.path.realpath(os.fspath(deck_path))
-    return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
 def state_path(deck_path: str | os.PathLike[str]) -> Path:
     """The state file audience views of ``deck_path`` read."""
     return live_dir() / f"{deck_key(deck_path)}.json"
@@ -134,19 +134,7 @@ def presenter_alive(path: Path) -> bool:
         True when another process holds its exclusive lock; False when the
         file is missing or nobody holds it (the presenter quit or died).
     """
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)  # closing drops the shared lock, if we got it
-    return False
+    return bool(is_held(path))
 
 
 def live_presenters() -> list[PresenterState]:

@@ -5,8 +5,13 @@ in a small file of its own in the user's data folder (:func:`announce`,
 ``votes/live/<host>-<pid>.json``, private to the user), so that ``podium
 vote`` typed by the same user finds it with no arguments, and finds every
 talk when two are given at once (:func:`live_presentations`); other users
-name a shared store with ``--store PATH``. Imports neither Textual nor
-SQLite.
+name a shared store with ``--store PATH``.
+
+While it announces, the presenter holds the lock ``<host>-<pid>.lock`` next
+to its announcement (:mod:`tui.locks`, the same kind of lock the mirror
+uses), so whether it still runs is told by that lock (:func:`is_alive`), not
+by its process id, which the system hands out again after it ends. Imports
+neither Textual nor SQLite.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import shlex
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from tui import locks
 
 if TYPE_CHECKING:
     from tui.deck.model import Deck
@@ -53,18 +60,26 @@ def presenter_tag() -> tuple[int, str]:
 def is_alive(pid: int | None, host: str | None) -> bool:
     """Whether the presenter process ``pid`` on ``host`` still runs.
 
+    The presenter's lock (:func:`announce`) answers: held means running.
+    Only when there is no lock to look at (the presenter is another user,
+    whose data folder this user cannot see, or could not write its own)
+    is the process table asked instead.
+
     Args:
         pid: Its process id, or None (no presenter).
         host: Its host name; a process on another host is assumed alive
             (its store is on a shared disk and it cannot be asked).
 
     Returns:
-        False when there is no presenter or its process has gone.
+        False when there is no presenter or it has gone.
     """
     if pid is None:
         return False
     if host is not None and host != socket.gethostname():
         return True
+    held = locks.is_held(_lock_file(pid, host or socket.gethostname()))
+    if held is not None:
+        return held
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -138,49 +153,69 @@ def _live_dir() -> Path:
 
 def _own_file() -> Path:
     pid, host = presenter_tag()
+    return _lock_file(pid, host).with_suffix(".json")
+
+
+def _lock_file(pid: int, host: str) -> Path:
+    """The lock a presenter ``pid`` on ``host`` holds while it announces."""
     safe_host = "".join(c if c.isalnum() or c in "-._" else "_" for c in host)
-    return _live_dir() / f"{safe_host}-{pid}.json"
+    return _live_dir() / f"{safe_host}-{pid}.lock"
+
+
+_held: tuple[Path, int] | None = None
+"""This process's presenter lock and the descriptor holding it, while it announces."""
 
 
 def announce(store_path: Path, deck: Deck | None = None) -> None:
     """Record that this process presents from ``store_path`` now.
 
     Best effort: a folder that cannot be written only means ``podium vote``
-    needs ``--store``. The file and the folders made for it are private to
+    needs ``--store``. The file, its lock (held until :func:`withdraw` or
+    the end of the process) and the folders made for them are private to
     the user (``0600``, ``0700``).
 
     Args:
         store_path: The store the presenter uses.
         deck: The deck presented, named to voters when several talks run.
     """
-    from tui.paths import create_file, make_private_dirs
+    from tui.paths import deck_identity, make_private_dirs, write_atomically
 
+    global _held
     pid, host = presenter_tag()
     target = _own_file()
     record = {
         "store": str(store_path.resolve()),
         "pid": pid,
         "host": host,
-        "deck": str(Path(deck.source).resolve()) if deck is not None and deck.source else "",
+        "deck": deck_identity(deck.source) if deck is not None and deck.source else "",
         "title": deck.title if deck is not None else "",
     }
-    temporary = target.with_name(f".{target.name}.tmp")
     try:
         make_private_dirs(target.parent)
-        temporary.unlink(missing_ok=True)
-        create_file(temporary)
-        temporary.write_text(json.dumps(record), encoding="utf-8")
-        os.replace(temporary, target)
+        lock = _lock_file(pid, host)
+        if _held is not None and _held[0] != lock:  # the data folder changed
+            locks.release(_held[1])
+            _held = None
+        if _held is None:
+            descriptor = locks.hold(lock)
+            _held = (lock, descriptor) if descriptor is not None else None
+        write_atomically(target, json.dumps(record).encode("utf-8"))
     except OSError:
-        temporary.unlink(missing_ok=True)
+        pass
 
 
 def withdraw() -> None:
-    """Remove this process's announcement."""
-    try:
-        _own_file().unlink()
-    except OSError:
-        pass
+    """Remove this process's announcement and let go of its lock."""
+    global _held
+    pid, host = presenter_tag()
+    for path in (_own_file(), _lock_file(pid, host)):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    if _held is not None:
+        locks.release(_held[1])
+        _held = None
 
 
 def live_presentations() -> list[Presentation]:
@@ -205,6 +240,7 @@ def live_presentations() -> list[Presentation]:
         if not is_alive(pid, host):
             if host == socket.gethostname():
                 path.unlink(missing_ok=True)
+                path.with_suffix(".lock").unlink(missing_ok=True)
             continue
         deck, title = record.get("deck"), record.get("title")
         found.setdefault(

@@ -1,41 +1,34 @@
-"""Errors of the vote store: :class:`StoreError`, location checks, SQLite errors.
+"""Errors of the vote store: :class:`StoreError` and where the file may live.
 
 :mod:`tui.polls.store` owns :class:`~tui.polls.store.VoteStore` and
 :mod:`tui.polls.schema` the tables and upgrades; this module owns what can go
-wrong with the store file and how it is told. It checks, before SQLite opens
-the file, that its folder can be written and that an existing file is an
-SQLite database, and it turns SQLite's errors (locked, read-only, corrupt,
-disk full) into a :class:`StoreError` whose message names the file and says
-what to do. Who may write the file is :mod:`tui.polls.access`'s business.
+wrong with where the store file lives. :class:`VoteStoreError` (also named
+``StoreError`` here and in :mod:`tui.polls.store`) derives from the one base
+of every store's errors, :class:`tui.storage.errors.StoreError`. Before SQLite
+opens the file, :func:`_check_location` checks that its folder can be written
+and that an existing file is an SQLite database; turning SQLite's errors into
+messages is :func:`tui.storage.sqlite.translate`'s job. Who may write the
+file is :mod:`tui.polls.access`'s business. Imports no SQLite.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from tui.storage import errors
 
 
-class StoreError(Exception):
+class VoteStoreError(errors.StoreError):
     """The vote store cannot be used; the message says why and names the file.
 
-    Attributes:
-        path: The store file concerned.
-        busy: True when another process held the store locked: trying again
-            later may work (the vote was refused, not the input).
-        empty: True when the file exists but no presenter has set it up as
-            a store yet (an empty file or empty database): it holds no votes.
+    A :class:`~tui.storage.errors.StoreError` (``path``, ``busy``, ``empty``);
+    importable here and from :mod:`tui.polls.store` as ``StoreError``.
     """
 
-    def __init__(
-        self, message: str, path: Path | None = None, *, busy: bool = False, empty: bool = False
-    ) -> None:
-        super().__init__(message)
-        self.path = path
-        self.busy = busy
-        self.empty = empty
+
+StoreError = VoteStoreError
+"""The name the vote store's callers have always used for :class:`VoteStoreError`."""
 
 
 def _check_location(path: Path) -> None:
@@ -80,26 +73,11 @@ def _check_location(path: Path) -> None:
 
 
 def _read_header(path: Path) -> bytes:
-    """The first 100 bytes of the store file (its SQLite header), read only.
+    """The store file's SQLite header, read only (see :func:`tui.storage.sqlite.read_header`)."""
+    from tui.polls.schema import KIND
+    from tui.storage.sqlite import read_header
 
-    Raises:
-        StoreError: The path is a folder, the file cannot be read, or it
-            does not start like an SQLite database.
-    """
-    if path.is_dir():
-        raise StoreError(f"vote store {path} is a folder, not a file", path)
-    try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise StoreError(
-            f"cannot read the vote store {path}: {error.strerror or error}", path
-        ) from None
-    if header and not header.startswith(_SQLITE_MAGIC):
-        raise _not_a_store(path, "not an SQLite database")
-    if header and len(header) < 100:
-        raise _not_a_store(path, "a damaged SQLite database: it is cut short")
-    return header
+    return read_header(path, KIND)
 
 
 def _user_name(uid: int) -> str:
@@ -109,51 +87,3 @@ def _user_name(uid: int) -> str:
         return pwd.getpwuid(uid).pw_name
     except (ImportError, KeyError):
         return f"user {uid}"
-
-
-def _not_a_store(path: Path, why: str) -> StoreError:
-    return StoreError(
-        f"{path} is not a Podium vote store ({why}); it was left untouched."
-        " Move it away, or pick another place with --store PATH or PODIUM_DATA_DIR",
-        path,
-    )
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-def _is_corruption(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def _translate(error: sqlite3.Error, path: Path, busy_timeout: float) -> StoreError:
-    """Turn an SQLite error into a :class:`StoreError` that names the file."""
-    text = str(error).lower()
-    if _is_busy(error):
-        return StoreError(
-            f"vote store {path} is locked by another process (waited {busy_timeout:g} s);"
-            " try again, or close the other program using it",
-            path,
-            busy=True,
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"cannot write the vote store {path}: it or its folder is read-only"
-            " (pick a writable place with --store PATH or PODIUM_DATA_DIR)",
-            path,
-        )
-    if _is_corruption(error):
-        return StoreError(
-            f"vote store {path} is damaged ({error}); move it away to start afresh", path
-        )
-    if "unable to open" in text:
-        return StoreError(
-            f"cannot open the vote store {path} ({error}); check that its folder is writable",
-            path,
-        )
-    if "disk" in text or "full" in text:
-        return StoreError(f"cannot write the vote store {path}: {error}", path)
-    return StoreError(f"vote store {path}: {error}", path)

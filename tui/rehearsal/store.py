@@ -1,22 +1,29 @@
 """The rehearsal store: every rehearsal's slide timings, in one SQLite file.
 
-The only place rehearsals touch SQLite. The file (``rehearsals.sqlite3`` in
-the user data folder) holds the rehearsals of every deck, told apart by the
-deck's resolved path. Timings are written as they are recorded, each write
-one committed transaction, so a rehearsal cut short by a crash, Ctrl+C or
-``kill`` keeps what was recorded up to its last save; such a rehearsal has no
-end time and is listed as interrupted.
+The only place rehearsals touch SQLite, through :mod:`tui.storage.sqlite`
+and :mod:`tui.storage.checks` (shared with the vote store: the same checks before anything writes, WAL,
+transactions and messages). The file (``rehearsals.sqlite3`` in the user
+data folder) holds the rehearsals of every deck, told apart by the deck's
+:func:`~tui.paths.deck_identity` (its resolved path). Timings are written as
+they are recorded, each write one committed transaction, so a rehearsal cut
+short by a crash, Ctrl+C or ``kill`` keeps what was recorded up to its last
+save; such a rehearsal has no end time and is listed as interrupted. Commits
+use ``synchronous=NORMAL``: they survive the app crashing (not a power cut)
+and cost no ``fsync`` on the presenter's key press.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tui.paths import create_file, make_private_dirs, readonly_sqlite_uri, user_data_dir
+from tui.paths import create_file, deck_identity, make_private_dirs, user_data_dir
+from tui.storage import checks, errors, sqlite
+
+if TYPE_CHECKING:
+    import sqlite3
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of a rehearsal store this Podium writes."""
@@ -71,8 +78,36 @@ def _rehearsal(row: tuple) -> Rehearsal:  # type: ignore[type-arg]
     return Rehearsal(*fields, skipped=numbers)
 
 
-class StoreError(Exception):
-    """The rehearsal store cannot be opened or written; the message names the file."""
+class RehearsalStoreError(errors.StoreError):
+    """The rehearsal store cannot be opened or written; the message names the file.
+
+    A :class:`tui.storage.errors.StoreError`; importable here as ``StoreError``.
+    """
+
+
+StoreError = RehearsalStoreError
+"""The name the rehearsal store's callers have always used for :class:`RehearsalStoreError`."""
+
+KIND = sqlite.Kind(
+    noun="rehearsal store",
+    application_id=APPLICATION_ID,
+    version=SCHEMA_VERSION,
+    tables={1: frozenset({"rehearsal", "slide", "timing"})},
+    scripts={
+        0: _SCHEMA
+        + f"PRAGMA user_version = {SCHEMA_VERSION}; PRAGMA application_id = {APPLICATION_ID};"
+    },
+    error=RehearsalStoreError,
+    elsewhere="PODIUM_DATA_DIR",
+    what="the rehearsal tables",
+    synchronous="NORMAL",
+    setup=("PRAGMA foreign_keys = ON",),
+    untouched="it was left as it is",
+)
+"""What a rehearsal store file is, for :mod:`tui.storage.checks` and :mod:`tui.storage.sqlite`."""
+
+BUSY_TIMEOUT = 5.0
+"""Seconds a write waits for another process's write before giving up."""
 
 
 class SlideInfo(NamedTuple):
@@ -144,8 +179,8 @@ def default_path() -> Path:
 
 
 def deck_id(deck_path: str | os.PathLike[str]) -> str:
-    """How the store names a deck: its resolved absolute path."""
-    return os.path.realpath(os.fspath(deck_path))
+    """How the store names a deck: :func:`tui.paths.deck_identity`, its resolved path."""
+    return deck_identity(deck_path)
 
 
 class RehearsalStore:
@@ -155,9 +190,9 @@ class RehearsalStore:
     be read or written.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self._db = connection
-        self.path = path
+    def __init__(self, database: sqlite.Database) -> None:
+        self._db = database
+        self.path = database.path
 
     @classmethod
     def open(cls, path: Path | None = None) -> RehearsalStore:
@@ -166,8 +201,8 @@ class RehearsalStore:
         A new file is private to the user (``0600``, new folders ``0700``,
         whatever the umask); an existing one of the user's loses any access
         other users had. An existing file is checked through a read-only
-        connection first: a file that is not an undamaged rehearsal store
-        this Podium reads is never written to.
+        connection first (:func:`tui.storage.checks.inspect`): a file that is
+        not an undamaged rehearsal store this Podium reads is never written to.
 
         Args:
             path: The SQLite file; defaults to :func:`default_path`.
@@ -179,44 +214,30 @@ class RehearsalStore:
         path = path or default_path()
         try:
             make_private_dirs(path.parent)
-            if not create_file(path):
-                if path.stat().st_size > 0:
-                    _inspect(path)
+            created = create_file(path)
+        except OSError as error:
+            raise RehearsalStoreError(
+                f"cannot open the rehearsal store {path}: {error.strerror or error}", path
+            ) from None
+        if not created:
+            if path.stat().st_size > 0:
+                try:
+                    checks.inspect(path, KIND, BUSY_TIMEOUT, require_store=False).close()
+                except sqlite.NeedsRecovery:
+                    pass  # a crashed writer's journal: the read-write connection replays it
+            try:
                 _narrow(path)
-            connection = sqlite3.connect(path, timeout=5.0, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot open the rehearsal store {path}: {error}") from None
-        store = cls(connection, path)
+            except OSError as error:
+                raise RehearsalStoreError(
+                    f"cannot open the rehearsal store {path}: {error.strerror or error}", path
+                ) from None
+        connection = sqlite.open_file(path, KIND, BUSY_TIMEOUT)
         try:
-            store._prepare()
-        except sqlite3.DatabaseError as error:
-            connection.close()
-            raise StoreError(f"{path} is not a Podium rehearsal store ({error})") from None
-        except StoreError:
+            checks.prepare(connection, path, KIND, BUSY_TIMEOUT)
+        except BaseException:
             connection.close()
             raise
-        return store
-
-    def _prepare(self) -> None:
-        db = self._db
-        db.execute("PRAGMA foreign_keys = ON")
-        # WAL with NORMAL sync: a commit survives the app crashing (not a
-        # power cut) and costs no fsync on the presenter's key press.
-        db.execute("PRAGMA synchronous = NORMAL")
-        version, application, tables = _identify(db)
-        if tables == 0 and application == 0 and version == 0:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(
-                "BEGIN;"
-                + _SCHEMA
-                + f"PRAGMA user_version = {SCHEMA_VERSION}; PRAGMA application_id = {APPLICATION_ID};"
-                + "COMMIT;"
-            )
-            return
-        _check_identity(self.path, version, application)
-
-    def _transaction(self):  # type: ignore[no-untyped-def]
-        return _Transaction(self._db, self.path)
+        return cls(sqlite.Database(connection, path, KIND, BUSY_TIMEOUT))
 
     def close(self) -> None:
         """Close the file."""
@@ -244,7 +265,8 @@ class RehearsalStore:
         Returns:
             The new rehearsal's id.
         """
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> int:
             cursor = db.execute(
                 "INSERT INTO rehearsal (deck, title, started, duration) VALUES (?, ?, ?, ?)",
                 (deck_id(deck_path), title, started, duration),
@@ -254,7 +276,9 @@ class RehearsalStore:
                 "INSERT INTO slide (rehearsal, number, title, steps, budget) VALUES (?, ?, ?, ?, ?)",
                 [(rehearsal, *info) for info in slides],
             )
-        return rehearsal
+            return rehearsal
+
+        return self._db.write(write)
 
     def save(self, rehearsal: int, timings: Iterable[Timing]) -> None:
         """Store the totals so far (replacing earlier ones for the same step).
@@ -266,18 +290,20 @@ class RehearsalStore:
         rows = [(rehearsal, *timing) for timing in timings]
         if not rows:
             return
-        with self._transaction() as db:
-            db.executemany(
+        self._db.write(
+            lambda db: db.executemany(
                 "INSERT INTO timing (rehearsal, number, step, seconds, visits) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (rehearsal, number, step) DO UPDATE SET "
                 "seconds = excluded.seconds, visits = excluded.visits",
                 rows,
             )
+        )
 
     def finish(self, rehearsal: int, ended: float) -> None:
         """Record that a rehearsal ended normally at unix time ``ended``."""
-        with self._transaction() as db:
-            db.execute("UPDATE rehearsal SET ended = ? WHERE id = ?", (ended, rehearsal))
+        self._db.write(
+            lambda db: db.execute("UPDATE rehearsal SET ended = ? WHERE id = ?", (ended, rehearsal))
+        )
 
     # -- reading ---------------------------------------------------------------
 
@@ -313,62 +339,8 @@ class RehearsalStore:
         )
         return [Timing(*row) for row in rows]
 
-    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot read the rehearsal store {self.path}: {error}") from None
-
-
-def _identify(db: sqlite3.Connection) -> tuple[int, int, int]:
-    """``(user_version, application_id, number of schema objects)``."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    application = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    return int(version), int(application), int(tables)
-
-
-def _check_identity(path: Path, version: int, application: int) -> None:
-    if application != APPLICATION_ID:
-        raise StoreError(f"{path} is not a Podium rehearsal store; it was left as it is")
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer Podium (schema {version}); upgrade Podium"
-        )
-
-
-def _inspect(path: Path) -> None:
-    """Check, reading only, that ``path`` is an undamaged rehearsal store.
-
-    Raises:
-        StoreError: It is not SQLite, is damaged, another program's
-            database, or from a newer Podium; it was not touched.
-    """
-    try:
-        with open(path, "rb") as file:
-            magic = file.read(16)
-        if magic != b"SQLite format 3\x00":
-            raise StoreError(f"{path} is not a Podium rehearsal store; it was left as it is")
-        db = sqlite3.connect(readonly_sqlite_uri(path), uri=True, timeout=5.0)
-        try:
-            version, application, tables = _identify(db)
-            if tables or application or version:
-                _check_identity(path, version, application)
-                problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
-                if problems != ["ok"]:
-                    raise StoreError(
-                        f"rehearsal store {path} is damaged ({'; '.join(problems)});"
-                        " it was left as it is: move it away to start afresh"
-                    )
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
-            return  # a crashed writer's journal: the read-write connection replays it
-        raise StoreError(
-            f"{path} is not a Podium rehearsal store, or a damaged one ({error});"
-            " it was left as it is"
-        ) from None
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+        return self._db.run(lambda db: db.execute(sql, parameters).fetchall())
 
 
 def _narrow(path: Path) -> None:
@@ -383,31 +355,3 @@ def _narrow(path: Path) -> None:
             continue
         if side.st_uid == os.geteuid() and side.st_mode & 0o077:
             os.chmod(f"{path}{suffix}", side.st_mode & 0o700)
-
-
-class _Transaction:
-    """``with``: one committed transaction, or a rollback and a StoreError."""
-
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
-        self._db = db
-        self._path = path
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot write the rehearsal store {self._path}: {error}") from None
-        return self._db
-
-    def __exit__(self, kind, error, traceback) -> bool:  # type: ignore[no-untyped-def]
-        if error is None:
-            try:
-                self._db.execute("COMMIT")
-                return False
-            except sqlite3.Error as commit_error:
-                error = commit_error
-        if self._db.in_transaction:
-            self._db.rollback()
-        if isinstance(error, sqlite3.Error):
-            raise StoreError(f"cannot write the rehearsal store {self._path}: {error}") from None
-        return False

@@ -1,0 +1,351 @@
+"""The one place Podium opens SQLite files: checks first, then pragmas, then transactions.
+
+This module and :mod:`tui.storage.checks` (what a file must be before it is
+written) are Podium's SQLite helper; the stores use nothing else.
+
+Both stores (votes in :mod:`tui.polls.store`, rehearsals in
+:mod:`tui.rehearsal.store`) describe their file with a :class:`Kind` (what it
+is called, its ``application_id``, schema version, tables and creation or
+upgrade scripts) and leave the rest to this module:
+
+- :func:`tui.storage.checks.inspect` reads an existing file through a
+  read-only connection before anything may write to it: an SQLite header,
+  ``PRAGMA quick_check``, the application id, the tables and a schema
+  version this Podium reads. Nothing is written, not even a ``-wal`` or
+  ``-shm`` file next to it.
+- :func:`open_file` opens the read-write connection and
+  :func:`tui.storage.checks.prepare` creates the tables in an empty file or
+  upgrades an older one (after a backup copy when the kind asks for one), in
+  one ``BEGIN IMMEDIATE`` transaction that checks the file again, then
+  switches to WAL mode with the kind's ``synchronous`` setting and a busy
+  timeout.
+- :class:`Database` runs calls one at a time from any thread, each read in
+  one snapshot and each write in one committed transaction.
+- Every :class:`sqlite3.Error` becomes the kind's
+  :class:`~tui.storage.errors.StoreError` with a message that names the file
+  and says what to do (:func:`translate`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from tui.storage.errors import StoreError
+
+MEMORY = Path(":memory:")
+"""The ``path`` of a database made by :func:`open_memory`."""
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file."""
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of store file: what it must hold and how its troubles are told.
+
+    Attributes:
+        noun: What the file is called in messages (``vote store``).
+        application_id: ``PRAGMA application_id`` marking such a file.
+        version: Schema version this Podium writes and reads
+            (``PRAGMA user_version``).
+        tables: For each readable version, the tables a file of it must have.
+        scripts: For each older version (0: an empty database), the SQL that
+            brings the file to :attr:`version`, statements separated by ``;``;
+            it sets ``user_version`` (and, from 0, ``application_id``).
+        error: The :class:`StoreError` subclass raised.
+        elsewhere: How the user picks another place, for messages
+            (``--store PATH or PODIUM_DATA_DIR``).
+        what: The tables as named in messages (``the vote tables``).
+        empty_message: Message for a file nothing has set up yet, with
+            ``{path}``.
+        backup_before_upgrade: Versions copied to a backup file next to the
+            store before they are upgraded.
+        synchronous: ``PRAGMA synchronous`` of durable writes (``FULL``: a
+            commit survives a power cut; ``NORMAL``: it survives a crash of
+            the app, without an ``fsync`` per commit).
+        setup: Pragmas run on every read-write connection
+            (``PRAGMA foreign_keys = ON``).
+        untouched: How messages say a refused file was not changed.
+    """
+
+    noun: str
+    application_id: int
+    version: int
+    tables: Mapping[int, frozenset[str]]
+    scripts: Mapping[int, str]
+    error: type[StoreError] = StoreError
+    elsewhere: str = "PODIUM_DATA_DIR"
+    what: str = "its tables"
+    empty_message: str = "{path} is empty: nothing has set it up as a Podium store yet"
+    backup_before_upgrade: frozenset[int] = field(default_factory=frozenset)
+    synchronous: str = "FULL"
+    setup: tuple[str, ...] = ()
+    untouched: str = "it was left untouched"
+
+
+class NeedsRecovery(Exception):
+    """A crashed writer left a hot rollback journal that only a writer may replay."""
+
+
+class _Retry(Exception):
+    """SQLite reported damage: read again in case a writer was mid-change."""
+
+
+# -- messages -------------------------------------------------------------------------
+
+
+def not_a_store(path: Path, kind: Kind, why: str) -> StoreError:
+    """The error for a file that is not an undamaged store of ``kind``.
+
+    Args:
+        path: The file.
+        kind: The store it should have been.
+        why: What it is instead (``not an SQLite database``).
+
+    Returns:
+        The error, saying the file was left untouched.
+    """
+    return kind.error(
+        f"{path} is not a Podium {kind.noun} ({why}); {kind.untouched}."
+        f" Move it away, or pick another place with {kind.elsewhere}",
+        path,
+    )
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another process's lock."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """Whether SQLite found the file damaged or not a database."""
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def translate(error: sqlite3.Error, path: Path, kind: Kind, busy_timeout: float) -> StoreError:
+    """Turn an SQLite error into the kind's :class:`StoreError` that names the file.
+
+    Args:
+        error: What SQLite raised.
+        path: The store file.
+        kind: The store.
+        busy_timeout: Seconds that were waited for a lock, for the message.
+
+    Returns:
+        The error; ``busy`` set when another process held the lock.
+    """
+    noun, text = kind.noun, str(error).lower()
+    if is_busy(error):
+        return kind.error(
+            f"{noun} {path} is locked by another process (waited {busy_timeout:g} s);"
+            " try again, or close the other program using it",
+            path,
+            busy=True,
+        )
+    if "readonly" in text or "read-only" in text:
+        return kind.error(
+            f"cannot write the {noun} {path}: it or its folder is read-only"
+            f" (pick a writable place with {kind.elsewhere})",
+            path,
+        )
+    if is_corruption(error):
+        return kind.error(f"{noun} {path} is damaged ({error}); move it away to start afresh", path)
+    if "unable to open" in text:
+        return kind.error(
+            f"cannot open the {noun} {path} ({error}); check that its folder is writable", path
+        )
+    if "disk" in text or "full" in text:
+        return kind.error(f"cannot write the {noun} {path}: {error}", path)
+    return kind.error(f"{noun} {path}: {error}", path)
+
+
+def read_header(path: Path, kind: Kind) -> bytes:
+    """The first 100 bytes of a store file (its SQLite header), read only.
+
+    Args:
+        path: The file.
+        kind: The store it should be.
+
+    Returns:
+        The header; empty for an empty file.
+
+    Raises:
+        StoreError: The path is a folder, the file cannot be read, or it
+            does not start like an SQLite database.
+    """
+    if path.is_dir():
+        raise kind.error(f"{kind.noun} {path} is a folder, not a file", path)
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise kind.error(
+            f"cannot read the {kind.noun} {path}: {error.strerror or error}", path
+        ) from None
+    if header and not header.startswith(SQLITE_MAGIC):
+        raise not_a_store(path, kind, "not an SQLite database")
+    if header and len(header) < 100:
+        raise not_a_store(path, kind, "a damaged SQLite database: it is cut short")
+    return header
+
+
+# -- opening --------------------------------------------------------------------------
+
+
+def connect(target: str, busy_timeout: float) -> sqlite3.Connection:
+    """A connection as every store wants it: autocommit, usable from any thread.
+
+    Args:
+        target: A file name, ``:memory:``, or a ``file:`` URI.
+        busy_timeout: Seconds to wait for another process's lock.
+
+    Returns:
+        The connection; transactions are explicit (``BEGIN``).
+
+    Raises:
+        sqlite3.Error: SQLite cannot open it.
+    """
+    return sqlite3.connect(
+        target,
+        uri=target.startswith("file:"),
+        timeout=busy_timeout,
+        isolation_level=None,  # autocommit: transactions are explicit
+        check_same_thread=False,
+    )
+
+
+def open_memory() -> sqlite3.Connection:
+    """A private in-memory database (tests, no file); set it up with ``checks.prepare``."""
+    return connect(":memory:", 0.0)
+
+
+def open_file(path: Path, kind: Kind, busy_timeout: float) -> sqlite3.Connection:
+    """A read-write connection to an existing file; :func:`tui.storage.checks.prepare` it next.
+
+    Args:
+        path: The store file; it must exist (``mode=rw``: SQLite never
+            creates it, so its mode is whatever the store gave it).
+        kind: The store.
+        busy_timeout: Seconds to wait for another process's lock.
+
+    Returns:
+        The connection, in autocommit mode, usable from any thread.
+
+    Raises:
+        StoreError: SQLite cannot open the file.
+    """
+    try:
+        return connect(f"{path.resolve().as_uri()}?mode=rw", busy_timeout)
+    except sqlite3.Error as error:
+        raise translate(error, path, kind, busy_timeout) from None
+
+
+# -- running --------------------------------------------------------------------------
+
+
+class Database:
+    """One open, checked connection: calls serialised, transactions, errors translated.
+
+    Methods may be called from any thread; calls run one at a time.
+
+    Args:
+        connection: A connection from :func:`tui.storage.checks.inspect`
+            (read-only) or one set up by :func:`tui.storage.checks.prepare`.
+        path: The store file (:data:`MEMORY` in memory).
+        kind: The store.
+        busy_timeout: Seconds waited for another process's lock, for messages.
+    """
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, kind: Kind, busy_timeout: float
+    ) -> None:
+        self._connection: sqlite3.Connection | None = connection
+        self.path = path
+        self.kind = kind
+        self.busy_timeout = busy_timeout
+        self._lock = threading.Lock()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._connection is None
+
+    def run(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``action`` on the connection, outside any explicit transaction.
+
+        Raises:
+            StoreError: The database is closed, or SQLite failed.
+        """
+        with self._lock:
+            if self._connection is None:
+                raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
+            try:
+                return action(self._connection)
+            except sqlite3.Error as error:
+                raise translate(error, self.path, self.kind, self.busy_timeout) from None
+
+    def read(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``action`` in one read transaction: one consistent snapshot.
+
+        Raises:
+            StoreError: As for :meth:`run`.
+        """
+
+        def read(db: sqlite3.Connection) -> _T:
+            db.execute("BEGIN")
+            try:
+                return action(db)
+            finally:
+                db.execute("COMMIT")
+
+        return self.run(read)
+
+    def write(self, action: Callable[[sqlite3.Connection], _T], *, durable: bool = True) -> _T:
+        """Run ``action`` in one write transaction, committed on return.
+
+        Args:
+            action: Does the writing; may raise to roll everything back.
+            durable: Flush to disk as the kind's ``synchronous`` says; False
+                (``NORMAL``) only for state that is rebuilt anyway.
+
+        Raises:
+            StoreError: As for :meth:`run`; what ``action`` raises passes
+                through after the rollback.
+        """
+        relax = not durable and self.kind.synchronous != "NORMAL"
+        synchronous = self.kind.synchronous
+
+        def write(db: sqlite3.Connection) -> _T:
+            if relax:
+                db.execute("PRAGMA synchronous = NORMAL")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    result = action(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+            finally:
+                if relax:
+                    db.execute(f"PRAGMA synchronous = {synchronous}")
+            return result
+
+        return self.run(write)
+
+    def close(self) -> None:
+        """Close the connection; further calls raise. Idempotent."""
+        with self._lock:
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
