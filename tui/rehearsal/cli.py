@@ -127,7 +127,7 @@ def _close(recorder, fmt: str, *, complete: bool) -> None:  # type: ignore[no-un
 
 
 def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
-    from tui.rehearsal.report import format_csv, format_json, format_table
+    from tui.rehearsal.formats import format_csv, format_json, format_table
 
     if fmt == "csv":
         return format_csv(report)
@@ -137,7 +137,7 @@ def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _history(store, deck_path: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
-    from tui.rehearsal.report import format_history
+    from tui.rehearsal.formats import format_history
 
     sys.stdout.write(printable_output(format_history(store.rehearsals(deck_path), fmt), fmt))
     return EXIT_OK
