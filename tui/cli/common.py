@@ -43,7 +43,7 @@ class ArgumentParser(argparse.ArgumentParser):
     made visible (see :func:`tui.safe_text.printable`).
     """
 
-    def error(self, message: str) -> NoReturn:  # noqa: D102 - as argparse's
+    def error(self, message: str) -> NoReturn:  # as argparse's
         super().error(printable(message))
 
 
@@ -180,7 +180,9 @@ def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:
     try:
         deck = load_deck(deck_arg)
     except DeckError as error:
-        raise BadInput(deck_error_problems(error) if not theme else [str(p) for p in error.problems]) from None
+        # --theme replaces the deck's theme: a bad ``theme:`` line is no problem then.
+        lines = deck_error_problems(error) if not theme else [str(p) for p in error.problems]
+        raise BadInput(lines) from None
     problem = None if theme else deck_theme_problem(deck)
     if problem is not None:
         raise BadInput([str(problem)])

@@ -114,9 +114,9 @@ class Session:
         try:
             # A quit signal ends the talk as q does: audience views hear "quit".
             status = exit_status(app, run_app(app))
+            return status
         finally:
             self.close(app, status)
-        return status
 
     def close(self, app: PodiumApp | None, status: int | None) -> None:
         """Close everything, each step even if one before it fails.
@@ -139,7 +139,8 @@ class Session:
                 if self.store is not None:
                     from tui.polls.opening import close_presenter_store
 
-                    close_presenter_store(self.store, end_polls=app.end_polls if app is not None else None)
+                    end_polls = app.end_polls if app is not None else None
+                    close_presenter_store(self.store, end_polls=end_polls)
             finally:
                 if self.recorder is not None:
                     if status is not None and (status == EXIT_OK or ended_by_signal(status)):
@@ -156,7 +157,9 @@ def _open_votes(deck: Deck, options: Options) -> tuple[VoteStore | None, str | N
             ``--shared-store`` comes without ``--store``.
     """
     if options.shared_store and not options.store:
-        raise BadInput(["podium: --shared-store needs --store PATH in a folder your group can reach"])
+        raise BadInput(
+            ["podium: --shared-store needs --store PATH in a folder your group can reach"]
+        )
     if not deck.polls:
         return None, None, None
     from tui.polls.opening import open_presenter_store
@@ -175,7 +178,9 @@ def _open_votes(deck: Deck, options: Options) -> tuple[VoteStore | None, str | N
     return store, how_to_vote, " ".join(store.notes) or None
 
 
-def open_session(deck: Deck, options: Options, *, rehearsals: RehearsalStore | None = None) -> Session:
+def open_session(
+    deck: Deck, options: Options, *, rehearsals: RehearsalStore | None = None
+) -> Session:
     """Open everything a presentation of ``deck`` runs with.
 
     Args:

@@ -54,7 +54,9 @@ def open_presenter_store(
     return store, live.vote_command(store.path, default)
 
 
-def close_presenter_store(store: VoteStore, *, end_polls: Callable[[], object] | None = None) -> None:
+def close_presenter_store(
+    store: VoteStore, *, end_polls: Callable[[], object] | None = None
+) -> None:
     """Tell voters the presentation is over, withdraw it, close the store.
 
     Args:
