@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.app import make_app
 from tui.deck import Deck
-from tui.mirror.cli import crashed_position
+from tui.mirror.presenter import crashed_position
 from tui.mirror.publish import Publisher
 from tui.navigation import Position
 
@@ -34,8 +34,7 @@ def test_first_slide_is_not_resumed(seed_deck: Deck) -> None:
 
 
 async def test_app_starts_at_the_resume_position_and_says_so(seed_deck: Deck) -> None:
-    app = make_app(seed_deck)
-    app.resume_at = Position(6, 0)
+    app = make_app(seed_deck, resume_at=Position(6, 0))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.presenter.position == Position(6, 0)

@@ -61,6 +61,11 @@ class PodiumApp(PlainNotify, App[None]):
         mirror: Publishes each move to audience views, or None.
         rehearsal: Records how long each slide is shown, or None when not
             rehearsing.
+        startup_warning: Something the presenter must know before starting
+            (shown on mount), or None.
+        resume_at: Where to start instead of slide 1 (where the last run of
+            this deck stopped unexpectedly, see
+            :func:`tui.mirror.presenter.crashed_position`), or None.
     """
 
     CSS_PATH = "app.tcss"
@@ -91,12 +96,18 @@ class PodiumApp(PlainNotify, App[None]):
         now: Callable[[], datetime] = datetime.now,
         mirror: Publisher | None = None,
         rehearsal: Recorder | None = None,
+        startup_warning: str | None = None,
+        resume_at: Position | None = None,
     ) -> None:
         super().__init__()
         apply_no_color(self)
         self.deck = deck
         self.mirror = mirror
         self.rehearsal = rehearsal
+        self.startup_warning = startup_warning
+        """Something the presenter must know before starting (shown on mount)."""
+        self.resume_at = resume_at
+        """Where the presenter screen starts instead of slide 1, or None."""
         self.timer = TalkTimer(clock)
         """The talk timer: started by leaving the first slide or with ``t``."""
         self.polls = PollSession(store, how_to_vote=how_to_vote)
@@ -283,13 +294,6 @@ class PodiumApp(PlainNotify, App[None]):
             self._store_problem = ""
             self.presenter.redraw_poll()
 
-    startup_warning: str | None = None
-    """Something the presenter must know before starting (shown on mount)."""
-
-    resume_at: Position | None = None
-    """Where to start instead of slide 1: where the last run of this deck
-    stopped unexpectedly (see :func:`tui.mirror.cli.crashed_position`)."""
-
     def on_mount(self) -> None:
         if self.startup_warning:
             self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
@@ -365,6 +369,8 @@ def make_app(
     now: Callable[[], datetime] = datetime.now,
     mirror: Publisher | None = None,
     rehearsal: Recorder | None = None,
+    startup_warning: str | None = None,
+    resume_at: Position | None = None,
 ) -> PodiumApp:
     """Build the app for a validated deck: the one factory for CLI and tests.
 
@@ -378,6 +384,9 @@ def make_app(
         now: Local time (injected in tests).
         mirror: Publishes each move to audience views (None: not published).
         rehearsal: Records slide timings (None: not rehearsing).
+        startup_warning: Shown to the presenter on start (e.g. votes are
+            not being saved), or None.
+        resume_at: Where to start instead of slide 1, or None.
 
     Raises:
         tui.themes.ThemeError: The theme is unknown or its file is bad.
@@ -400,4 +409,6 @@ def make_app(
         now=now,
         mirror=mirror,
         rehearsal=rehearsal,
+        startup_warning=startup_warning,
+        resume_at=resume_at,
     )

@@ -1,13 +1,12 @@
-"""``podium vote`` and ``podium results``, and the presenter's vote store.
+"""``podium vote``: vote on the poll the presenter shows now, from any terminal.
 
 Usage::
 
     podium vote [DECK] [--store PATH] [--voter NAME] [--choice N]
-    podium results [DECK] [--store PATH] [--format table|csv|json]
 
-Exit status: 0 on success; 1 when a vote is refused (no poll on the
-presenter's screen, poll closed); 2 for bad input (unknown option, a
-store that cannot be used, several talks running and none named with
+Exit status: 0 vote saved; 1 when a vote is refused (no poll on the
+presenter's screen, poll closed); 2 for bad input (unknown option, a store
+that cannot be used, several talks running and none named with
 ``--choice``), with a message and never a traceback.
 """
 
@@ -19,79 +18,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import EXIT_BAD_INPUT, EXIT_OK, ArgumentParser, _fail, _load, default_deck_path
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    ArgumentParser,
+    default_deck_path,
+    fail,
+)
 from tui.polls.voters import voter_name_problem
-from tui.safe_text import one_line, printable, printable_output
+from tui.safe_text import one_line, printable
 
 if TYPE_CHECKING:
-    from tui.app import PodiumApp
-    from tui.deck.model import Deck, Poll
+    from tui.deck.model import Poll
     from tui.polls import live
-    from tui.polls.store import VoteStore
-
-EXIT_REFUSED = 1
-"""Exit status when the store refuses a vote (no poll on screen, closed)."""
-
-
-# -- the presenter's store -------------------------------------------------------
-
-
-PRESENTER_BUSY_TIMEOUT = 0.5
-"""Seconds the presenter waits for another process's write lock (seconds).
-
-The presenter writes on the UI's thread; a store held locked elsewhere must
-not freeze the slides for long. A hand vote that cannot be written in time
-is reported ("Vote not saved") and not shown, so nothing is lost silently;
-voters keep the store's longer default wait.
-"""
-
-
-def open_presenter_store(
-    deck: Deck, store_arg: str | None, *, shared: bool = False
-) -> tuple[VoteStore, str]:
-    """Open the store the presenter keeps votes in and announce it to voters.
-
-    Args:
-        deck: The deck presented.
-        store_arg: ``--store PATH`` as given, or None for the deck's own
-            store in the user's data folder.
-        shared: ``--shared-store``: the store's group may vote too (see
-            :mod:`tui.polls.access`); else it is private to the presenter.
-
-    Returns:
-        The open store, and the command the audience types to vote.
-
-    Raises:
-        StoreError: The store cannot be used; the message names the file.
-    """
-    from tui.polls import live
-    from tui.polls.store import VoteStore, store_path_for_deck
-
-    default = store_path_for_deck(deck.source)
-    path = Path(store_arg).expanduser() if store_arg else default
-    store = VoteStore.open(path, busy_timeout=PRESENTER_BUSY_TIMEOUT, shared=shared)
-    live.announce(store.path, deck)
-    return store, live.vote_command(store.path, default)
-
-
-def close_presenter_store(app: PodiumApp | None, store: VoteStore) -> None:
-    """Tell voters the presentation is over, withdraw it, close the store.
-
-    Args:
-        app: The app that presented (None if it never started).
-        store: The store from :func:`open_presenter_store`.
-    """
-    from tui.polls import live
-
-    try:
-        if app is not None:
-            app.end_polls()
-    finally:
-        live.withdraw()
-        store.close()
-
-
-# -- podium vote -------------------------------------------------------------------
 
 
 def _vote_parser() -> argparse.ArgumentParser:
@@ -128,46 +69,6 @@ def _vote_parser() -> argparse.ArgumentParser:
         "(several, comma-separated, on a multiple-choice poll)",
     )
     return parser
-
-
-def _voter_store_path(args: argparse.Namespace) -> tuple[Path | None, bool]:
-    """Which store to vote in, and whether to follow the live presentation.
-
-    Returns:
-        ``(path, follow)``: the store (None when no presentation is
-        running and none was named) and whether the view should switch to
-        the store of a presentation that starts later.
-
-    Raises:
-        _SeveralTalks: Two or more talks are presented now and neither a
-            deck nor a store was named.
-    """
-    from tui.polls import live
-    from tui.polls.store import store_path_for_deck
-
-    if args.store:
-        return Path(args.store).expanduser(), False
-    running = live.live_presentations()
-    if args.deck:
-        deck = str(Path(args.deck).expanduser().resolve())
-        for talk in running:
-            if talk.deck == deck:  # presented from a --store elsewhere
-                return talk.store, False
-        return store_path_for_deck(args.deck), False
-    if len(running) > 1:
-        raise _SeveralTalks(running)
-    if running:
-        return running[0].store, True
-    default = store_path_for_deck(default_deck_path())
-    return (default if default.exists() else None), True
-
-
-class _SeveralTalks(Exception):
-    """More than one talk is presented now: the voter must say which."""
-
-    def __init__(self, talks: Sequence[live.Presentation]) -> None:
-        super().__init__(f"{len(talks)} talks")
-        self.talks = list(talks)
 
 
 def _shown(text: str) -> str:
@@ -214,15 +115,20 @@ def _choose_talk(talks: Sequence[live.Presentation], interactive: bool) -> Path 
             answer = input(f"Which talk do you vote in? [1-{len(talks)}] ").strip()
         except (EOFError, KeyboardInterrupt):
             print()
-            return 130
+            return EXIT_INTERRUPTED
         if answer.isdigit() and 1 <= int(answer) <= len(talks):
             return talks[int(answer) - 1].store
         print(f"Type a number from 1 to {len(talks)}, or press Ctrl+C to stop.")
 
 
-def vote(argv: Sequence[str]) -> int:
-    """``podium vote``: the voter's full-screen view, or one vote with ``--choice``."""
+def main(argv: Sequence[str]) -> int:
+    """``podium vote``: the voter's full-screen view, or one vote with ``--choice``.
+
+    Args:
+        argv: The arguments after ``podium vote``.
+    """
     from tui.polls import live
+    from tui.polls.opening import SeveralTalks, voter_store_path
     from tui.polls.store import StoreError, VoteStore
 
     args = _vote_parser().parse_args(argv)
@@ -230,12 +136,12 @@ def vote(argv: Sequence[str]) -> int:
     problem = voter_name_problem(voter)
     if problem is not None:
         given = "--voter" if args.voter and args.voter.strip() else "your login and terminal"
-        return _fail([f"podium vote: {given}: {problem}; choose another with --voter NAME"])
+        return fail([f"podium vote: {given}: {problem}; choose another with --voter NAME"])
     if args.deck and not args.store and not Path(args.deck).is_file():
-        return _fail([f"podium vote: {one_line(args.deck)}: no such deck file"])
+        return fail([f"podium vote: {one_line(args.deck)}: no such deck file"])
     try:
-        path, follow = _voter_store_path(args)
-    except _SeveralTalks as several:
+        path, follow = voter_store_path(args.store, args.deck, default_deck_path)
+    except SeveralTalks as several:
         interactive = args.choice is None and sys.stdin.isatty() and sys.stdout.isatty()
         chosen = _choose_talk(several.talks, interactive)
         if isinstance(chosen, int):
@@ -250,7 +156,7 @@ def vote(argv: Sequence[str]) -> int:
             store = VoteStore.open(path, create=False)
         except StoreError as error:
             if args.store or not follow:
-                return _fail([f"podium vote: {error}"])
+                return fail([f"podium vote: {error}"])
     from tui.terminal import exit_status, refuse_without_terminal, run_app
 
     refused = refuse_without_terminal("podium vote", "to vote from a script use 'podium vote --choice N'")
@@ -296,7 +202,7 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
             try:
                 chosen = parse_choice(poll, choice)
             except ValueError as error:
-                return _fail([f"podium vote: {error}"])
+                return fail([f"podium vote: {error}"])
             ballot = store.vote(poll, chosen, voter, audience=True)
     except VoteRefused as refused:
         print(printable(f"podium vote: not counted: {refused}"), file=sys.stderr)
@@ -305,7 +211,7 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
         if error.busy:  # not bad input: the vote was refused for now
             print(printable(f"podium vote: not saved: {error}"), file=sys.stderr)
             return EXIT_REFUSED
-        return _fail([f"podium vote: {error}"])
+        return fail([f"podium vote: {error}"])
     labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
     print(one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it."))
     return EXIT_OK
@@ -343,72 +249,3 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
     if len(set(chosen)) > 1 and not poll.multiple:
         raise ValueError(f"“{poll.question}” takes one choice, got {len(set(chosen))}")
     return chosen
-
-
-# -- podium results ----------------------------------------------------------------
-
-
-def _results_parser() -> argparse.ArgumentParser:
-    from tui.polls.export import FORMATS
-
-    parser = ArgumentParser(
-        prog="podium results",
-        description="Print the poll totals and every vote with its time.",
-    )
-    parser.add_argument(
-        "deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)"
-    )
-    parser.add_argument(
-        "--store", metavar="PATH", help="read this vote store (default: the deck's own)"
-    )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
-    )
-    return parser
-
-
-def results(argv: Sequence[str]) -> int:
-    """``podium results``: totals per poll and option, and the individual votes."""
-    from tui.deck import DeckError
-    from tui.polls.export import PollReport, render
-    from tui.polls.model import PollResults
-    from tui.polls.store import StoreError, VoteStore, store_path_for_deck
-
-    args = _results_parser().parse_args(argv)
-    deck = None
-    if args.deck or not args.store:
-        try:
-            deck = _load(args.deck)
-        except DeckError as error:
-            return _fail([str(problem) for problem in error.problems])
-    path = Path(args.store).expanduser() if args.store else store_path_for_deck(deck.source)  # type: ignore[union-attr]
-    polls: list[Poll] = list(deck.polls) if deck is not None else []
-    reports: list[PollReport] | None = None
-    if path.exists() or args.store:
-        try:
-            # Read-only: results may read a store they may not write, and
-            # never change it (not even by setting up an empty file).
-            with VoteStore.open(path, read_only=True) as store:
-                known = {poll.id for poll in polls}
-                polls += [poll for poll in store.known_polls() if poll.id not in known]
-                reports = [PollReport(store.results(poll), store.records(poll)) for poll in polls]
-        except StoreError as error:
-            if not error.empty:
-                return _fail([f"podium results: {error}"])
-    if reports is None:
-        reports = [PollReport(PollResults.empty(poll), ()) for poll in polls]
-    recorded = path.exists() and path.stat().st_size > 0
-    source = str(path) if recorded else f"{path} (no votes recorded yet)"
-    sys.stdout.write(printable_output(render(reports, args.format, source), args.format))
-    return EXIT_OK
-
-
-__all__ = [
-    "EXIT_BAD_INPUT",
-    "EXIT_REFUSED",
-    "close_presenter_store",
-    "open_presenter_store",
-    "parse_choice",
-    "results",
-    "vote",
-]

@@ -13,20 +13,37 @@ and the median of the earlier ones.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.safe_text import printable, printable_output
+from tui.cli.common import (
+    DECK_HELP,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    ArgumentParser,
+    BadInput,
+    deck_to_present,
+    default_deck_path,
+    fail,
+    warn,
+)
+from tui.cli.session import NotStarted, Options, open_session
+from tui.safe_text import printable_output
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+if TYPE_CHECKING:
+    from tui.rehearsal.recorder import Recorder
+    from tui.rehearsal.report import Report
+    from tui.rehearsal.store import RehearsalStore
+
 FORMATS = ("table", "csv", "json")
+"""How a report or the history can be printed."""
+
+NO_TERMINAL_HINT = "'podium rehearse --report' prints the last report"
+"""What ``podium rehearse`` suggests when it has no terminal to present in."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    from tui.cli import ArgumentParser
-
+def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="podium rehearse",
         description=(
@@ -34,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
             "record how long each slide is on screen, and print a report on quit."
         ),
     )
-    parser.add_argument("deck", nargs="?", help="deck file (default: ./slides.yaml, else the bundled talk)")
+    parser.add_argument("deck", nargs="?", help=DECK_HELP)
     parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
     parser.add_argument("--format", choices=FORMATS, default="table", help="how to print the report (default: table)")
     action = parser.add_mutually_exclusive_group()
@@ -51,82 +68,77 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"podium rehearse: {printable(message)}", file=sys.stderr)
+    warn(f"podium rehearse: {message}")
     return EXIT_BAD_INPUT
 
 
-def rehearse(argv: Sequence[str]) -> int:
-    """Run ``podium rehearse``; returns the exit status."""
-    from tui.cli import default_deck_path, present
+def main(argv: Sequence[str]) -> int:
+    """Run ``podium rehearse``; returns the exit status.
+
+    Args:
+        argv: The arguments after ``podium rehearse``.
+    """
     from tui.rehearsal.store import RehearsalStore, StoreError
 
     args = _parser().parse_args(argv)
     deck_path = args.deck if args.deck is not None else str(default_deck_path())
-    if args.history or args.report is not None:
-        try:
-            store = RehearsalStore.open()
-        except StoreError as error:
-            return _fail(str(error))
-        try:
-            return _history(store, deck_path, args.format) if args.history else _report(
-                store, deck_path, args.report, args.format
-            )
-        except StoreError as error:
-            return _fail(str(error))
-        finally:
-            store.close()
-
     try:
         store = RehearsalStore.open()
     except StoreError as error:
         return _fail(str(error))
-    recorders = []
-
-    def start(deck):  # type: ignore[no-untyped-def]  # Deck -> Recorder
-        from tui.rehearsal.recorder import Recorder
-
-        recorder = Recorder(deck, store)
-        recorders.append(recorder)
-        return recorder
-
-    from tui.terminal import ended_by_signal
-
-    forwarded = [*([args.deck] if args.deck is not None else []), *(["--theme", args.theme] if args.theme else [])]
-    status = 1
     try:
-        status = present(forwarded, rehearsal=start)
+        if args.history:
+            return _history(store, deck_path, args.format)
+        if args.report is not None:
+            return _report(store, deck_path, args.report, args.format)
+        return _rehearse(store, args.deck, args.theme, args.format)
+    except StoreError as error:
+        if args.history or args.report is not None:
+            return _fail(str(error))
+        raise
     finally:
-        # A crash (non-zero status, or an exception on its way out) leaves
-        # the rehearsal interrupted, with its timings up to the last save;
-        # a quit signal (SIGTERM, a closed terminal) ends it as q does.
-        for recorder in recorders:
-            _close(recorder, args.format, complete=status == EXIT_OK or ended_by_signal(status))
         store.close()
-    return status
 
 
-def _close(recorder, fmt: str, *, complete: bool) -> None:  # type: ignore[no-untyped-def]
-    """Finish or save the rehearsal, then print its report."""
+def _rehearse(store: RehearsalStore, deck_arg: str | None, theme: str | None, fmt: str) -> int:
+    """Present the deck with a recorder, then print the rehearsal's report."""
+    try:
+        deck = deck_to_present(deck_arg, theme)
+    except BadInput as error:
+        return fail(error.lines)
+    options = Options(command="podium rehearse", no_terminal_hint=NO_TERMINAL_HINT, theme=theme)
+    try:
+        session = open_session(deck, options, rehearsals=store)
+    except NotStarted as stop:
+        return stop.status
+    try:
+        return session.run()
+    finally:
+        # Closing the session finished the rehearsal (q, or a quit signal
+        # such as SIGTERM or a closed terminal) or saved it as interrupted
+        # (a crash), with its timings up to the last save.
+        if session.recorder is not None:
+            _print_report(session.recorder, fmt)
+
+
+def _print_report(recorder: Recorder, fmt: str) -> None:
+    """Print the report of the rehearsal just ended, and its store's problem."""
     from tui.rehearsal.report import build_report
     from tui.rehearsal.store import StoreError
 
-    if complete:
-        recorder.finish()
-    else:
-        recorder.flush()
     report = None
     if recorder.store is not None and recorder.rehearsal:
         try:
             report = build_report(recorder.store, recorder.rehearsal)
         except StoreError as error:
-            print(f"podium rehearse: {printable(str(error))}", file=sys.stderr)
+            warn(f"podium rehearse: {error}")
     if report is not None:
         sys.stdout.write(printable_output(_render(report, fmt), fmt))
     if recorder.problem:
-        print(f"podium rehearse: {printable(str(recorder.problem))}", file=sys.stderr)
+        warn(f"podium rehearse: {recorder.problem}")
 
 
-def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
+def _render(report: Report, fmt: str) -> str:
     from tui.rehearsal.formats import format_csv, format_json, format_table
 
     if fmt == "csv":
@@ -136,14 +148,14 @@ def _render(report, fmt: str) -> str:  # type: ignore[no-untyped-def]
     return format_table(report)
 
 
-def _history(store, deck_path: str, fmt: str) -> int:  # type: ignore[no-untyped-def]
+def _history(store: RehearsalStore, deck_path: str, fmt: str) -> int:
     from tui.rehearsal.formats import format_history
 
     sys.stdout.write(printable_output(format_history(store.rehearsals(deck_path), fmt), fmt))
     return EXIT_OK
 
 
-def _report(store, deck_path: str, number: int, fmt: str) -> int:  # type: ignore[no-untyped-def]
+def _report(store: RehearsalStore, deck_path: str, number: int, fmt: str) -> int:
     from tui.rehearsal.report import build_report
 
     runs = store.rehearsals(deck_path)

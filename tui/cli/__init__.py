@@ -1,0 +1,118 @@
+"""The ``podium`` command.
+
+Usage::
+
+    podium [DECK] [--theme NAME|PATH]     present a deck
+    podium check [DECK]                   validate a deck without presenting
+    podium --audience [DECK]              audience view: follow the presenter
+    podium rehearse [DECK]                rehearse: time every slide, then report
+    podium vote [--store PATH] [--choice N]    vote on the poll on the presenter's screen
+    podium results [DECK] [--format csv|json]  print poll totals and every vote
+
+``DECK`` defaults to ``./slides.yaml`` when there is one, else the deck that
+ships with Podium. Problems are printed as ``FILE:LINE:COL: message`` and
+exit with status 2 (the Unix convention for bad input); never a traceback.
+The full-screen commands need a terminal (status 2 and one line without
+one: see :mod:`tui.terminal`); SIGTERM, SIGHUP, SIGQUIT and SIGINT end them
+as ``q`` does, with status 128 + the signal's number.
+
+This package's modules: one per subcommand (:mod:`~tui.cli.present`,
+:mod:`~tui.cli.audience`, :mod:`~tui.cli.check`, :mod:`~tui.cli.rehearse`,
+:mod:`~tui.cli.vote`, :mod:`~tui.cli.results`), the helpers they share
+(:mod:`~tui.cli.common`) and the composition root of a presentation
+(:mod:`~tui.cli.session`). Only this module knows the subcommands; each is
+imported when used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli.common import DECK_HELP, EXIT_INTERRUPTED, ArgumentParser
+
+COMMANDS_HELP = """\
+commands (each has its own --help):
+  check [DECK]       validate a deck: a summary, or every problem with its line
+  rehearse [DECK]    rehearse with the timer, then see where the time went
+  vote               vote on the poll on the presenter's screen (any terminal)
+  results [DECK]     print poll totals and every vote (--format csv|json)
+  --audience [DECK]  audience view: the slide alone, following the presenter
+
+keys: press ? while presenting."""
+"""The subcommands, one line each, at the end of ``podium --help``."""
+
+COMMANDS = ("check", "rehearse", "vote", "results")
+"""The subcommands, each the first argument."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    """``podium [DECK] ...``: present a deck, or follow one (``--audience``)."""
+    parser = ArgumentParser(
+        prog="podium",
+        usage="podium [DECK] [--theme NAME|PATH] [--store PATH]\n"
+        "       podium --audience [DECK]\n"
+        "       podium {check,rehearse,vote,results} [--help] ...",
+        description="Present a YAML slide deck in the terminal.",
+        epilog=COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("deck", nargs="?", help=DECK_HELP)
+    parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="keep poll votes in this file (default: one file per deck in your data folder); "
+        "private to you unless --shared-store",
+    )
+    parser.add_argument(
+        "--shared-store",
+        action="store_true",
+        help="let the members of the --store file's group vote (and so also write the file); "
+        "never in a folder every user may write",
+    )
+    parser.add_argument(
+        "--audience",
+        "--follow",
+        action="store_true",
+        help="audience view: the slide alone, following the presenter of DECK in another terminal",
+    )
+    parser.add_argument("--version", action="version", version=f"podium {__version__}")
+    return parser
+
+
+def _run(argv: list[str]) -> int:
+    """Run the subcommand ``argv`` names, else present (or follow) a deck."""
+    command = argv[0] if argv else ""
+    if command == "check":
+        from tui.cli.check import main as run_command
+    elif command == "rehearse":
+        from tui.cli.rehearse import main as run_command
+    elif command == "vote":
+        from tui.cli.vote import main as run_command
+    elif command == "results":
+        from tui.cli.results import main as run_command
+    else:
+        options = _parser().parse_args(argv)
+        if options.audience:
+            from tui.cli.audience import run_audience
+
+            return run_audience(options.deck, options.theme)
+        from tui.cli.present import present
+
+        return present(options)
+    return run_command(argv[1:])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``podium`` command; returns the exit status."""
+    from tui.terminal import safe_streams
+
+    safe_streams()
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED

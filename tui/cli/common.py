@@ -1,0 +1,196 @@
+"""What every ``podium`` subcommand shares: exit codes, messages, the deck.
+
+Subcommands import this module and the layers below (deck, polls, mirror,
+rehearsal, app, terminal), never one another. Messages go to standard error
+through :func:`tui.safe_text.printable`, so a file name or a YAML value
+never reaches the terminal as a control sequence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from tui.safe_text import printable
+
+if TYPE_CHECKING:
+    from tui.deck import Deck, DeckError, Problem
+
+EXIT_OK = 0
+"""Success."""
+
+EXIT_REFUSED = 1
+"""A vote the store refused (no poll on the presenter's screen, poll closed)."""
+
+EXIT_BAD_INPUT = 2
+"""Bad input: a deck, theme, store or option that cannot be used (the Unix convention)."""
+
+EXIT_INTERRUPTED = 130
+"""Stopped with Ctrl+C outside a full-screen view (128 + SIGINT, as shells do)."""
+
+DECK_HELP = "deck file (default: ./slides.yaml, else the bundled talk)"
+"""``--help`` text of the DECK argument of the commands that read a deck."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """``argparse`` whose error messages show the arguments they quote safely.
+
+    ``unrecognized arguments: ...`` repeats what was typed (or what a script
+    passed, a file name perhaps) as it is; here its control characters are
+    made visible (see :func:`tui.safe_text.printable`).
+    """
+
+    def error(self, message: str) -> NoReturn:  # as argparse's
+        super().error(printable(message))
+
+
+class BadInput(Exception):
+    """Input that cannot be used; :func:`fail` prints it.
+
+    Args:
+        lines: The problems, one message (often ``FILE:LINE:COL: ...``) each.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+
+def warn(line: str) -> None:
+    """Print one message to standard error, its control characters made visible."""
+    print(printable(line), file=sys.stderr)
+
+
+def fail(lines: Sequence[str]) -> int:
+    """Print problems to standard error (made safe) and return :data:`EXIT_BAD_INPUT`.
+
+    Args:
+        lines: The messages, one per line.
+
+    Returns:
+        :data:`EXIT_BAD_INPUT`, to return as the command's exit status.
+    """
+    for line in lines:
+        warn(line)
+    return EXIT_BAD_INPUT
+
+
+def default_deck_path() -> Path:
+    """``./slides.yaml`` if present, else the bundled default deck."""
+    local = Path("slides.yaml")
+    if local.is_file():
+        return local
+    from tui.paths import bundled_deck
+
+    return bundled_deck()
+
+
+def load_deck(deck_arg: str | None) -> Deck:
+    """Load the deck named on the command line, else the default deck.
+
+    Args:
+        deck_arg: DECK as given, or None for :func:`default_deck_path`.
+
+    Raises:
+        tui.deck.DeckError: The deck cannot be read or is not valid.
+    """
+    from tui.deck import load_deck as load
+
+    return load(deck_arg if deck_arg is not None else default_deck_path())
+
+
+def theme_problem(source: str, theme: str | None, at: tuple[int, int]) -> Problem | None:
+    """A deck's ``theme:`` as a located problem, if it names no usable theme.
+
+    Args:
+        source: The deck file as the user named it; a theme path is
+            relative to its folder.
+        theme: The ``theme:`` value as written, or None.
+        at: 1-based (line, column) of the ``theme:`` value.
+
+    Returns:
+        None when there is no theme or the theme loads; else a
+        :class:`tui.deck.Problem` at the ``theme:`` value.
+    """
+    if not theme:
+        return None
+    from tui.deck import Problem
+    from tui.themes import ThemeError, resolve_theme
+
+    try:
+        resolve_theme(theme, Path(source).parent)
+    except ThemeError as error:
+        line, column = at
+        return Problem(source, line, column, f"theme: {error}")
+    return None
+
+
+def deck_theme_problem(deck: Deck) -> Problem | None:
+    """The deck's ``theme:`` as a located problem, if it names no usable theme.
+
+    Returns:
+        None when the deck names no theme or a theme that loads; else a
+        :class:`tui.deck.Problem` at the ``theme:`` value.
+    """
+    return theme_problem(deck.source, deck.theme, deck.theme_at)
+
+
+def deck_error_problems(error: DeckError) -> list[str]:
+    """Every problem of a deck that did not load, its ``theme:`` included.
+
+    The loader cannot check a theme (themes need Textual), so a bad theme is
+    added here and the whole list is sorted by line and column again; a
+    trailing "... more problems" line stays last.
+
+    Returns:
+        The problems as ``FILE:LINE:COL: message`` lines.
+    """
+    problems = list(error.problems)
+    if error.theme is not None:
+        theme, line, column = error.theme
+        source = problems[0].path if problems else ""
+        problem = theme_problem(source, theme, (line, column))
+        if problem is not None:
+            tail = [p for p in problems if p.line == 0 and p.message.startswith("... and ")]
+            problems = [p for p in problems if p not in tail] + [problem]
+            problems.sort(key=lambda p: (p.line, p.column))
+            problems += tail
+    return [str(problem) for problem in problems]
+
+
+def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:
+    """Load a deck to present with ``--theme`` (or its own theme) checked.
+
+    Every problem with the deck and its theme is found here, before any
+    store or terminal is touched.
+
+    Args:
+        deck_arg: DECK as given, or None for the default deck.
+        theme: ``--theme NAME|PATH``, or None for the deck's own.
+
+    Raises:
+        BadInput: The deck's problems (with its ``theme:`` unless
+            ``--theme`` overrides it), or the ``--theme`` problem.
+    """
+    from tui.deck import DeckError
+
+    try:
+        deck = load_deck(deck_arg)
+    except DeckError as error:
+        # --theme replaces the deck's theme: a bad ``theme:`` line is no problem then.
+        lines = deck_error_problems(error) if not theme else [str(p) for p in error.problems]
+        raise BadInput(lines) from None
+    problem = None if theme else deck_theme_problem(deck)
+    if problem is not None:
+        raise BadInput([str(problem)])
+    if theme:
+        from tui.themes import ThemeError, resolve_theme
+
+        try:
+            resolve_theme(theme, Path(deck.source).parent if deck.source else None)
+        except ThemeError as error:
+            raise BadInput([str(error)]) from None
+    return deck

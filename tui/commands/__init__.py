@@ -1,1 +1,0 @@
-"""Subcommands of the ``podium`` command that have their own module."""
