@@ -8,9 +8,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.screens.safe import DismissOnce
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DismissOnce, ModalScreen[bool]):
     """Asks ``question``; dismisses with True only on an explicit yes.
+
+    Answered once: a second answer typed before the dialog has closed (Enter
+    on a button, then ``n``) is ignored.
 
     Args:
         question: What will happen, in one sentence.
@@ -33,7 +38,9 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("No (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        # Not query_one: an answer typed at once may have closed the dialog already.
+        for button in self.query("#no").results(Button):
+            button.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
