@@ -76,7 +76,6 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         Binding("right,space,pagedown,l,n", "next", "Next", tooltip="Next step or slide"),
         Binding("enter", "enter", "Next", show=False, tooltip="Next step or slide; in the go-to prompt: go"),
         Binding("colon", "goto", "Go to", tooltip="Go to slide N: press :, the number, Enter (Esc cancels)"),
-        Binding("backspace", "erase_digit", "", show=False),
         Binding("left,pageup,backspace,h,p", "previous", "Back", tooltip="Previous step or slide"),
         Binding("home,g", "first", "First", show=False, tooltip="First slide"),
         Binding("end,G", "last", "Last", show=False, tooltip="Last slide"),
@@ -91,6 +90,9 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
         *POLL_BINDINGS,
         *TOOL_BINDINGS,
+        # Checked before "previous" (priority) but listed last, so the footer
+        # still shows ← for Back; acts only while the go-to prompt is open.
+        Binding("backspace", "erase_digit", "", show=False, priority=True),
     ]
 
     # State is held in `var`s, not `reactive`s: a reactive on the screen
