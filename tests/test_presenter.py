@@ -103,9 +103,9 @@ async def test_go_to_slide_by_number(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon")
-        assert "go to slide: _" in text_of(app, "#status-position")
+        assert "go to _ ⏎" in text_of(app, "#status-position")
         await pilot.press("1", "2")
-        assert "go to slide: 12" in text_of(app, "#status-position")
+        assert "go to 12 ⏎" in text_of(app, "#status-position")
         assert app.presenter.position.slide == 0
         await pilot.press("enter")
         assert app.presenter.position == Position(11, 0)

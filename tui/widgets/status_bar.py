@@ -42,7 +42,7 @@ class StatusBar(Horizontal):
             line.append(" ↓ more ", style="reverse")
             line.append(" ")
         if prompt or pending:
-            line.append(f" go to slide: {pending or '_'} ⏎ ", style="reverse")
+            line.append(f" go to {pending or '_'} ⏎ ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
         # Its width follows the text; a layout pass only when that changes.
