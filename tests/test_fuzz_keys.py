@@ -27,11 +27,11 @@ from tui.polls.store import VoteStore
 from tui.screens.presenter import PresenterScreen
 from tui.voter.app import VoterApp
 
-SEEDS = (11, 23)
+SEEDS = (11, 23, 37)
 """Fixed seeds: the same keys on every run, so a failure can be replayed."""
 
-DEFAULT_KEYS = 300
-"""Keys per seed and app in CI (two seeds, three apps: 1,800 keys in all)."""
+DEFAULT_KEYS = 600
+"""Keys per seed and app in CI (three seeds: 1,800 keys per app, 5,400 in all)."""
 
 KEYS = int(os.environ.get("PODIUM_FUZZ_KEYS", DEFAULT_KEYS))
 
@@ -106,6 +106,30 @@ async def test_palette_runs_one_command_for_two_enters(tmp_path: Path) -> None:
         await send_at_once(app, pilot, "enter", "enter")
         assert isinstance(app.screen, PresenterScreen)
         assert app.presenter.position.slide == 2
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("q", "n", "q", "escape"),
+        ("q", "enter", "n"),
+        ("d", "o", "enter", "enter", "d"),
+        ("d", "o", "pagedown", "pageup", "escape", "escape", "d"),
+        ("question_mark", "q", "question_mark", "escape"),
+    ],
+)
+async def test_keys_typed_together_keep_the_audience_view_running(keys: tuple[str, ...]) -> None:
+    from tui.mirror.audience import AudienceScreen, make_audience_app
+
+    deck = load_deck(DATA / "presenter_demo.yaml")
+    app = make_audience_app(deck, deck.source)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await send_at_once(app, pilot, *keys)
+        assert app.is_running
+        await send_at_once(app, pilot, "escape")
+        assert isinstance(app.screen, AudienceScreen)
+        await send_at_once(app, pilot, "q", "y", "y")  # quit, confirmed twice: one clean exit
+        assert not app.is_running
 
 
 # -- no key acts behind the "too small" message -------------------------------------------
