@@ -64,6 +64,7 @@ async def send_at_once(app, pilot, *keys: str) -> None:
         ("T", "enter", "n"),
         ("ctrl+p", "pagedown"),
         ("ctrl+p", "pageup"),
+        ("ctrl+p", "s", "l", "escape", "ctrl+p", "x", "escape"),
         ("b", "x", "y", "z"),
         ("question_mark", "escape", "question_mark", "escape"),
         ("o", "pagedown", "pageup", "enter", "escape"),

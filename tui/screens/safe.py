@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
@@ -71,8 +73,10 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
     """Textual's command palette, safe against keys that arrive together.
 
     It is dismissed at most once and runs at most one command (Enter typed
-    twice selects twice: the second selection is dropped), and its list keys
-    do nothing before the list has been laid out.
+    twice selects twice: the second selection is dropped), its list keys
+    do nothing before the list has been laid out, and a search still running
+    when the palette closes ends quietly instead of failing on the widgets
+    that are gone.
     """
 
     _SELECTIONS = (Input.Submitted, Button.Pressed, OptionList.OptionSelected)
@@ -87,3 +91,14 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
             super()._action_command_list(action)
         except KeyError:
             pass  # the list is not laid out yet: the key does nothing
+
+    def _watch__list_visible(self) -> None:
+        if self.query(CommandList):  # gone when the palette closed mid-search
+            super()._watch__list_visible()
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
+            pass  # the palette closed while searching: nothing to show the hits in
