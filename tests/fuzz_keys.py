@@ -65,7 +65,9 @@ COMMON_KEYS = [
 ]
 """Keys every app gets: all of their bindings and a few that bind to nothing."""
 
-SIZES = [(1, 1), (2, 1), (1, 5), (10, 3), (20, 6), (39, 11), (40, 12), (80, 24), (100, 30), (200, 60)]
+SIZES = [
+    (1, 1), (2, 1), (1, 5), (10, 3), (20, 6), (39, 11), (40, 12), (80, 24), (100, 30), (200, 60)
+]
 """Terminal sizes to resize to (cells): tiny, around the presenter's minimum, usual."""
 
 
@@ -299,7 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=2000, help="keys per app (default 2000)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--app", choices=APPS, action="append", help="app(s) to fuzz (default: all)")
+    parser.add_argument(
+        "--app", choices=APPS, action="append", help="app(s) to fuzz (default: all)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("PODIUM_DATA_DIR", tmp)  # keep stores and mirrors private

@@ -38,7 +38,9 @@ KEYS = int(os.environ.get("PODIUM_FUZZ_KEYS", DEFAULT_KEYS))
 
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("app_name", APPS)
-async def test_random_keys_and_resizes_never_crash(app_name: str, seed: int, tmp_path: Path) -> None:
+async def test_random_keys_and_resizes_never_crash(
+    app_name: str, seed: int, tmp_path: Path
+) -> None:
     report = await fuzz_app(app_name, seed, KEYS, tmp_path)
     assert report.keys >= KEYS
     assert (report.crashes, report.hangs) == (0, 0), report.errors
@@ -70,7 +72,9 @@ async def send_at_once(app, pilot, *keys: str) -> None:
         ("o", "pagedown", "pageup", "enter", "escape"),
     ],
 )
-async def test_keys_typed_together_keep_the_presenter_running(keys: tuple[str, ...], tmp_path: Path) -> None:
+async def test_keys_typed_together_keep_the_presenter_running(
+    keys: tuple[str, ...], tmp_path: Path
+) -> None:
     deck = load_deck(DATA / "presenter_demo.yaml")
     with VoteStore.open(tmp_path / "votes.sqlite3") as store:
         app = make_app(deck, store=store)
@@ -139,6 +143,8 @@ async def test_keys_typed_together_keep_the_audience_view_running(keys: tuple[st
 async def test_keys_do_nothing_while_the_terminal_is_too_small(tmp_path: Path) -> None:
     deck = load_deck(DATA / "presenter_demo.yaml")
     poll_slide = next(index for index, slide in enumerate(deck.slides) if slide.poll)
+    poll = deck.slides[poll_slide].poll
+    assert poll is not None
     with VoteStore.open(tmp_path / "votes.sqlite3") as store:
         app = make_app(deck, store=store)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -146,15 +152,16 @@ async def test_keys_do_nothing_while_the_terminal_is_too_small(tmp_path: Path) -
             assert app.presenter.position.slide == poll_slide
             await pilot.resize_terminal(30, 8)
             assert app.presenter.too_small
-            await pilot.press("1", "2", "right", "c", "o", "b", "question_mark", "ctrl+p", "colon", "3")
+            await pilot.press("1", "2", "right", "c", "o", "b", "question_mark", "ctrl+p")
+            await pilot.press("colon", "3")
             await pilot.press("enter", "s", "N", "T", "r")
-            assert app.poll_results(deck.slides[poll_slide].poll).voters == 0  # type: ignore[arg-type]
+            assert app.poll_results(poll).voters == 0
             assert app.presenter.position.slide == poll_slide
             assert isinstance(app.screen, PresenterScreen) and not app.presenter.notes_shown
             assert not app.presenter.goto_open
             await pilot.resize_terminal(100, 30)
             await pilot.press("1")
-            assert app.poll_results(deck.slides[poll_slide].poll).voters == 1  # type: ignore[arg-type]
+            assert app.poll_results(poll).voters == 1
             await pilot.resize_terminal(1, 1)
             await pilot.press("q")  # quit still works
             await pilot.pause()
@@ -173,7 +180,8 @@ async def test_voter_esc_clears_marks_and_never_quits(tmp_path: Path) -> None:
     multiple = deck.polls[1]
     path = tmp_path / "votes.sqlite3"
     with VoteStore.open(path) as presenter_store, VoteStore.open(path) as voter_store:
-        PollSession(presenter_store, presenter=(os.getpid(), socket.gethostname())).show(multiple, False)
+        presenter = PollSession(presenter_store, presenter=(os.getpid(), socket.gethostname()))
+        presenter.show(multiple, False)
         app = VoterApp("esc", voter_store, check_interval=0.05)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause(0.2)
@@ -195,8 +203,13 @@ async def test_voter_esc_clears_marks_and_never_quits(tmp_path: Path) -> None:
 
 @needs_tmux
 @needs_podium
-@pytest.mark.parametrize("keys", [("o", "Enter", "Enter"), ("C-p", "Enter", "Enter"), ("T", "Enter", "n"), ("C-p", "PageDown")])
-def test_keys_sent_together_in_a_real_terminal(keys: tuple[str, ...], tmp_path: Path, private_data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "keys",
+    [("o", "Enter", "Enter"), ("C-p", "Enter", "Enter"), ("T", "Enter", "n"), ("C-p", "PageDown")],
+)
+def test_keys_sent_together_in_a_real_terminal(
+    keys: tuple[str, ...], tmp_path: Path, private_data_dir: Path
+) -> None:
     name = f"safe-keys-{os.getpid()}-{'-'.join(keys)}".replace(".", "_")
     deck = DATA / "presenter_demo.yaml"
     status = tmp_path / "status"

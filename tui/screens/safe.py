@@ -99,6 +99,7 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:
         try:
-            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+            search = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
+            await search(self, search_value)
         except NoMatches:
             pass  # the palette closed while searching: nothing to show the hits in

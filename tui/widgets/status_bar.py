@@ -22,7 +22,13 @@ class StatusBar(Horizontal):
         yield Static(id="status-position", markup=False)
 
     def show(
-        self, number: int, count: int, *, pending: str = "", more: bool = False, prompt: bool = False
+        self,
+        number: int,
+        count: int,
+        *,
+        pending: str = "",
+        more: bool = False,
+        prompt: bool = False,
     ) -> None:
         """Update the position part.
 
