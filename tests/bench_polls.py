@@ -47,7 +47,7 @@ def main(votes: int = 20) -> None:
     )
     try:
         child.expect("Samordning")
-        child.send("11\r")
+        child.send(":11\r")
         child.expect("Vote in your terminal")
         time.sleep(0.5)
         latencies = []

@@ -209,7 +209,7 @@ async def test_presenter_publishes_moves_blank_and_results(seed_deck: Deck) -> N
         await pilot.press("x")
         await until(pilot, lambda: not read_state(path).blank)  # type: ignore[union-attr]
         poll_slide = next(i for i, s in enumerate(seed_deck.slides) if s.poll)
-        await pilot.press(*str(poll_slide + 1), "enter", "1", "r")
+        await pilot.press("colon", *str(poll_slide + 1), "enter", "1", "r")
         state = read_state(path)
         assert state is not None and state.slide == poll_slide and state.results
         assert state.totals is not None and state.totals["Behov"] == 1
@@ -245,7 +245,7 @@ def test_audience_view_follows_presenter_in_another_terminal(tmp_path: Path, pri
         # followed again; a late audience view joins at its slide.
         presenter = Terminal([*podium_command(), str(deck)], env)
         presenter.wait_for("Resumed")
-        presenter.send("5\r")
+        presenter.send(":5\r")
         audience.wait_for(titles[4], since=mark, timeout=5)
         late = Terminal([*podium_command(), "--audience", str(deck)], env)
         try:

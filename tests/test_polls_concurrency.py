@@ -193,7 +193,7 @@ def test_kill_9_presenter_while_votes_arrive_loses_nothing(
     presenter = Presenter(store_path, data)
     presenters.append(presenter)
     presenter.wait_for("Samordning mellom forvaltningsorganer")
-    presenter.keys("1", "1", "Enter")
+    presenter.keys(":", "1", "1", "Enter")
     presenter.wait_for("Vote in your terminal")
     presenter.keys("r")
     hands = 5

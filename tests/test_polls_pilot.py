@@ -84,7 +84,7 @@ async def test_presenter_chart_updates_when_another_process_votes(
     app = make_app(seed_deck, store=store, how_to_vote=f"podium vote --store {path}")
     poll_slide = next(index for index, slide in enumerate(seed_deck.slides) if slide.poll)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*str(poll_slide + 1), "enter", "r")
+        await pilot.press("colon", *str(poll_slide + 1), "enter", "r")
         await pilot.pause()
         chart = text_of(app, "#slide-poll")
         assert "0 voters" in chart
@@ -121,7 +121,7 @@ async def test_presenter_close_reopen_and_keys(seed_deck: Deck, tmp_path: Path) 
     poll = seed_deck.slides[poll_slide].poll
     assert poll is not None
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*str(poll_slide + 1), "enter", "1", "2")
+        await pilot.press("colon", *str(poll_slide + 1), "enter", "1", "2")
         assert store.results(poll).voters == 2
         await pilot.press("c")
         assert store.is_closed(poll.id)

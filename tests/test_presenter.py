@@ -102,20 +102,49 @@ async def test_incremental_reveal(demo_deck: Deck) -> None:
 async def test_go_to_slide_by_number(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon")
+        assert "go to _ ⏎" in text_of(app, "#status-position")
         await pilot.press("1", "2")
-        assert "go to 12" in text_of(app, "#status-position")
+        assert "go to 12 ⏎" in text_of(app, "#status-position")
         assert app.presenter.position.slide == 0
         await pilot.press("enter")
         assert app.presenter.position == Position(11, 0)
+        assert "go to" not in text_of(app, "#status-position")
         assert "Noen tanker til slutt" in slide_text(app)
-        await pilot.press("9", "9", "enter")
+        await pilot.press("colon", "9", "9", "enter")
         await pilot.pause()
         assert app.presenter.position == Position(11, 0)
         assert any("no slide 99" in str(n.message) for n in app._notifications)
-        await pilot.press("3", "escape")
+        await pilot.press("colon", "3", "escape")
         assert "go to" not in text_of(app, "#status-position")
         await pilot.press("enter")
         assert app.presenter.position == Position(12, 0)
+        # Backspace takes back a digit: 14 becomes 1.
+        await pilot.press("colon", "1", "4", "backspace", "enter")
+        assert app.presenter.position == Position(0, 0)
+
+
+async def test_bare_digits_hint_at_the_go_to_prompt(seed_deck: Deck) -> None:
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2", "enter")
+        await pilot.pause()
+        # Not a slide number: the digits say how to go to a slide; Enter just advances.
+        assert app.presenter.position == Position(1, 0)
+        hints = [n for n in app._notifications if "Press :" in str(n.message)]
+        assert len(hints) == 1  # once, however many digits
+        assert "go to" not in text_of(app, "#status-position")
+
+
+async def test_go_to_works_on_a_poll_slide_without_voting(seed_deck: Deck) -> None:
+    app = make_app(seed_deck)
+    poll_slide = next(i for i, s in enumerate(seed_deck.slides) if s.poll)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("colon", *str(poll_slide + 1), "enter")
+        assert app.presenter.position.slide == poll_slide
+        await pilot.press("colon", "3", "enter")
+        assert app.presenter.position == Position(2, 0)
+        assert app.poll_results(seed_deck.slides[poll_slide].poll).voters == 0  # type: ignore[arg-type]
 
 
 async def test_overview_jumps_by_title(seed_deck: Deck) -> None:
@@ -171,8 +200,10 @@ async def test_help_lists_the_keys(seed_deck: Deck) -> None:
         assert isinstance(app.screen, HelpScreen)
         shown = text_of(app, "#help-table")
         for expected in ("Next step or slide", "Previous step or slide", "Overview", "speaker notes",
-                         "Blank the screen", "Type a slide number", "Vote for option", "Quit"):
+                         "Blank the screen", "Go to slide N", "Vote for option", "Quit"):
             assert expected in shown, expected
+        go_to = next(line for line in shown.splitlines() if "Go to slide N" in line)
+        assert go_to.split()[0] == ":"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -184,7 +215,7 @@ async def test_poll_votes_persist_across_runs(seed_deck: Deck, tmp_path: Path) -
     store = VoteStore.open(tmp_path / "votes.sqlite3")
     app = make_app(seed_deck, store=store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*str(poll_slide + 1), "enter")
+        await pilot.press("colon", *str(poll_slide + 1), "enter")
         assert app.presenter.position.slide == poll_slide
         await pilot.press("1", "1", "4", "7")
         assert "Teknologi" in text_of(app, "#slide-poll")
@@ -198,7 +229,7 @@ async def test_poll_votes_persist_across_runs(seed_deck: Deck, tmp_path: Path) -
     assert store.results(poll).by_text()["Behov"] == 2
     app = make_app(seed_deck, store=store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*str(poll_slide + 1), "enter", "r")
+        await pilot.press("colon", *str(poll_slide + 1), "enter", "r")
         chart = text_of(app, "#slide-poll")
         behov = next(line for line in chart.splitlines() if "Behov" in line)
         assert "2" in behov and "50%" in behov
@@ -273,7 +304,7 @@ async def test_too_small_terminal_says_so_and_recovers(seed_deck: Deck) -> None:
 async def test_long_slide_says_it_scrolls(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("7", "enter")
+        await pilot.press("colon", "7", "enter")
         await pilot.pause()
         assert "innovasjonssystem" in slide_text(app)
         assert "more" not in text_of(app, "#status-position")  # it fits at 80x24...

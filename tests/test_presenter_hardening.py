@@ -14,7 +14,7 @@ SIZE = (100, 30)
 async def test_ansi_themes_switch_live_without_error(seed_deck: Deck) -> None:
     app = make_app(seed_deck, theme_name="terminal")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1", "enter", "1", "r")
+        await pilot.press("colon", "1", "1", "enter", "1", "r")
         for theme in ("ansi-dark", "ansi-light", "contrast", "ks"):
             app.theme = theme
             await pilot.pause()
@@ -54,7 +54,7 @@ async def test_palette_lists_slides_in_order(seed_deck: Deck) -> None:
 async def test_vote_key_hint_matches_the_options(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1", "enter")
+        await pilot.press("colon", "1", "1", "enter")
         await pilot.pause()
         footer = app.screen.query_one("#status-keys")
         rendered = " ".join(str(key.render()) for key in footer.query("FooterKey"))

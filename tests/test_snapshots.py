@@ -29,11 +29,11 @@ def test_title_slide(snap_compare, tmp_path: Path) -> None:
 
 
 def test_nested_bullets_slide(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(seed_app(tmp_path), press=["4", "enter"], terminal_size=SIZE)
+    assert snap_compare(seed_app(tmp_path), press=["colon", "4", "enter"], terminal_size=SIZE)
 
 
 def test_poll_slide_with_results(snap_compare, tmp_path: Path) -> None:
-    keys = ["1", "1", "enter", "1", "1", "4", "7", "r"]
+    keys = ["colon", "1", "1", "enter", "1", "1", "4", "7", "r"]
     assert snap_compare(seed_app(tmp_path), press=keys, terminal_size=SIZE)
 
 
@@ -43,7 +43,7 @@ def test_notes_pane_open(snap_compare, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("theme", ["paper", "contrast"])
 def test_other_themes(snap_compare, tmp_path: Path, theme: str) -> None:
-    assert snap_compare(seed_app(tmp_path, theme), press=["5", "enter"], terminal_size=(80, 24))
+    assert snap_compare(seed_app(tmp_path, theme), press=["colon", "5", "enter"], terminal_size=(80, 24))
 
 
 def test_poll_slide_with_its_own_question_and_wide_labels(snap_compare, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_polls import POLL_CLOSED_MESSAGE
 from tui.widgets.plain_notify import PlainNotify
+from tui.screens.safe import SafeCommandPalette
 
 if TYPE_CHECKING:
     from tui.mirror.publish import Publisher
@@ -357,6 +358,22 @@ class PodiumApp(PlainNotify, App[None]):
     def action_help(self) -> None:
         """Show every key."""
         self.presenter.action_help()
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (one that keys typed together cannot break)."""
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Behind the "terminal too small" message only quit acts."""
+        if (
+            action != "quit"
+            and self.screen_stack
+            and self.screen is self.presenter
+            and getattr(self.presenter, "too_small", False)
+        ):
+            return False
+        return super().check_action(action, parameters)
 
 
 def make_app(

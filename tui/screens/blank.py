@@ -5,9 +5,15 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen
 
+from tui.screens.safe import DismissOnce
 
-class BlankScreen(Screen[None]):
-    """Blanks the screen, like the ``b`` key of a slide clicker."""
+
+class BlankScreen(DismissOnce, Screen[None]):
+    """Blanks the screen, like the ``b`` key of a slide clicker.
+
+    Several keys typed at once bring the slide back once; the rest are
+    swallowed here, as a clicker's extra presses would be.
+    """
 
     DEFAULT_CSS = """
     BlankScreen { background: black; }

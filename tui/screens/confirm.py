@@ -9,10 +9,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.safe_text import printable
+from tui.screens.safe import DismissOnce
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DismissOnce, ModalScreen[bool]):
     """Asks ``question``; dismisses with True only on an explicit yes.
+
+    Keys answer at once, in the order typed: ``y`` yes; ``n``, Esc or Enter
+    no (the safe default). The buttons are for the mouse and take no focus,
+    so Enter never answers through a button after a later key has. Answered
+    once: a second answer typed before the dialog has closed is ignored.
 
     Args:
         question: What will happen, in one sentence.
@@ -20,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n,escape,enter", "answer(False)", "No"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -31,11 +37,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm"):
             yield Static(printable(self._question), id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Yes (y)", id="yes", variant="error")
-                yield Button("No (n)", id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+                yield _MouseButton("Yes (y)", id="yes", variant="error")
+                yield _MouseButton("No (n)", id="no", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -43,3 +46,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Dismiss with ``answer``."""
         self.dismiss(answer)
+
+
+class _MouseButton(Button, can_focus=False):
+    """A dialog button for the mouse: the keys answer through the screen's bindings."""

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.safe import DismissOnce
+
 
 def help_rows(bindings: Iterable[Binding], key_display: callable) -> list[tuple[str, str]]:  # type: ignore[valid-type]
     """Group bindings by action into ``(keys, description)`` rows.
@@ -37,7 +39,7 @@ def help_rows(bindings: Iterable[Binding], key_display: callable) -> list[tuple[
     return [(" / ".join(keys), description) for keys, description in rows.values()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """Lists every key; any of Esc, ``?`` or ``q`` closes it.
 
     Args:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.deck.model import Deck
 from tui.safe_text import one_line
+from tui.screens.safe import DismissOnce, SafeOptionList
 
 
 def _entry(number: int, width: int, title: str) -> Table:
@@ -33,7 +34,7 @@ def _entry(number: int, width: int, title: str) -> Table:
     return grid
 
 
-class OverviewScreen(ModalScreen[int | None]):
+class OverviewScreen(DismissOnce, ModalScreen[int | None]):
     """Lists the slides; dismisses with the chosen 0-based index or None.
 
     Args:
@@ -58,12 +59,13 @@ class OverviewScreen(ModalScreen[int | None]):
         ]
         with Vertical(id="overview"):
             yield Static("Overview: ↑↓ choose, Enter go, Esc close", id="overview-help")
-            yield OptionList(*options, id="overview-list")
+            yield SafeOptionList(*options, id="overview-list")
 
     def on_mount(self) -> None:
-        option_list = self.query_one(OptionList)
-        option_list.highlighted = self._current
-        option_list.focus()
+        # Not query_one: a key typed at once may have closed the overview already.
+        for option_list in self.query(OptionList).results(OptionList):
+            option_list.highlighted = self._current
+            option_list.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

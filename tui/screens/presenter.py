@@ -7,6 +7,7 @@ draw. Keys follow DESIGN.md's presenter conventions.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -38,21 +39,30 @@ MIN_WIDTH = 40
 MIN_HEIGHT = 12
 
 
-def _digit_bindings() -> list[Binding]:
-    """``0``-``9`` type a slide number, ``1``-``9`` vote on poll slides.
+GOTO_HINT = "Press : then the slide number and Enter to go to a slide."
+"""What a bare digit on a slide without a poll says (digits vote on poll slides)."""
 
-    Both share keys; ``check_action`` enables exactly one of them for the
-    slide on screen, and the footer shows which.
+GOTO_HINT_SECONDS = 3.0
+"""The hint shows at most once in this long, however fast digits are typed."""
+
+
+def _digit_bindings() -> list[Binding]:
+    """The digit keys: they type the slide number while the go-to prompt
+    (``:``) is open, else vote on a poll slide, else show how to go to a slide.
+
+    All share keys; ``check_action`` enables exactly one of them at a time
+    (Textual tries a key's bindings in order and runs the first enabled one).
     """
+    digits = [
+        Binding(str(n), f"digit({n})", "", show=False, key_display="0-9")
+        for n in range(10)
+    ]
     votes = [
         Binding(str(n), f"vote({n})", "Vote", show=n == 1, key_display="1-9", tooltip="Vote for option N (poll slides)")
         for n in range(1, 10)
     ]
-    digits = [
-        Binding(str(n), f"digit({n})", "Go to", show=False, key_display="0-9", tooltip="Type a slide number, then Enter")
-        for n in range(10)
-    ]
-    return votes + digits
+    hints = [Binding(str(n), "goto_hint", "", show=False) for n in range(10)]
+    return digits + votes + hints
 
 
 class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
@@ -64,11 +74,12 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
 
     BINDINGS = [
         Binding("right,space,pagedown,l,n", "next", "Next", tooltip="Next step or slide"),
-        Binding("enter", "enter", "Next", show=False, tooltip="Go to the typed number, else next"),
+        Binding("enter", "enter", "Next", show=False, tooltip="Next step or slide; in the go-to prompt: go"),
+        Binding("colon", "goto", "Go to", tooltip="Go to slide N: press :, the number, Enter (Esc cancels)"),
         Binding("left,pageup,backspace,h,p", "previous", "Back", tooltip="Previous step or slide"),
         Binding("home,g", "first", "First", show=False, tooltip="First slide"),
         Binding("end,G", "last", "Last", show=False, tooltip="Last slide"),
-        Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Forget a typed slide number"),
+        Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Close the go-to prompt"),
         Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down (the notes, in notes-only mode)"),
         Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up (the notes, in notes-only mode)"),
         Binding("o", "overview", "Overview", tooltip="Overview: jump to a slide by title"),
@@ -79,6 +90,9 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
         *POLL_BINDINGS,
         *TOOL_BINDINGS,
+        # Checked before "previous" (priority) but listed last, so the footer
+        # still shows ← for Back; acts only while the go-to prompt is open.
+        Binding("backspace", "erase_digit", "", show=False, priority=True),
     ]
 
     # State is held in `var`s, not `reactive`s: a reactive on the screen
@@ -87,7 +101,10 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
     """The slide and reveal step on screen."""
 
     pending: var[str] = var("", init=False)
-    """Digits typed for "go to slide", waiting for Enter."""
+    """Digits typed in the go-to prompt, waiting for Enter."""
+
+    goto_open: var[bool] = var(False, init=False)
+    """Whether the go-to prompt (``:``) is open: digits type a slide number."""
 
     notes_shown: var[bool] = var(False, init=False)
     """Whether the speaker notes pane is open."""
@@ -101,6 +118,9 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         }
         self._poll_keys_shown = 0  # options of the poll whose keys the footer shows
         self._poll_results: PollResults | None = None  # counts of the poll on screen, as drawn
+        self.too_small = False
+        """The terminal is below MIN_WIDTH x MIN_HEIGHT: only the size message shows."""
+        self._hint_at = float("-inf")  # when the go-to hint was last shown (monotonic seconds)
 
     @property
     def podium(self) -> PodiumApp:
@@ -161,15 +181,27 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         scroll = self.query_one("#slide-scroll")
         more = scroll.max_scroll_y > 0 and scroll.scroll_y < scroll.max_scroll_y
         self.query_one(StatusBar).show(
-            self.position.slide + 1, len(self.deck.slides), pending=self.pending, more=more
+            self.position.slide + 1,
+            len(self.deck.slides),
+            pending=self.pending,
+            more=more,
+            prompt=self.goto_open,
         )
 
     def watch_position(self) -> None:
-        self.pending = ""  # any move forgets a half-typed slide number
+        self._close_goto()  # any move forgets a half-typed slide number
         self._draw()
 
     def watch_pending(self) -> None:
         self._draw_status()
+
+    def watch_goto_open(self) -> None:
+        self._draw_status()
+        self.refresh_bindings()  # the digits change meaning; the footer says so
+
+    def _close_goto(self) -> None:
+        self.pending = ""
+        self.goto_open = False
 
     def watch_notes_shown(self, shown: bool) -> None:
         self.set_class(shown, "-notes-shown")
@@ -183,6 +215,10 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
     def _check_size(self) -> None:
         width, height = self.app.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small != self.too_small:
+            self.too_small = too_small
+            self._close_goto()
+            self.refresh_bindings()
         self.set_class(too_small, "-too-small")
         if too_small:
             self.query_one("#too-small", Static).update(
@@ -193,22 +229,32 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
     # -- which keys act now ----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enable only the keys that act on the slide on screen."""
+        """Enable only the keys that act on the slide on screen.
+
+        Behind the "terminal too small" message no key acts but quit.
+        """
+        if self.too_small:
+            return False
         poll = self.slide.poll
+        if action in ("digit", "erase_digit"):
+            return self.goto_open
+        if action == "goto_hint":
+            return poll is None and not self.goto_open
         if action == "vote":
             return (
-                poll is not None
+                not self.goto_open
+                and poll is not None
                 and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
                 and not self.podium.poll_closed(poll)
             )
         if action in POLL_ACTIONS:
+            if action == "refuse_vote" and self.goto_open:
+                return False  # the digits type the slide number
             return self.poll_action_enabled(action, parameters)
-        if action == "digit":
-            return poll is None
         if action in ("toggle_results", "undo_vote"):
             return poll is not None
         if action == "cancel_number":
-            return bool(self.pending)
+            return self.goto_open
         return True
 
     # -- actions -------------------------------------------------------------
@@ -229,21 +275,44 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         """Last slide, fully revealed."""
         self.position = navigation.last(self.deck)
 
+    def action_goto(self) -> None:
+        """Open the go-to prompt: digits type a slide number, Enter goes, Esc cancels."""
+        self.pending = ""
+        self.goto_open = True
+
     def action_digit(self, digit: int) -> None:
-        """Add a digit to the slide number being typed."""
-        if len(self.pending) < 6:
+        """Add a digit to the slide number in the go-to prompt."""
+        if self.goto_open and len(self.pending) < 6:
             self.pending += str(digit)
 
+    def action_erase_digit(self) -> None:
+        """Take back the last digit typed in the go-to prompt (an empty prompt closes)."""
+        if self.pending:
+            self.pending = self.pending[:-1]
+        else:
+            self._close_goto()
+
+    def action_goto_hint(self) -> None:
+        """A bare digit on a slide without a poll: say how to go to a slide."""
+        now = time.monotonic()
+        if now - self._hint_at >= GOTO_HINT_SECONDS:
+            self._hint_at = now
+            self.notify(GOTO_HINT, timeout=GOTO_HINT_SECONDS)
+
     def action_cancel_number(self) -> None:
-        """Forget the typed slide number."""
-        self.pending = ""
+        """Close the go-to prompt without moving."""
+        self._close_goto()
 
     def action_enter(self) -> None:
-        """Go to the typed slide number, or advance when none was typed."""
-        if not self.pending:
+        """In the go-to prompt: go to the typed slide. Otherwise: next step or slide."""
+        if not self.goto_open:
             self.action_next()
             return
-        number, self.pending = int(self.pending), ""
+        typed = self.pending
+        self._close_goto()
+        if not typed:
+            return
+        number = int(typed)
         target = navigation.go_to(self.deck, number)
         if target is None:
             self.notify(f"There is no slide {number}; the deck has {len(self.deck.slides)}.", severity="warning")

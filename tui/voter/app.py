@@ -53,6 +53,7 @@ class VoterApp(PlainNotify, App[None]):
 
     CSS_PATH = "voter.tcss"
     TITLE = "Podium vote"
+    ENABLE_COMMAND_PALETTE = False  # a voter needs the poll, not theme switching
 
     BINDINGS = [
         *(
@@ -70,7 +71,8 @@ class VoterApp(PlainNotify, App[None]):
         Binding("down,j", "move(1)", "Down", show=False, tooltip="Highlight the option below"),
         Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted option"),
         Binding("enter", "send", "Send", tooltip="Vote for the highlighted (or marked) options"),
-        Binding("q,escape", "quit", "Quit", tooltip="Leave (your vote stays)"),
+        Binding("escape", "clear", "Clear", show=False, tooltip="Forget marks not sent yet"),
+        Binding("q", "quit", "Quit", tooltip="Leave (your vote stays)"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -320,6 +322,16 @@ class VoterApp(PlainNotify, App[None]):
         """Mark or unmark the highlighted option (multiple-choice polls)."""
         self.marked ^= {self.cursor}
         self.message = ""
+        self._draw()
+
+    def action_clear(self) -> None:
+        """Esc: forget marks not sent yet (back to the vote as stored); never quits."""
+        stored = set(self._chosen_indexes())
+        if self.poll is not None and self.marked != stored:
+            self.marked = stored
+            self.message = ""
+        else:
+            self.message = "Press q to leave (your vote stays)."
         self._draw()
 
     def action_send(self) -> None:

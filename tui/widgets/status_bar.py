@@ -15,13 +15,21 @@ class StatusBar(Horizontal):
     the ones whose ``check_action`` says no).
     """
 
-    _shown: tuple[int, int, str, bool] | None = None
+    _shown: tuple[int, int, str, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Footer(id="status-keys", compact=True, show_command_palette=False)
         yield Static(id="status-position", markup=False)
 
-    def show(self, number: int, count: int, *, pending: str = "", more: bool = False) -> None:
+    def show(
+        self,
+        number: int,
+        count: int,
+        *,
+        pending: str = "",
+        more: bool = False,
+        prompt: bool = False,
+    ) -> None:
         """Update the position part.
 
         Args:
@@ -29,8 +37,9 @@ class StatusBar(Horizontal):
             count: Slides in the deck.
             pending: Digits typed so far for "go to slide" (may be empty).
             more: The slide is taller than the screen (scroll for the rest).
+            prompt: The go-to prompt is open (shown even before a digit is typed).
         """
-        state = (number, count, pending, more)
+        state = (number, count, pending, more, prompt)
         if state == self._shown:
             return  # unchanged: send no bytes
         self._shown = state
@@ -38,8 +47,8 @@ class StatusBar(Horizontal):
         if more:
             line.append(" ↓ more ", style="reverse")
             line.append(" ")
-        if pending:
-            line.append(f" go to {pending}… ⏎ ", style="reverse")
+        if prompt or pending:
+            line.append(f" go to {pending or '_'} ⏎ ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
         # Its width follows the text; a layout pass only when that changes.
