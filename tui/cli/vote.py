@@ -106,8 +106,13 @@ def _choose_talk(talks: Sequence[live.Presentation], interactive: bool) -> Path 
     """
     heading = f"podium vote: {len(talks)} talks are being presented now:"
     if not interactive:
-        print(heading, *_talk_lines(talks), "Vote in one of them with the command after it.",
-              sep="\n", file=sys.stderr)
+        print(
+            heading,
+            *_talk_lines(talks),
+            "Vote in one of them with the command after it.",
+            sep="\n",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     print(heading, *_talk_lines(talks), sep="\n")
     while True:
@@ -159,7 +164,9 @@ def main(argv: Sequence[str]) -> int:
                 return fail([f"podium vote: {error}"])
     from tui.terminal import exit_status, refuse_without_terminal, run_app
 
-    refused = refuse_without_terminal("podium vote", "to vote from a script use 'podium vote --choice N'")
+    refused = refuse_without_terminal(
+        "podium vote", "to vote from a script use 'podium vote --choice N'"
+    )
     if refused is not None:
         if store is not None:
             store.close()
@@ -213,7 +220,9 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
             return EXIT_REFUSED
         return fail([f"podium vote: {error}"])
     labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
-    print(one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it."))
+    print(
+        one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it.")
+    )
     return EXIT_OK
 
 

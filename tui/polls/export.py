@@ -223,9 +223,7 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
         lines.append(f"  {'option'.ljust(width)}  votes  share")
         shown = results.percentages()
         for index, text in enumerate(options):
-            lines.append(
-                f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%"
-            )
+            lines.append(f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%")
         for orphan in results.orphaned:
             lines.append(
                 f"  {one_line(orphan.label).ljust(width)}  {orphan.votes:>5}  not counted: no longer in the deck"
@@ -255,7 +253,6 @@ def _voter(voter: str) -> str:
     neither forge a row nor act on the terminal.
     """
     return "(hand)" if is_hand_vote(voter) else one_line(voter)
-
 
 
 class _SafeCells:

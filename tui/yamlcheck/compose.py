@@ -29,7 +29,9 @@ _ALLOWED_TAGS = frozenset(
 ) | {"!"}
 
 # Characters YAML 1.1 does not allow anywhere in a stream.
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,9 @@ class _Composer:
         mark = event.start_mark
         target = self.anchors.get(name)
         if target is None:
-            placeholder = Scalar(yaml.ScalarEvent(None, None, (True, False), "", mark, event.end_mark))
+            placeholder = Scalar(
+                yaml.ScalarEvent(None, None, (True, False), "", mark, event.end_mark)
+            )
             placeholder.broken = True
             if name in self.open_anchors:
                 message = (

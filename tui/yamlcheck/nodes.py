@@ -68,7 +68,9 @@ class Scalar(Node):
     @property
     def is_null(self) -> bool:
         """True for an empty value, ``~`` or ``null`` written without quotes."""
-        return self.style is None and self.value in NULLS and self.tag in (None, STANDARD_TAG + "null")
+        return (
+            self.style is None and self.value in NULLS and self.tag in (None, STANDARD_TAG + "null")
+        )
 
 
 class Sequence(Node):
