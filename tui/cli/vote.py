@@ -46,7 +46,8 @@ def _vote_parser() -> argparse.ArgumentParser:
             "Without DECK or --store this finds the presentation you (the same user) are giving, "
             "and asks which one when you give several; "
             "others use the --store PATH the presenter's slide shows. "
-            "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), 2 bad input."
+            "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), "
+            "2 bad input."
         ),
     )
     parser.add_argument(
@@ -241,7 +242,9 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
             single-choice poll; the message lists the options.
     """
     ids = poll.ids
-    folded = {text.strip().casefold(): option for text, option in zip(poll.options, ids)}
+    folded = {
+        text.strip().casefold(): option for text, option in zip(poll.options, ids, strict=True)
+    }
     chosen: list[str] = []
     for item in (part.strip() for part in choice.split(",")):
         if item.isdigit() and 1 <= int(item) <= len(ids):

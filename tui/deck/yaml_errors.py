@@ -161,7 +161,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
             path,
             line,
             column,
-            "a ':' inside [ ] or { } needs a space after it; quote the text if it is meant literally",
+            "a ':' inside [ ] or { } needs a space after it; "
+            "quote the text if it is meant literally",
         )
     if "document start" in problem:
         return Problem(
@@ -209,7 +210,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
                     path,
                     line,
                     column,
-                    "a list item ('- ') cannot start here; indent it under a key that ends with ':'",
+                    "a list item ('- ') cannot start here; "
+                    "indent it under a key that ends with ':'",
                 )
             return Problem(
                 path,
@@ -236,7 +238,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
         )
     if "tag" in context or "tag" in problem:
         return at_context(
-            "this '!' starts a YAML tag, which decks do not use; quote the text if it starts with '!'"
+            "this '!' starts a YAML tag, which decks do not use; "
+            "quote the text if it starts with '!'"
         )
     if "directive" in context or "directive" in problem:
         return Problem(path, line, column, f"bad '%' directive line: {_words(problem)}")

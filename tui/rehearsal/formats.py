@@ -118,12 +118,14 @@ def format_table(report: Report, *, local: Local = local_time) -> str:
         f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}",
         f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}",
         "",
-        f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}  {'Prev':>6}  {'Median':>6}",
+        f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}"
+        f"  {'Prev':>6}  {'Median':>6}",
     ]
     for row in report.rows:
         lines.append(
-            f"{row.number:>3}  {_fit(row.title, TITLE_WIDTH)}  {_time(row.seconds):>6}  {_time(row.budget):>6}  "
-            f"{_signed(_difference(row.seconds, row.budget)):>6}  {_time(row.previous):>6}  {_time(row.median):>6}"
+            f"{row.number:>3}  {_fit(row.title, TITLE_WIDTH)}  {_time(row.seconds):>6}"
+            f"  {_time(row.budget):>6}  {_signed(_difference(row.seconds, row.budget)):>6}"
+            f"  {_time(row.previous):>6}  {_time(row.median):>6}"
         )
         for step, seconds in enumerate(row.steps):
             label = "  before the first item" if step == 0 else f"  step {step}"

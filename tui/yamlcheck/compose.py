@@ -155,7 +155,8 @@ class _Composer:
                     self.problem(
                         node.line,
                         node.column,
-                        f"the {self.rules.noun} is nested too deeply (more than {max_depth} levels)",
+                        f"the {self.rules.noun} is nested too deeply"
+                        f" (more than {max_depth} levels)",
                     )
                     raise _Stop
                 if event.anchor is not None:
@@ -188,8 +189,8 @@ class _Composer:
         self.problem(
             node.line,
             node.column,
-            f"the tag {shown!r} is not allowed; a {self.rules.noun} holds only plain text, lists and "
-            "mappings (remove the tag, or quote the value if it is text)",
+            f"the tag {shown!r} is not allowed; a {self.rules.noun} holds only plain text,"
+            " lists and mappings (remove the tag, or quote the value if it is text)",
         )
         node.broken = True
 

@@ -30,7 +30,7 @@ class Node:
             so later checks stay quiet about it.
     """
 
-    __slots__ = ("line", "column", "start", "end", "end_line", "size", "broken")
+    __slots__ = ("broken", "column", "end", "end_line", "line", "size", "start")
 
     kind = "value"
 
@@ -53,7 +53,7 @@ class Scalar(Node):
         tag: The explicit tag, or ``None``.
     """
 
-    __slots__ = ("value", "style", "tag")
+    __slots__ = ("style", "tag", "value")
 
     kind = "text"
 
@@ -81,7 +81,7 @@ class Sequence(Node):
         flow: True for the ``[a, b]`` form.
     """
 
-    __slots__ = ("items", "flow")
+    __slots__ = ("flow", "items")
 
     kind = "list"
 
@@ -99,7 +99,7 @@ class Mapping(Node):
         flow: True for the ``{a: b}`` form.
     """
 
-    __slots__ = ("pairs", "flow", "_pending")
+    __slots__ = ("_pending", "flow", "pairs")
 
     kind = "mapping"
 
