@@ -110,5 +110,5 @@ class FolderWatcher:
             name = os.fsdecode(raw.rstrip(b"\0"))
             if name not in names:
                 names.append(name)
-        for name in names:
-            self._changed(name)
+        for changed in names:
+            self._changed(changed)

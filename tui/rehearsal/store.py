@@ -73,10 +73,10 @@ _SELECT_REHEARSAL = (
 )
 
 
-def _rehearsal(row: tuple) -> Rehearsal:  # type: ignore[type-arg]
-    *fields, skipped = row
+def _rehearsal(row: tuple[Any, ...]) -> Rehearsal:
+    rehearsal, deck, title, started, ended, duration, total, skipped = row
     numbers = tuple(sorted(int(number) for number in str(skipped).split(",") if number))
-    return Rehearsal(*fields, skipped=numbers)
+    return Rehearsal(rehearsal, deck, title, started, ended, duration, total, numbers)
 
 
 class RehearsalStoreError(errors.StoreError):

@@ -7,6 +7,8 @@ the author typed it: nothing is turned into a number, a date or a boolean.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import yaml
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -14,6 +16,39 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 STANDARD_TAG = "tag:yaml.org,2002:"
 """Prefix of YAML's own tags (``!!str`` is ``tag:yaml.org,2002:str``)."""
+
+
+class Mark(Protocol):
+    """A place in the source as PyYAML's parser reports it (all 0-based)."""
+
+    @property
+    def index(self) -> int: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def marked(mark: Mark | None) -> Mark:
+    """The start or end mark of a parser event, which is never missing.
+
+    PyYAML's parser gives every event both marks; its types allow ``None``
+    only for events built by hand without them.
+
+    Args:
+        mark: ``event.start_mark`` or ``event.end_mark``.
+
+    Returns:
+        The same mark.
+
+    Raises:
+        ValueError: The event has no mark (it was not made by the parser).
+    """
+    if mark is None:
+        raise ValueError("a YAML event without a position")
+    return mark
 
 
 class Node:
@@ -34,7 +69,7 @@ class Node:
 
     kind = "value"
 
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: Mark) -> None:
         self.line = mark.line + 1
         self.column = mark.column + 1
         self.start = mark.index
@@ -58,12 +93,13 @@ class Scalar(Node):
     kind = "text"
 
     def __init__(self, event: yaml.ScalarEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.value: str = event.value
         self.style: str | None = event.style or None
         self.tag: str | None = event.tag
-        self.end = event.end_mark.index
-        self.end_line = event.end_mark.line + 1
+        end = marked(event.end_mark)
+        self.end = end.index
+        self.end_line = end.line + 1
 
     @property
     def is_null(self) -> bool:
@@ -86,7 +122,7 @@ class Sequence(Node):
     kind = "list"
 
     def __init__(self, event: yaml.SequenceStartEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.items: list[Node] = []
         self.flow = bool(event.flow_style)
 
@@ -104,7 +140,7 @@ class Mapping(Node):
     kind = "mapping"
 
     def __init__(self, event: yaml.MappingStartEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.pairs: list[tuple[Node, Node]] = []
         self.flow = bool(event.flow_style)
         self._pending: Node | None = None
