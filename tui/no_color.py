@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,7 +31,7 @@ def no_color_requested(environ: Mapping[str, str] | None = None) -> bool:
     return bool((os.environ if environ is None else environ).get("NO_COLOR"))
 
 
-def apply_no_color(app: App[object], environ: Mapping[str, str] | None = None) -> None:
+def apply_no_color(app: App[Any], environ: Mapping[str, str] | None = None) -> None:
     """Make ``app`` follow ``NO_COLOR`` as no-color.org says; call in its ``__init__``.
 
     Removes the colour filter Textual chose from ``NO_COLOR`` and, when

@@ -121,7 +121,7 @@ def rich_colour(colour: str) -> str:
 
     value = colour.strip().split()[0] if colour.strip() else "default"
     if value.startswith("ansi_"):
-        value = value[len("ansi_"):]
+        value = value[len("ansi_") :]
     elif value.startswith("#") and len(value) == 9:
         value = value[:7]
     try:

@@ -108,7 +108,8 @@ class ThemeChecker(Checker):
 
     def empty_colour(self, key: str, key_node: Node, value_node: Node) -> None:
         """Report an empty colour, explaining an unquoted ``#`` if there is one."""
-        rest = _REST_OF_LINE.match(self.text, key_node.end).group()
+        found = _REST_OF_LINE.match(self.text, key_node.end)  # matches, if only ""
+        rest = found.group() if found else ""
         if "#" in rest:
             colour = rest[rest.index("#") :].split()[0]
             self.problem(

@@ -70,8 +70,7 @@ def variable_problem(name: str, value: str) -> str | None:
         bad = [word for word in value.split() if word not in _TEXT_STYLES]
         if not value.split() or bad:
             return (
-                f"{value!r} is not a text style"
-                f" (use words from: {', '.join(sorted(_TEXT_STYLES))})"
+                f"{value!r} is not a text style (use words from: {', '.join(sorted(_TEXT_STYLES))})"
             )
         return None
     words = value.split()
@@ -82,7 +81,7 @@ def variable_problem(name: str, value: str) -> str | None:
     elif len(words) == 1:
         colour = words[0]
     else:
-        return f"{value!r} is not a colour (write e.g. \"#ffffff\" or \"#ffffff 50%\")"
+        return f'{value!r} is not a colour (write e.g. "#ffffff" or "#ffffff 50%")'
     if colour == "auto":
         return None
     return colour_problem(colour)

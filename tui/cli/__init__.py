@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("deck", nargs="?", help=DECK_HELP)
-    parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
+    parser.add_argument(
+        "--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's"
+    )
     parser.add_argument(
         "--store",
         metavar="PATH",

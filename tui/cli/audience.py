@@ -50,7 +50,9 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
         return fail([str(error)])
     from tui.terminal import exit_status, refuse_without_terminal, run_app
 
-    refused = refuse_without_terminal("podium --audience", "run it in the terminal the projector shows")
+    refused = refuse_without_terminal(
+        "podium --audience", "run it in the terminal the projector shows"
+    )
     if refused is not None:
         return refused
     quit_signal = run_app(app)

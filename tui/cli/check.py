@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 
 def _parser() -> ArgumentParser:
-    parser = ArgumentParser(prog="podium check", description="Validate a deck without presenting it.")
+    parser = ArgumentParser(
+        prog="podium check", description="Validate a deck without presenting it."
+    )
     parser.add_argument("deck", nargs="?", help=DECK_HELP)
     return parser
 

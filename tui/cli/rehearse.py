@@ -52,10 +52,19 @@ def _parser() -> ArgumentParser:
         ),
     )
     parser.add_argument("deck", nargs="?", help=DECK_HELP)
-    parser.add_argument("--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="how to print the report (default: table)")
+    parser.add_argument(
+        "--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="how to print the report (default: table)",
+    )
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--history", action="store_true", help="list the stored rehearsals of the deck, then exit")
+    action.add_argument(
+        "--history", action="store_true", help="list the stored rehearsals of the deck, then exit"
+    )
     action.add_argument(
         "--report",
         nargs="?",

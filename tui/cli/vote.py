@@ -46,7 +46,8 @@ def _vote_parser() -> argparse.ArgumentParser:
             "Without DECK or --store this finds the presentation you (the same user) are giving, "
             "and asks which one when you give several; "
             "others use the --store PATH the presenter's slide shows. "
-            "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), 2 bad input."
+            "Exit status: 0 vote saved, 1 vote refused (no poll on screen, poll closed), "
+            "2 bad input."
         ),
     )
     parser.add_argument(
@@ -106,8 +107,13 @@ def _choose_talk(talks: Sequence[live.Presentation], interactive: bool) -> Path 
     """
     heading = f"podium vote: {len(talks)} talks are being presented now:"
     if not interactive:
-        print(heading, *_talk_lines(talks), "Vote in one of them with the command after it.",
-              sep="\n", file=sys.stderr)
+        print(
+            heading,
+            *_talk_lines(talks),
+            "Vote in one of them with the command after it.",
+            sep="\n",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     print(heading, *_talk_lines(talks), sep="\n")
     while True:
@@ -159,7 +165,9 @@ def main(argv: Sequence[str]) -> int:
                 return fail([f"podium vote: {error}"])
     from tui.terminal import exit_status, refuse_without_terminal, run_app
 
-    refused = refuse_without_terminal("podium vote", "to vote from a script use 'podium vote --choice N'")
+    refused = refuse_without_terminal(
+        "podium vote", "to vote from a script use 'podium vote --choice N'"
+    )
     if refused is not None:
         if store is not None:
             store.close()
@@ -213,7 +221,9 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
             return EXIT_REFUSED
         return fail([f"podium vote: {error}"])
     labels = ", ".join(poll.options[poll.ids.index(each)] for each in ballot.option_ids)
-    print(one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it."))
+    print(
+        one_line(f"Vote saved: {labels} (“{poll.question}”, as {voter}). Vote again to change it.")
+    )
     return EXIT_OK
 
 
@@ -232,7 +242,9 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
             single-choice poll; the message lists the options.
     """
     ids = poll.ids
-    folded = {text.strip().casefold(): option for text, option in zip(poll.options, ids)}
+    folded = {
+        text.strip().casefold(): option for text, option in zip(poll.options, ids, strict=True)
+    }
     chosen: list[str] = []
     for item in (part.strip() for part in choice.split(",")):
         if item.isdigit() and 1 <= int(item) <= len(ids):

@@ -208,10 +208,14 @@ class PollChecks(DeckFields):
             return None
         option_id = written.strip()
         if not option_id:
-            self.problem(id_node, "id must not be empty; leave it out to use one made from the text")
+            self.problem(
+                id_node, "id must not be empty; leave it out to use one made from the text"
+            )
             return None
         if len(option_id) > MAX_OPTION_ID:
-            self.problem(id_node, f"an option id is at most {MAX_OPTION_ID} characters, got {len(option_id)}")
+            self.problem(
+                id_node, f"an option id is at most {MAX_OPTION_ID} characters, got {len(option_id)}"
+            )
             return None
         return text, option_id, id_node
 
@@ -225,7 +229,9 @@ class PollChecks(DeckFields):
             if text is None:
                 return None
             if not text.strip():
-                self.problem(node, "id must not be empty; leave it out to use one made from the question")
+                self.problem(
+                    node, "id must not be empty; leave it out to use one made from the question"
+                )
                 return None
             poll_id, where = text.strip(), node
         else:

@@ -21,12 +21,16 @@ class SlideChecks(PollChecks):
             return None
         if not isinstance(node, Mapping):
             if isinstance(node, Scalar) and node.is_null:
-                self.problem(node, f"slide {number} is empty; give it a title:, body:, columns: or poll:")
+                self.problem(
+                    node, f"slide {number} is empty; give it a title:, body:, columns: or poll:"
+                )
             else:
                 example = ""
                 if isinstance(node, Scalar):
                     example = f" such as  - title: {node.value}"
-                self.problem(node, f"slide {number} must be a mapping{example}, got {describe(node)}")
+                self.problem(
+                    node, f"slide {number} must be a mapping{example}, got {describe(node)}"
+                )
             return None
         where = f"in slide {number}"
         before = len(self.problems)
@@ -54,7 +58,9 @@ class SlideChecks(PollChecks):
             if budget is not None:
                 values["time"] = budget
         if "notes" in fields:
-            steps = len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
+            steps = (
+                len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
+            )
             notes = self.notes(fields["notes"], steps)
             if notes is None:
                 ok = False
@@ -119,7 +125,9 @@ class SlideChecks(PollChecks):
             return None
         return (texts[0] if texts else "", tuple(texts[1:]))
 
-    def layout(self, node: Mapping, fields: dict[str, tuple[Node, Node]], number: int) -> Layout | None:
+    def layout(
+        self, node: Mapping, fields: dict[str, tuple[Node, Node]], number: int
+    ) -> Layout | None:
         """The slide's layout, written or inferred, checked against its keys."""
         written: Layout | None = None
         if "layout" in fields:
@@ -131,7 +139,9 @@ class SlideChecks(PollChecks):
             if word not in LAYOUTS:
                 close = difflib.get_close_matches(word, LAYOUTS, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                self.problem(value, f"layout must be one of {', '.join(LAYOUTS)}, got {text!r}{hint}")
+                self.problem(
+                    value, f"layout must be one of {', '.join(LAYOUTS)}, got {text!r}{hint}"
+                )
                 return None
             written = Layout(word)
         if "poll" in fields:

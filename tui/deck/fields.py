@@ -72,7 +72,9 @@ class DeckFields(Checker):
         )
         return None
 
-    def pairs(self, node: Mapping, allowed: tuple[str, ...], where: str) -> dict[str, tuple[Node, Node]]:
+    def pairs(
+        self, node: Mapping, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
         """Keys of a mapping with their key and value nodes.
 
         Reports non-text keys, duplicates and unknown keys; expands ``<<``
@@ -82,7 +84,9 @@ class DeckFields(Checker):
         merges: list[Node] = []
         for name, key, value in self.named_pairs(
             node,
-            not_text=lambda key: f"keys must be plain words such as title:, got {describe(key)} {where}",
+            not_text=lambda key: (
+                f"keys must be plain words such as title:, got {describe(key)} {where}"
+            ),
             duplicate=lambda name, first, _value: (
                 f"duplicate key {name!r} {where} (first given on line {first.line}); keep only one"
             ),

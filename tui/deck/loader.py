@@ -138,14 +138,18 @@ class _DeckChecker(SlideChecks):
         if node.broken:
             return []
         if isinstance(node, Scalar) and node.is_null:
-            self.problem(node, "slides is empty; add at least one slide, for example:  - title: Hello")
+            self.problem(
+                node, "slides is empty; add at least one slide, for example:  - title: Hello"
+            )
             return []
         if not isinstance(node, Sequence):
             hint = " (start each slide with '- ')" if isinstance(node, Mapping) else ""
             self.problem(node, f"slides must be a list of slides, got {describe(node)}{hint}")
             return []
         if not node.items:
-            self.problem(node, "slides is empty; add at least one slide, for example:  - title: Hello")
+            self.problem(
+                node, "slides is empty; add at least one slide, for example:  - title: Hello"
+            )
             return []
         result = []
         for number, item in enumerate(node.items, start=1):

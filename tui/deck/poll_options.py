@@ -44,9 +44,9 @@ def derive_option_ids(
     given = [explicit[index] if index < len(explicit) else None for index in range(len(texts))]
     taken = {each for each in given if each}
     slugs = [slug(text)[:MAX_OPTION_ID] for text in texts]
-    uses = Counter(each for each, written in zip(slugs, given) if not written)
+    uses = Counter(each for each, written in zip(slugs, given, strict=True) if not written)
     ids: list[str] = []
-    for text, each, written in zip(texts, slugs, given):
+    for text, each, written in zip(texts, slugs, given, strict=True):
         if written:
             ids.append(written)
         elif each and uses[each] == 1 and each not in taken:

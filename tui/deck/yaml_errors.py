@@ -63,7 +63,9 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
     context = error.context or ""
     mark = error.problem_mark or error.context_mark
     if mark is None:
-        return Problem(path, 0, 0, f"the file could not be read as YAML: {_words(problem or context)}")
+        return Problem(
+            path, 0, 0, f"the file could not be read as YAML: {_words(problem or context)}"
+        )
     line, column = mark.line + 1, mark.column + 1
     lines = text.splitlines()
     line_text = lines[mark.line] if mark.line < len(lines) else ""
@@ -77,9 +79,17 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
         return Problem(path, context_mark.line + 1, context_mark.column + 1, message)
 
     if "nesting depth" in problem:
-        return Problem(path, line, column, "the deck is nested too deeply (lists or mappings inside each other)")
+        return Problem(
+            path,
+            line,
+            column,
+            "the deck is nested too deeply (lists or mappings inside each other)",
+        )
     if char == "\t" or "tab character" in problem:
-        if before.strip(" \t-") == "" and "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+        if (
+            before.strip(" \t-") == ""
+            and "\t" in line_text[: len(line_text) - len(line_text.lstrip())]
+        ):
             return Problem(path, line, column, "tabs are not allowed for indentation; use spaces")
         return Problem(path, line, column, "a tab is not allowed here; use spaces")
     if "mapping values are not allowed" in problem:
@@ -96,7 +106,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
             path,
             line,
             column,
-            "text containing ': ' must be quoted" + (_quote_hint(line_text) or " (put it in double quotes)"),
+            "text containing ': ' must be quoted"
+            + (_quote_hint(line_text) or " (put it in double quotes)"),
         )
     if "quoted scalar" in context and "end of stream" in problem:
         return at_context(
@@ -121,13 +132,21 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
         return at_context(
             f"this '{opener}' starts a list that never closes with '{closer}' (or an item "
             f"lacks a comma); if it is text, quote it"
-            + (_quote_hint(lines[context_mark.line]) if context_mark and context_mark.line < len(lines) else "")
+            + (
+                _quote_hint(lines[context_mark.line])
+                if context_mark and context_mark.line < len(lines)
+                else ""
+            )
         )
     if "alias" in context or "anchor" in context:
         sign = "*" if "alias" in context else "&"
         return at_context(
             f"text starting with '{sign}' must be quoted"
-            + (_quote_hint(lines[context_mark.line]) if context_mark and context_mark.line < len(lines) else "")
+            + (
+                _quote_hint(lines[context_mark.line])
+                if context_mark and context_mark.line < len(lines)
+                else ""
+            )
         )
     if "sequence entries are not allowed" in problem:
         return Problem(
@@ -142,7 +161,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
             path,
             line,
             column,
-            "a ':' inside [ ] or { } needs a space after it; quote the text if it is meant literally",
+            "a ':' inside [ ] or { } needs a space after it; "
+            "quote the text if it is meant literally",
         )
     if "document start" in problem:
         return Problem(
@@ -155,7 +175,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
     if "node content" in problem:
         if "flow" in context:
             return Problem(
-                path, line, column, "an item is missing here in a [ ] or { } list (a stray ',' or ':'?)"
+                path,
+                line,
+                column,
+                "an item is missing here in a [ ] or { } list (a stray ',' or ':'?)",
             )
         shown = f"{char!r}" if char else "this"
         return Problem(
@@ -187,7 +210,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
                     path,
                     line,
                     column,
-                    "a list item ('- ') cannot start here; indent it under a key that ends with ':'",
+                    "a list item ('- ') cannot start here; "
+                    "indent it under a key that ends with ':'",
                 )
             return Problem(
                 path,
@@ -204,7 +228,9 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
                 f"unexpected text after the closing {before.rstrip()[-1]!r}; if the whole value "
                 "is text, quote it" + (_quote_hint(line_text) or ""),
             )
-        return Problem(path, line, column, "unexpected text here; check the indentation and quoting")
+        return Problem(
+            path, line, column, "unexpected text here; check the indentation and quoting"
+        )
     if "block scalar" in context:
         return at_context(
             "after '|' or '>' the text must start on the next line, indented; "
@@ -212,7 +238,8 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem
         )
     if "tag" in context or "tag" in problem:
         return at_context(
-            "this '!' starts a YAML tag, which decks do not use; quote the text if it starts with '!'"
+            "this '!' starts a YAML tag, which decks do not use; "
+            "quote the text if it starts with '!'"
         )
     if "directive" in context or "directive" in problem:
         return Problem(path, line, column, f"bad '%' directive line: {_words(problem)}")

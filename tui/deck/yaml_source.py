@@ -29,7 +29,6 @@ from tui.yamlcheck.source import FileWords, SourceError, control_index, position
 from tui.yamlcheck.source import decode as _decode_text
 
 __all__ = [
-    "control_index",
     "MAX_ALIAS_EXPANSION",
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -41,6 +40,7 @@ __all__ = [
     "Scalar",
     "Sequence",
     "compose",
+    "control_index",
     "decode",
     "describe",
     "position",

@@ -33,9 +33,9 @@ def _libc() -> ctypes.CDLL | None:
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.inotify_init1
-        libc.inotify_add_watch
-    except (OSError, AttributeError):
+    except OSError:
+        return None
+    if not (hasattr(libc, "inotify_init1") and hasattr(libc, "inotify_add_watch")):
         return None
     return libc
 
@@ -110,5 +110,5 @@ class FolderWatcher:
             name = os.fsdecode(raw.rstrip(b"\0"))
             if name not in names:
                 names.append(name)
-        for name in names:
-            self._changed(name)
+        for changed in names:
+            self._changed(changed)

@@ -101,7 +101,7 @@ def _csv(reports: Sequence[PollReport]) -> str:
     for report in reports:
         results, poll = report.results, report.poll
         shown = results.percentages()
-        for index, (option_id, text) in enumerate(zip(poll.ids, poll.options)):
+        for index, (option_id, text) in enumerate(zip(poll.ids, poll.options, strict=True)):
             writer.writerow(
                 [
                     "total",
@@ -175,7 +175,9 @@ def _json(reports: Sequence[PollReport], source: str) -> str:
                         "share": _share(results, index),
                         "percent": shown[index],
                     }
-                    for index, (option_id, text) in enumerate(zip(poll.ids, poll.options))
+                    for index, (option_id, text) in enumerate(
+                        zip(poll.ids, poll.options, strict=True)
+                    )
                 ],
                 "orphaned": [
                     {"id": orphan.option_id, "text": orphan.label, "votes": orphan.votes}
@@ -223,12 +225,11 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
         lines.append(f"  {'option'.ljust(width)}  votes  share")
         shown = results.percentages()
         for index, text in enumerate(options):
-            lines.append(
-                f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%"
-            )
+            lines.append(f"  {text.ljust(width)}  {results.counts[index]:>5}  {shown[index]:>4}%")
         for orphan in results.orphaned:
             lines.append(
-                f"  {one_line(orphan.label).ljust(width)}  {orphan.votes:>5}  not counted: no longer in the deck"
+                f"  {one_line(orphan.label).ljust(width)}  {orphan.votes:>5}"
+                "  not counted: no longer in the deck"
             )
         if report.records:
             lines.append("")
@@ -255,7 +256,6 @@ def _voter(voter: str) -> str:
     neither forge a row nor act on the terminal.
     """
     return "(hand)" if is_hand_vote(voter) else one_line(voter)
-
 
 
 class _SafeCells:

@@ -90,7 +90,7 @@ class PollResults:
 
     def by_text(self) -> dict[str, int]:
         """Votes per option text, in deck order."""
-        return dict(zip(self.poll.options, self.counts))
+        return dict(zip(self.poll.options, self.counts, strict=True))
 
     @property
     def orphaned_votes(self) -> int:

@@ -55,7 +55,7 @@ class StoreCore:
         """Close the store; further calls raise :class:`StoreError`. Idempotent."""
         self._db.close()
 
-    def __enter__(self: _Store) -> _Store:  # noqa: PYI019 - typing.Self needs Python 3.11
+    def __enter__(self: _Store) -> _Store:  # a TypeVar: typing.Self needs 3.11
         return self
 
     def __exit__(self, *exc_info: object) -> None:

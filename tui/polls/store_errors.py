@@ -40,9 +40,7 @@ def _check_location(path: Path) -> None:
     """
     folder = path.parent
     if not folder.is_dir():
-        raise StoreError(
-            f"cannot open the vote store {path}: there is no folder {folder}", path
-        )
+        raise StoreError(f"cannot open the vote store {path}: there is no folder {folder}", path)
     if path.is_dir():
         raise StoreError(f"vote store {path} is a folder, not a file", path)
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 
 class Queries(StoreCore):
-    """:meth:`results`, :meth:`records` and :meth:`known_polls` of :class:`~tui.polls.store.VoteStore`."""
+    """The read queries of :class:`~tui.polls.store.VoteStore`.
+
+    :meth:`results`, :meth:`records` and :meth:`known_polls`.
+    """
 
     def results(self, poll: Poll) -> PollResults:
         """Votes per option of ``poll``, as the deck defines it now.

@@ -61,7 +61,8 @@ class Staging(StoreCore):
                     (poll.id, msgspec.json.encode(poll).decode(), now),
                 )
             db.execute(
-                "INSERT INTO stage (id, poll_id, revealed, presenter_pid, presenter_host, changed_at)"
+                "INSERT INTO stage"
+                " (id, poll_id, revealed, presenter_pid, presenter_host, changed_at)"
                 " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " poll_id = excluded.poll_id, revealed = excluded.revealed,"
                 " presenter_pid = excluded.presenter_pid, presenter_host = excluded.presenter_host,"

@@ -84,7 +84,7 @@ class Voting(StoreCore):
         elif (problem := voter_name_problem(voter)) is not None:
             raise ValueError(problem)
         choices = tuple(option for option in ids if option in chosen)
-        labels = dict(zip(ids, poll.options))
+        labels = dict(zip(ids, poll.options, strict=True))
         cast_at = time.time()
 
         def write(db: sqlite3.Connection) -> None:

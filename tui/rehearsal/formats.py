@@ -118,12 +118,14 @@ def format_table(report: Report, *, local: Local = local_time) -> str:
         f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}",
         f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}",
         "",
-        f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}  {'Prev':>6}  {'Median':>6}",
+        f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}"
+        f"  {'Prev':>6}  {'Median':>6}",
     ]
     for row in report.rows:
         lines.append(
-            f"{row.number:>3}  {_fit(row.title, TITLE_WIDTH)}  {_time(row.seconds):>6}  {_time(row.budget):>6}  "
-            f"{_signed(_difference(row.seconds, row.budget)):>6}  {_time(row.previous):>6}  {_time(row.median):>6}"
+            f"{row.number:>3}  {_fit(row.title, TITLE_WIDTH)}  {_time(row.seconds):>6}"
+            f"  {_time(row.budget):>6}  {_signed(_difference(row.seconds, row.budget)):>6}"
+            f"  {_time(row.previous):>6}  {_time(row.median):>6}"
         )
         for step, seconds in enumerate(row.steps):
             label = "  before the first item" if step == 0 else f"  step {step}"
@@ -215,7 +217,18 @@ def format_json(report: Report, *, local: Local = local_time) -> str:
     return json.dumps(report_data(report, local=local), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("rehearsal", "slide", "step", "title", "seconds", "budget", "delta", "previous", "median", "visits")
+CSV_COLUMNS = (
+    "rehearsal",
+    "slide",
+    "step",
+    "title",
+    "seconds",
+    "budget",
+    "delta",
+    "previous",
+    "median",
+    "visits",
+)
 
 
 def format_csv(report: Report) -> str:
@@ -234,16 +247,35 @@ def format_csv(report: Report) -> str:
 
     for row in report.rows:
         writer.writerow(
-            [rid, row.number, "", row.title, cell(row.seconds), cell(row.budget), cell(row.delta),
-             cell(row.previous), cell(row.median), row.visits]
+            [
+                rid,
+                row.number,
+                "",
+                row.title,
+                cell(row.seconds),
+                cell(row.budget),
+                cell(row.delta),
+                cell(row.previous),
+                cell(row.median),
+                row.visits,
+            ]
         )
         for step, seconds in enumerate(row.steps):
             writer.writerow([rid, row.number, step, "", cell(seconds), "", "", "", "", ""])
     total = report.total
     writer.writerow(
-        [rid, "total", "", "", cell(total), cell(report.target),
-         cell(None if report.target is None else total - report.target),
-         cell(report.previous.total if report.previous else None), cell(report.median_total), ""]
+        [
+            rid,
+            "total",
+            "",
+            "",
+            cell(total),
+            cell(report.target),
+            cell(None if report.target is None else total - report.target),
+            cell(report.previous.total if report.previous else None),
+            cell(report.median_total),
+            "",
+        ]
     )
     return out.getvalue()
 
@@ -282,9 +314,15 @@ def format_history(rehearsals: Sequence[Rehearsal], fmt: str, *, local: Local = 
         writer.writerow(("id", "started", "ended", "seconds", "target", "complete", "never_shown"))
         for each in rehearsals:
             writer.writerow(
-                (each.id, iso_time(each.started, local), "" if each.ended is None else iso_time(each.ended, local),
-                 f"{each.total:.1f}", "" if each.duration is None else f"{each.duration:.1f}",
-                 "yes" if each.complete else "no", " ".join(str(number) for number in each.skipped))
+                (
+                    each.id,
+                    iso_time(each.started, local),
+                    "" if each.ended is None else iso_time(each.ended, local),
+                    f"{each.total:.1f}",
+                    "" if each.duration is None else f"{each.duration:.1f}",
+                    "yes" if each.complete else "no",
+                    " ".join(str(number) for number in each.skipped),
+                )
             )
         return out.getvalue()
     if not rehearsals:

@@ -94,7 +94,9 @@ def _per_slide(slides: Sequence[SlideInfo], timings: Sequence[Timing]) -> dict[i
     return seconds
 
 
-def _matcher(now: Sequence[SlideInfo], then: Sequence[SlideInfo]) -> Callable[[SlideInfo], int | None]:
+def _matcher(
+    now: Sequence[SlideInfo], then: Sequence[SlideInfo]
+) -> Callable[[SlideInfo], int | None]:
     """Finds a slide of an earlier run: by title when titles are unique, else by number."""
     titles_then = [info.title for info in then]
     unique = len(set(titles_then)) == len(titles_then) and len({i.title for i in now}) == len(now)
@@ -128,18 +130,24 @@ def build_report(store: RehearsalStore, rehearsal_id: int) -> Report | None:
     slides = store.slides(rehearsal.id)
     timings = store.timings(rehearsal.id)
     earlier = [
-        each for each in store.rehearsals(rehearsal.deck) if each.id < rehearsal.id and each.complete
+        each
+        for each in store.rehearsals(rehearsal.deck)
+        if each.id < rehearsal.id and each.complete
     ]
     history: list[dict[int, float | None]] = []
     for each in earlier:
         then_slides = store.slides(each.id)
         then = _per_slide(then_slides, store.timings(each.id))
         match = _matcher(slides, then_slides)
-        history.append({info.number: then.get(number) if (number := match(info)) else None for info in slides})
+        history.append(
+            {info.number: then.get(number) if (number := match(info)) else None for info in slides}
+        )
     budgets = share_budgets([info.budget for info in slides], rehearsal.duration)
     seconds = _per_slide(slides, timings)
     visits: dict[int, int] = {}
-    steps: dict[int, list[float]] = {info.number: [0.0] * (info.steps + 1) for info in slides if info.steps}
+    steps: dict[int, list[float]] = {
+        info.number: [0.0] * (info.steps + 1) for info in slides if info.steps
+    }
     for timing in timings:
         visits[timing.number] = visits.get(timing.number, 0) + timing.visits
         if timing.number in steps and timing.step < len(steps[timing.number]):

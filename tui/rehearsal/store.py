@@ -1,15 +1,16 @@
 """The rehearsal store: every rehearsal's slide timings, in one SQLite file.
 
 The only place rehearsals touch SQLite, through :mod:`tui.storage.sqlite`
-and :mod:`tui.storage.checks` (shared with the vote store: the same checks before anything writes, WAL,
-transactions and messages). The file (``rehearsals.sqlite3`` in the user
-data folder) holds the rehearsals of every deck, told apart by the deck's
-:func:`~tui.paths.deck_identity` (its resolved path). Timings are written as
-they are recorded, each write one committed transaction, so a rehearsal cut
-short by a crash, Ctrl+C or ``kill`` keeps what was recorded up to its last
-save; such a rehearsal has no end time and is listed as interrupted. Commits
-use ``synchronous=NORMAL``: they survive the app crashing (not a power cut)
-and cost no ``fsync`` on the presenter's key press.
+and :mod:`tui.storage.checks` (shared with the vote store: the same checks
+before anything writes, WAL, transactions and messages). The file
+(``rehearsals.sqlite3`` in the user data folder) holds the rehearsals of
+every deck, told apart by the deck's :func:`~tui.paths.deck_identity` (its
+resolved path). Timings are written as they are recorded, each write one
+committed transaction, so a rehearsal cut short by a crash, Ctrl+C or
+``kill`` keeps what was recorded up to its last save; such a rehearsal has
+no end time and is listed as interrupted. Commits use
+``synchronous=NORMAL``: they survive the app crashing (not a power cut) and
+cost no ``fsync`` on the presenter's key press.
 """
 
 from __future__ import annotations
@@ -72,10 +73,10 @@ _SELECT_REHEARSAL = (
 )
 
 
-def _rehearsal(row: tuple) -> Rehearsal:  # type: ignore[type-arg]
-    *fields, skipped = row
+def _rehearsal(row: tuple[Any, ...]) -> Rehearsal:
+    rehearsal, deck, title, started, ended, duration, total, skipped = row
     numbers = tuple(sorted(int(number) for number in str(skipped).split(",") if number))
-    return Rehearsal(*fields, skipped=numbers)
+    return Rehearsal(rehearsal, deck, title, started, ended, duration, total, numbers)
 
 
 class RehearsalStoreError(errors.StoreError):
@@ -273,7 +274,8 @@ class RehearsalStore:
             )
             rehearsal = int(cursor.lastrowid or 0)
             db.executemany(
-                "INSERT INTO slide (rehearsal, number, title, steps, budget) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO slide (rehearsal, number, title, steps, budget)"
+                " VALUES (?, ?, ?, ?, ?)",
                 [(rehearsal, *info) for info in slides],
             )
             return rehearsal
@@ -292,7 +294,8 @@ class RehearsalStore:
             return
         self._db.write(
             lambda db: db.executemany(
-                "INSERT INTO timing (rehearsal, number, step, seconds, visits) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO timing (rehearsal, number, step, seconds, visits)"
+                " VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (rehearsal, number, step) DO UPDATE SET "
                 "seconds = excluded.seconds, visits = excluded.visits",
                 rows,
@@ -334,7 +337,8 @@ class RehearsalStore:
     def timings(self, rehearsal: int) -> list[Timing]:
         """The timings of a rehearsal, by slide and step."""
         rows = self._read(
-            "SELECT number, step, seconds, visits FROM timing WHERE rehearsal = ? ORDER BY number, step",
+            "SELECT number, step, seconds, visits FROM timing"
+            " WHERE rehearsal = ? ORDER BY number, step",
             (rehearsal,),
         )
         return [Timing(*row) for row in rows]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 
-from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 from tui.safe_text import first_control
+from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 from tui.yamlcheck.problems import Problem
 from tui.yamlcheck.source import control_index, position
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from tui.yamlcheck.nodes import STANDARD_TAG, Mapping, Node, Scalar, Sequence
+from tui.yamlcheck.nodes import STANDARD_TAG, Mapping, Node, Scalar, Sequence, marked
 from tui.yamlcheck.problems import Problem
 from tui.yamlcheck.source import position
 
@@ -29,7 +29,9 @@ _ALLOWED_TAGS = frozenset(
 ) | {"!"}
 
 # Characters YAML 1.1 does not allow anywhere in a stream.
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ class _Composer:
                     self.problem(
                         node.line,
                         node.column,
-                        f"the {self.rules.noun} is nested too deeply (more than {max_depth} levels)",
+                        f"the {self.rules.noun} is nested too deeply"
+                        f" (more than {max_depth} levels)",
                     )
                     raise _Stop
                 if event.anchor is not None:
@@ -161,15 +164,16 @@ class _Composer:
                 self.stack.append((node, event.anchor))
             elif isinstance(event, collection_end):
                 node, anchor = self.stack.pop()
-                node.end = event.end_mark.index
-                node.end_line = event.end_mark.line + 1
+                end = marked(event.end_mark)
+                node.end = end.index
+                node.end_line = end.line + 1
                 if anchor is not None:
                     self.open_anchors.pop(anchor, None)
                 self._finish(node, anchor)
             elif isinstance(event, document_start):
                 self.documents += 1
                 if self.documents > 1:
-                    mark = event.start_mark
+                    mark = marked(event.start_mark)
                     self.problem(mark.line + 1, mark.column + 1, self.rules.another_document)
                     return
 
@@ -186,17 +190,19 @@ class _Composer:
         self.problem(
             node.line,
             node.column,
-            f"the tag {shown!r} is not allowed; a {self.rules.noun} holds only plain text, lists and "
-            "mappings (remove the tag, or quote the value if it is text)",
+            f"the tag {shown!r} is not allowed; a {self.rules.noun} holds only plain text,"
+            " lists and mappings (remove the tag, or quote the value if it is text)",
         )
         node.broken = True
 
     def _alias(self, event: yaml.AliasEvent) -> Node:
-        name = event.anchor
-        mark = event.start_mark
+        name = event.anchor or ""  # the parser always names an alias's anchor
+        mark = marked(event.start_mark)
         target = self.anchors.get(name)
         if target is None:
-            placeholder = Scalar(yaml.ScalarEvent(None, None, (True, False), "", mark, event.end_mark))
+            placeholder = Scalar(
+                yaml.ScalarEvent(None, None, (True, False), "", event.start_mark, event.end_mark)
+            )
             placeholder.broken = True
             if name in self.open_anchors:
                 message = (

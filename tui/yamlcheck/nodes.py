@@ -7,6 +7,8 @@ the author typed it: nothing is turned into a number, a date or a boolean.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import yaml
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -14,6 +16,39 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 STANDARD_TAG = "tag:yaml.org,2002:"
 """Prefix of YAML's own tags (``!!str`` is ``tag:yaml.org,2002:str``)."""
+
+
+class Mark(Protocol):
+    """A place in the source as PyYAML's parser reports it (all 0-based)."""
+
+    @property
+    def index(self) -> int: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def marked(mark: Mark | None) -> Mark:
+    """The start or end mark of a parser event, which is never missing.
+
+    PyYAML's parser gives every event both marks; its types allow ``None``
+    only for events built by hand without them.
+
+    Args:
+        mark: ``event.start_mark`` or ``event.end_mark``.
+
+    Returns:
+        The same mark.
+
+    Raises:
+        ValueError: The event has no mark (it was not made by the parser).
+    """
+    if mark is None:
+        raise ValueError("a YAML event without a position")
+    return mark
 
 
 class Node:
@@ -30,11 +65,11 @@ class Node:
             so later checks stay quiet about it.
     """
 
-    __slots__ = ("line", "column", "start", "end", "end_line", "size", "broken")
+    __slots__ = ("broken", "column", "end", "end_line", "line", "size", "start")
 
     kind = "value"
 
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: Mark) -> None:
         self.line = mark.line + 1
         self.column = mark.column + 1
         self.start = mark.index
@@ -53,22 +88,25 @@ class Scalar(Node):
         tag: The explicit tag, or ``None``.
     """
 
-    __slots__ = ("value", "style", "tag")
+    __slots__ = ("style", "tag", "value")
 
     kind = "text"
 
     def __init__(self, event: yaml.ScalarEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.value: str = event.value
         self.style: str | None = event.style or None
         self.tag: str | None = event.tag
-        self.end = event.end_mark.index
-        self.end_line = event.end_mark.line + 1
+        end = marked(event.end_mark)
+        self.end = end.index
+        self.end_line = end.line + 1
 
     @property
     def is_null(self) -> bool:
         """True for an empty value, ``~`` or ``null`` written without quotes."""
-        return self.style is None and self.value in NULLS and self.tag in (None, STANDARD_TAG + "null")
+        return (
+            self.style is None and self.value in NULLS and self.tag in (None, STANDARD_TAG + "null")
+        )
 
 
 class Sequence(Node):
@@ -79,12 +117,12 @@ class Sequence(Node):
         flow: True for the ``[a, b]`` form.
     """
 
-    __slots__ = ("items", "flow")
+    __slots__ = ("flow", "items")
 
     kind = "list"
 
     def __init__(self, event: yaml.SequenceStartEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.items: list[Node] = []
         self.flow = bool(event.flow_style)
 
@@ -97,12 +135,12 @@ class Mapping(Node):
         flow: True for the ``{a: b}`` form.
     """
 
-    __slots__ = ("pairs", "flow", "_pending")
+    __slots__ = ("_pending", "flow", "pairs")
 
     kind = "mapping"
 
     def __init__(self, event: yaml.MappingStartEvent) -> None:
-        super().__init__(event.start_mark)
+        super().__init__(marked(event.start_mark))
         self.pairs: list[tuple[Node, Node]] = []
         self.flow = bool(event.flow_style)
         self._pending: Node | None = None

@@ -33,7 +33,9 @@ class Problem:
         # Always FILE:LINE:COL, so editors and CI can parse every message;
         # a problem with the whole file (missing, empty, too big) is at 1:1.
         # Path and message may quote the file: never a control sequence.
-        return f"{one_line(self.path)}:{self.line or 1}:{self.column or 1}: {printable(self.message)}"
+        return (
+            f"{one_line(self.path)}:{self.line or 1}:{self.column or 1}: {printable(self.message)}"
+        )
 
 
 class ProblemsError(Exception):
