@@ -2,7 +2,7 @@
 
 Used two ways:
 
-* by ``tests/test_fuzz_keys.py``, with a fixed list of seeds, so CI proves
+* by ``tests/app/test_fuzz_keys.py``, with a fixed list of seeds, so CI proves
   that no key sequence and no resize crashes the presenter, the audience view
   or the voter's view;
 * as a script, to measure more keys than CI affords::

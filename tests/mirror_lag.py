@@ -1,8 +1,8 @@
 """Presenter and audience view in two real pseudo-terminals: how far behind
 does the audience view draw each slide change?
 
-Used by ``tests/test_audience.py`` (a few changes) and by
-``tests/bench_audience.py`` (50 changes, idle CPU); standard library and
+Used by ``tests/app/test_audience.py`` (a few changes) and by
+``tests/bench/bench_audience.py`` (50 changes, idle CPU); standard library and
 pexpect only.
 """
 

@@ -1,4 +1,4 @@
-"""The deck: model and loader. Imports no Textual (see tests/test_import_hygiene.py)."""
+"""The deck: model and loader. Imports no Textual (see tests/unit/test_import_hygiene.py)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from tui.yamlcheck.nodes import Mapping, Scalar
 from tui.yamlcheck.problems import ProblemsError
 from tui.yamlcheck.source import FileWords, SourceError, decode, position, read_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 WORDS = FileWords(
     missing="gone",

@@ -1,17 +1,6 @@
-"""Time loading a generated 1,000-slide deck (prints the time; asserts nothing).
-
-Run with:  python tests/bench_loader.py [SLIDES]
-"""
+"""A generated deck of any size with every layout, for the loader's tests and benchmark."""
 
 from __future__ import annotations
-
-import sys
-import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tui.deck import load_deck_text
 
 
 def big_deck(slides: int = 1000) -> str:
@@ -46,24 +35,3 @@ def big_deck(slides: int = 1000) -> str:
                 "      options: [Yes, No, on, Behov, Bruker, Åpen innovasjon]\n"
             )
     return "".join(parts)
-
-
-def main() -> None:
-    """Print how long loading and validating the generated deck takes."""
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    text = big_deck(count)
-    load_deck_text(text)  # warm up imports and caches
-    runs = []
-    for _ in range(5):
-        start = time.perf_counter()
-        deck = load_deck_text(text, "bench.yaml")
-        runs.append(time.perf_counter() - start)
-    runs.sort()
-    print(
-        f"{len(deck.slides)} slides, {len(text.encode()) / 1024:.0f} KiB: "
-        f"median {runs[2] * 1000:.1f} ms, best {runs[0] * 1000:.1f} ms"
-    )
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """Snapshot tests: how seed slides look, at a fixed size with a fixed clock.
 
 After an intended visual change, review and refresh with
-``pytest tests/test_snapshots.py --snapshot-update``.
+``pytest tests/snapshots/test_snapshots.py --snapshot-update``.
 """
 
 from __future__ import annotations

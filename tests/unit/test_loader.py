@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bench_loader import big_deck
+from big_deck import big_deck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ import tui.deck.yaml_source as yaml_source
 from tui.deck import Deck, DeckError, Layout, load_deck, load_deck_text
 from tui.deck.loader import slug
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 PARSERS = [yaml.SafeLoader]
 if hasattr(yaml, "CSafeLoader"):

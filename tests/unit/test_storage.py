@@ -19,7 +19,7 @@ from tui.polls import live
 from tui.polls.store import STORE_KEY_DIGITS, VoteStore, store_path_for_deck
 from tui.storage.errors import StoreError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TUI = REPO / "tui"
 
 SQLITE_HELPER = {"tui/storage/sqlite.py", "tui/storage/checks.py"}

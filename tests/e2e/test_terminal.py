@@ -29,7 +29,7 @@ from tmux_session import PODIUM, needs_podium, needs_tmux
 
 from tui.terminal import EXIT_NO_TERMINAL, ended_by_signal, signal_status, terminal_problem
 
-SEED = Path(__file__).resolve().parent.parent / "slides.yaml"
+SEED = Path(__file__).resolve().parents[2] / "slides.yaml"
 
 PANE_FLAGS = "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag} #{mouse_standard_flag} #{cursor_flag}"
 """tmux's state of the pane: alternate screen, four mouse modes, cursor visible."""

@@ -362,7 +362,7 @@ def test_import_is_cheap() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     ).stdout
     assert out.strip() == "[]"
 

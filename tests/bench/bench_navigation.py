@@ -6,7 +6,7 @@ the cells Textual repaints. For terminal-level figures (start-up, bytes on
 the wire, memory, idle CPU) run the installed ``podium`` under a
 pseudo-terminal benchmark.
 
-Run with:  python tests/bench_navigation.py [ROUNDS]
+Run with:  python tests/bench/bench_navigation.py [ROUNDS]
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from textual._compositor import Compositor
 
 from tui.app import make_app
 from tui.deck import load_deck
 
-DECK = Path(__file__).resolve().parent.parent / "slides.yaml"
+DECK = Path(__file__).resolve().parents[2] / "slides.yaml"
 
 
 async def measure(rounds: int) -> tuple[list[float], list[float], list[int]]:

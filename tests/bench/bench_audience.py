@@ -6,7 +6,7 @@ later the audience view drew each slide than the presenter did (median and
 worst), then the idle CPU of both (the presenter with its notes pane and
 clock showing, the timer running). Not collected by pytest; run it by hand::
 
-    python tests/bench_audience.py --changes 50 --idle 30
+    python tests/bench/bench_audience.py --changes 50 --idle 30
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mirror_lag import Terminal, cpu_seconds, measure, podium_command, write_numbered_deck
 

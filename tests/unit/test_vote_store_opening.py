@@ -1,7 +1,7 @@
 """Unit tests for the SQLite vote store: opening, files, errors (no Textual).
 
 What votes mean (replace, undo, close, reset, orphans) is tested in
-``test_polls_store.py``; many processes at once in ``test_polls_concurrency.py``.
+``test_vote_store_votes.py``; many processes at once in ``e2e/test_polls_concurrency.py``.
 """
 
 from __future__ import annotations

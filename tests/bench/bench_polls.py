@@ -5,7 +5,7 @@ process then casts votes into the same store the way ``podium vote`` does
 and times each one from "committed" (the store call returned) to the new
 voter count appearing in what the presenter wrote to its terminal.
 
-Run with:  python tests/bench_polls.py [VOTES]
+Run with:  python tests/bench/bench_polls.py [VOTES]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pexpect
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tui.deck import load_deck
