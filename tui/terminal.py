@@ -33,10 +33,12 @@ import threading
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
+from tui.exit_codes import EXIT_BAD_INPUT
+
 if TYPE_CHECKING:
     from textual.app import App
 
-EXIT_NO_TERMINAL = 2
+EXIT_NO_TERMINAL = EXIT_BAD_INPUT
 """Exit status when a full-screen command has no terminal (bad input: how it was run)."""
 
 QUIT_SIGNALS: tuple[signal.Signals, ...] = (

@@ -31,7 +31,8 @@ import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli.common import DECK_HELP, EXIT_INTERRUPTED, ArgumentParser
+from tui.cli.common import DECK_HELP, ArgumentParser
+from tui.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS_HELP = """\
 commands (each has its own --help):

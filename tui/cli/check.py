@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     DECK_HELP,
-    EXIT_OK,
     ArgumentParser,
     deck_error_problems,
     deck_theme_problem,
     fail,
     load_deck,
 )
+from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
 
 if TYPE_CHECKING:

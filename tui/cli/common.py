@@ -14,22 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from tui.exit_codes import EXIT_BAD_INPUT
 from tui.safe_text import printable
 
 if TYPE_CHECKING:
     from tui.deck import Deck, DeckError, Problem
-
-EXIT_OK = 0
-"""Success."""
-
-EXIT_REFUSED = 1
-"""A vote the store refused (no poll on the presenter's screen, poll closed)."""
-
-EXIT_BAD_INPUT = 2
-"""Bad input: a deck, theme, store or option that cannot be used (the Unix convention)."""
-
-EXIT_INTERRUPTED = 130
-"""Stopped with Ctrl+C outside a full-screen view (128 + SIGINT, as shells do)."""
 
 DECK_HELP = "deck file (default: ./slides.yaml, else the bundled talk)"
 """``--help`` text of the DECK argument of the commands that read a deck."""

@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     DECK_HELP,
-    EXIT_BAD_INPUT,
-    EXIT_OK,
     ArgumentParser,
     BadInput,
     deck_to_present,
@@ -29,6 +27,7 @@ from tui.cli.common import (
     warn,
 )
 from tui.cli.session import NotStarted, Options, open_session
+from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from tui.safe_text import printable_output
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import DECK_HELP, EXIT_OK, ArgumentParser, fail, load_deck
+from tui.cli.common import DECK_HELP, ArgumentParser, fail, load_deck
+from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable_output
 
 if TYPE_CHECKING:

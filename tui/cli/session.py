@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, fail, warn
+from tui.cli.common import BadInput, fail, warn
+from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
