@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -86,7 +86,12 @@ class PodiumApp(PlainNotify, App[None]):
     ]
 
     HELP_BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Palette", tooltip="Command palette: jump to a slide, switch theme, reset a poll"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            tooltip="Command palette: jump to a slide, switch theme, reset a poll",
+        ),
         *BINDINGS,
     ]
     """Keys listed in help besides the presenter screen's own."""
@@ -221,7 +226,9 @@ class PodiumApp(PlainNotify, App[None]):
                 timeout=10,
             )
         if self.mirror is not None and self.mirror.problem is not None:
-            self.notify(f"Audience views will not follow: {self.mirror.problem}.", severity="warning")
+            self.notify(
+                f"Audience views will not follow: {self.mirror.problem}.", severity="warning"
+            )
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
 
@@ -243,7 +250,9 @@ class PodiumApp(PlainNotify, App[None]):
             )
         for name in sorted(self._podium_themes):
             yield SystemCommand(
-                f"Theme: {escape(one_line(name))}", "Switch the colours", lambda name=name: setattr(self, "theme", name)
+                f"Theme: {escape(one_line(name))}",
+                "Switch the colours",
+                lambda name=name: setattr(self, "theme", name),
             )
         for poll in self.deck.polls:
             yield SystemCommand(
@@ -274,7 +283,7 @@ class PodiumApp(PlainNotify, App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that keys typed together cannot break)."""
-        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+        if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -340,7 +349,9 @@ def make_app(
     if mirror is not None:
         from tui.mirror.publish import follow_show
 
-        show.subscribe(follow_show(show, mirror, theme=lambda: app.theme if app is not None else theme.name))
+        show.subscribe(
+            follow_show(show, mirror, theme=lambda: app.theme if app is not None else theme.name)
+        )
     if rehearsal is not None:
         from tui.rehearsal.recorder import follow_show as record_show
 

@@ -67,9 +67,7 @@ class Publisher:
             self.problem = f"cannot write to {folder}: {error.strerror or error}"
             return False
         if fd is None:
-            self.problem = (
-                "another Podium is presenting this deck; audience views follow that one"
-            )
+            self.problem = "another Podium is presenting this deck; audience views follow that one"
             return False
         self._lock_fd = fd
         self.problem = None

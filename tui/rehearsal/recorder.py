@@ -122,7 +122,9 @@ class Recorder:
             seconds[self._at] = seconds.get(self._at, 0.0) + max(0.0, self._clock() - self._since)
         keys = sorted(set(seconds) | set(self._visits))
         return [
-            Timing(slide + 1, step, seconds.get((slide, step), 0.0), self._visits.get((slide, step), 0))
+            Timing(
+                slide + 1, step, seconds.get((slide, step), 0.0), self._visits.get((slide, step), 0)
+            )
             for slide, step in keys
         ]
 
@@ -138,7 +140,8 @@ class Recorder:
         wanted = {(slide + 1, step) for slide, step in dirty}
         try:
             self.store.save(
-                self.rehearsal, [timing for timing in self.timings() if (timing.number, timing.step) in wanted]
+                self.rehearsal,
+                [timing for timing in self.timings() if (timing.number, timing.step) in wanted],
             )
         except StoreError as error:
             self.problem = str(error)

@@ -68,7 +68,12 @@ def navigation_keys(*, next_keys: str, suffix: str = "", show_ends: bool = False
     """
     return NavigationKeys(
         Binding(next_keys, "next", "Next", tooltip=f"Next step or slide{suffix}"),
-        Binding("left,pageup,backspace,h,p", "previous", "Back", tooltip=f"Previous step or slide{suffix}"),
+        Binding(
+            "left,pageup,backspace,h,p",
+            "previous",
+            "Back",
+            tooltip=f"Previous step or slide{suffix}",
+        ),
         Binding("home,g", "first", "First", show=show_ends, tooltip=f"First slide{suffix}"),
         Binding("end,G", "last", "Last", show=show_ends, tooltip=f"Last slide{suffix}"),
         Binding("o", "overview", "Overview", tooltip=f"Overview: jump to a slide by title{suffix}"),

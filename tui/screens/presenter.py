@@ -18,7 +18,7 @@ from datetime import datetime
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
@@ -49,9 +49,7 @@ MIN_HEIGHT = 12
 GOTO_HINT_SECONDS = 3.0
 """The hint shows at most once in this long, however fast digits are typed."""
 
-_FULL_DRAW = frozenset(
-    {Flag.START, Flag.MOVED, Flag.STEP, Flag.RESULTS, Flag.NOTES, Flag.REDRAW}
-)
+_FULL_DRAW = frozenset({Flag.START, Flag.MOVED, Flag.STEP, Flag.RESULTS, Flag.NOTES, Flag.REDRAW})
 """Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
@@ -65,13 +63,14 @@ class PresenterScreen(NavigableScreen):
     """
 
     BINDINGS = PRESENTER_BINDINGS
+    navigator: Show
 
     def __init__(
         self,
         show: Show,
         *,
         now: Callable[[], datetime] = datetime.now,
-        help_bindings: Sequence[Binding] = (),
+        help_bindings: Sequence[BindingType] = (),
     ) -> None:
         super().__init__()
         self.show = show
@@ -80,7 +79,9 @@ class PresenterScreen(NavigableScreen):
         self._now = now
         self._help_bindings = list(help_bindings)
         self._poll_keys_shown = 0  # options of the poll whose keys the footer shows
-        self._poll_keys: tuple[str, bool] | None = None  # the poll and whether it was closed, as drawn
+        self._poll_keys: tuple[str, bool] | None = (
+            None  # the poll and whether it was closed, as drawn
+        )
         self.too_small = False
         """The terminal is below MIN_WIDTH x MIN_HEIGHT: only the size message shows."""
         self._hint_at = float("-inf")  # when the go-to hint was last shown (monotonic seconds)
@@ -154,7 +155,9 @@ class PresenterScreen(NavigableScreen):
         """Push the show's state into the widgets."""
         show, slide = self.show, self.slide
         position = show.state.position
-        self.query_one(SlideView).show(slide, position.step, show.results, show.results_shown(slide.poll))
+        self.query_one(SlideView).show(
+            slide, position.step, show.results, show.results_shown(slide.poll)
+        )
         if show.state.notes_shown:
             notes = self.query_one(NotesPane)
             notes.show(position.slide, position.step)
@@ -174,7 +177,9 @@ class PresenterScreen(NavigableScreen):
         poll = show.poll
         if poll is None or show.results is None:
             return
-        self.query_one(PollView).show(poll, show.results, show.results_shown(poll), title=self.slide.title)
+        self.query_one(PollView).show(
+            poll, show.results, show.results_shown(poll), title=self.slide.title
+        )
         self._check_poll_keys()
 
     def _check_poll_keys(self) -> None:

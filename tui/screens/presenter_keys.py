@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
@@ -23,12 +23,16 @@ def _digit_bindings() -> list[Binding]:
     All share keys; ``check_action`` enables exactly one of them at a time
     (Textual tries a key's bindings in order and runs the first enabled one).
     """
-    digits = [
-        Binding(str(n), f"digit({n})", "", show=False, key_display="0-9")
-        for n in range(10)
-    ]
+    digits = [Binding(str(n), f"digit({n})", "", show=False, key_display="0-9") for n in range(10)]
     votes = [
-        Binding(str(n), f"vote({n})", "Vote", show=n == 1, key_display="1-9", tooltip="Vote for option N (poll slides)")
+        Binding(
+            str(n),
+            f"vote({n})",
+            "Vote",
+            show=n == 1,
+            key_display="1-9",
+            tooltip="Vote for option N (poll slides)",
+        )
         for n in range(1, 10)
     ]
     hints = [Binding(str(n), "goto_hint", "", show=False) for n in range(10)]
@@ -50,25 +54,65 @@ POLL_BINDINGS = [
 
 TOOL_BINDINGS = [
     Binding("t", "timer", "Timer", show=False, tooltip="Start, pause or resume the talk timer"),
-    Binding("T", "reset_timer", "Reset timer", show=False, tooltip="Reset the talk timer to 0:00 (asks first)"),
-    Binding("N", "notes_only", "Notes only", show=False, tooltip="Notes only: the notes pane fills the screen"),
-    Binding("J,shift+down", "scroll_notes(1)", "Scroll notes", show=False, tooltip="Scroll the speaker notes down"),
-    Binding("K,shift+up", "scroll_notes(-1)", "Scroll notes", show=False, tooltip="Scroll the speaker notes up"),
+    Binding(
+        "T",
+        "reset_timer",
+        "Reset timer",
+        show=False,
+        tooltip="Reset the talk timer to 0:00 (asks first)",
+    ),
+    Binding(
+        "N",
+        "notes_only",
+        "Notes only",
+        show=False,
+        tooltip="Notes only: the notes pane fills the screen",
+    ),
+    Binding(
+        "J,shift+down",
+        "scroll_notes(1)",
+        "Scroll notes",
+        show=False,
+        tooltip="Scroll the speaker notes down",
+    ),
+    Binding(
+        "K,shift+up",
+        "scroll_notes(-1)",
+        "Scroll notes",
+        show=False,
+        tooltip="Scroll the speaker notes up",
+    ),
 ]
 """Keys of the presenter's tools: timer and notes."""
 
 _NAV = navigation_keys(next_keys="right,space,pagedown,l,n")
 
-PRESENTER_BINDINGS = [
+PRESENTER_BINDINGS: list[BindingType] = [
     _NAV.next,
-    Binding("enter", "enter", "Next", show=False, tooltip="Next step or slide; in the go-to prompt: go"),
-    Binding("colon", "goto", "Go to", tooltip="Go to slide N: press :, the number, Enter (Esc cancels)"),
+    Binding(
+        "enter", "enter", "Next", show=False, tooltip="Next step or slide; in the go-to prompt: go"
+    ),
+    Binding(
+        "colon", "goto", "Go to", tooltip="Go to slide N: press :, the number, Enter (Esc cancels)"
+    ),
     _NAV.previous,
     _NAV.first,
     _NAV.last,
     Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Close the go-to prompt"),
-    Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down (the notes, in notes-only mode)"),
-    Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up (the notes, in notes-only mode)"),
+    Binding(
+        "down,j",
+        "scroll(1)",
+        "Scroll",
+        show=False,
+        tooltip="Scroll a long slide down (the notes, in notes-only mode)",
+    ),
+    Binding(
+        "up,k",
+        "scroll(-1)",
+        "Scroll",
+        show=False,
+        tooltip="Scroll a long slide up (the notes, in notes-only mode)",
+    ),
     _NAV.overview,
     Binding("s", "toggle_notes", "Notes", tooltip="Show or hide the speaker notes"),
     Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)"),
@@ -90,12 +134,14 @@ POLL_ACTIONS = frozenset({"close_poll", "reopen_poll", "refuse_vote"})
 def key_for(action: str) -> str:
     """The first key bound to ``action`` on the presenter screen (as typed)."""
     for binding in PRESENTER_BINDINGS:
-        if binding.action == action:
+        if isinstance(binding, Binding) and binding.action == action:
             return binding.key.split(",")[0]
     raise KeyError(action)
 
 
-GOTO_HINT = f"Press {key_for('goto').replace('colon', ':')} then the slide number and Enter to go to a slide."
+_GOTO_KEY = key_for("goto").replace("colon", ":")
+
+GOTO_HINT = f"Press {_GOTO_KEY} then the slide number and Enter to go to a slide."
 """What a bare digit on a slide without a poll says (digits vote on poll slides)."""
 
 POLL_CLOSED_MESSAGE = f"Poll closed — press {key_for('reopen_poll')} to reopen."
@@ -116,7 +162,9 @@ def word(notice: Notice) -> tuple[str, dict[str, Any]]:
     timer = key_for("timer")
     match kind:
         case NoticeKind.NO_SUCH_SLIDE:
-            return f"There is no slide {notice.number}; the deck has {notice.count}.", {"severity": "warning"}
+            return f"There is no slide {notice.number}; the deck has {notice.count}.", {
+                "severity": "warning"
+            }
         case NoticeKind.POLL_CLOSED:
             return POLL_CLOSED_MESSAGE, {"severity": "warning", "timeout": 3}
         case NoticeKind.CLOSED:

@@ -35,7 +35,16 @@ from tui.show.state import GOTO_MAX_DIGITS, ShowState
 from tui.show.votes import Effect, PollDesk
 
 _READS_COUNTS = frozenset(
-    {Flag.START, Flag.MOVED, Flag.STEP, Flag.RESULTS, Flag.NOTES, Flag.VOTES, Flag.POLL_CLOSED, Flag.REDRAW}
+    {
+        Flag.START,
+        Flag.MOVED,
+        Flag.STEP,
+        Flag.RESULTS,
+        Flag.NOTES,
+        Flag.VOTES,
+        Flag.POLL_CLOSED,
+        Flag.REDRAW,
+    }
 )
 """Changes after which the counts of the poll on screen are read again."""
 
@@ -217,7 +226,9 @@ class Show:
         target = navigation.go_to(self.deck, number)
         if target is None:
             count = len(self.deck.slides)
-            return self._emit(self.state, set(), Notice(NoticeKind.NO_SUCH_SLIDE, number=number, count=count))
+            return self._emit(
+                self.state, set(), Notice(NoticeKind.NO_SUCH_SLIDE, number=number, count=count)
+            )
         return self._move(target)
 
     # -- the go-to prompt --------------------------------------------------------
@@ -257,7 +268,11 @@ class Show:
         flags = {Flag.GOTO} if closed != old else set()
         if target is None:
             count = len(self.deck.slides)
-            notice = Notice(NoticeKind.NO_SUCH_SLIDE, number=int(old.typed), count=count) if old.typed else None
+            notice = (
+                Notice(NoticeKind.NO_SUCH_SLIDE, number=int(old.typed), count=count)
+                if old.typed
+                else None
+            )
             return self._emit(closed, flags, notice)
         if target.slide != old.position.slide:
             flags.add(Flag.MOVED)
@@ -311,7 +326,7 @@ class Show:
         return self._emit(self.state, {Flag.TIMER}, Notice(kind))
 
     def reset_timer(self) -> Change | None:
-        """Set the talk timer back to 0:00 (it starts again when slide 1 is left, or with the timer key)."""
+        """Set the talk timer back to 0:00 (it starts again on leaving slide 1, or by its key)."""
         self.timer.reset()
         return self._emit(self.state, {Flag.TIMER}, Notice(NoticeKind.TIMER_RESET))
 

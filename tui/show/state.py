@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from tui.navigation import Position
 
+_FIRST = Position(0, 0)
+
 GOTO_MAX_DIGITS = 6
 """Digits the go-to prompt takes (more are ignored): a deck never has a million slides."""
 
@@ -31,7 +33,7 @@ class ShowState:
         notes_only: The notes pane fills the presenter's screen.
     """
 
-    position: Position = Position(0, 0)
+    position: Position = _FIRST
     goto_open: bool = False
     typed: str = ""
     blank: bool = False
