@@ -68,7 +68,10 @@ def test_each_move_publishes_one_change_with_what_moved(demo_deck: Deck) -> None
     assert [c.flags for c in changes] == [frozenset({Flag.START})]
     show.next()
     assert changes[-1].flags == {Flag.MOVED}
-    assert (changes[-1].old.position, changes[-1].state.position) == (Position(0, 0), Position(1, 0))
+    assert (changes[-1].old.position, changes[-1].state.position) == (
+        Position(0, 0),
+        Position(1, 0),
+    )
     show.next()  # slide 2 has reveal steps
     assert changes[-1].flags == {Flag.STEP} and show.position == Position(1, 1)
     show.previous()
@@ -117,7 +120,7 @@ def test_go_to_prompt_types_erases_and_goes(seed_deck: Deck) -> None:
 
 
 def test_go_to_refuses_a_slide_past_the_deck(seed_deck: Deck) -> None:
-    show, changes = make_show(seed_deck)
+    show, _ = make_show(seed_deck)
     show.next()
     show.open_goto()
     show.type_digit(9)
@@ -178,7 +181,9 @@ def test_blank_notes_and_results(two_polls: Deck) -> None:
 # -- the timer ---------------------------------------------------------------------
 
 
-def test_leaving_the_walk_in_slide_starts_the_timer_once(seed_deck: Deck, clock: FixedClock) -> None:
+def test_leaving_the_walk_in_slide_starts_the_timer_once(
+    seed_deck: Deck, clock: FixedClock
+) -> None:
     show, _ = make_show(seed_deck, clock=clock)
     show.start()
     assert show.timer.state is TimerState.READY
@@ -358,7 +363,8 @@ def test_importing_the_core_loads_no_textual_rich_or_sqlite() -> None:
     code = (
         "import sys\n"
         "import tui.show, tui.show.browse\n"
-        "leaked = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich', 'sqlite3'))\n"
+        "ui = ('textual', 'rich', 'sqlite3')\n"
+        "leaked = sorted(n for n in sys.modules if n.split('.')[0] in ui)\n"
         "assert not leaked, leaked\n"
     )
     result = subprocess.run(
