@@ -8,15 +8,18 @@ first, last, go-to, blank, results, notes, timer, and (through
 something publishes ONE :class:`tui.show.events.Change` to the observers,
 in the order they subscribed:
 
-1. the timer's auto-start (here: leaving the walk-in slide starts the timer);
-2. the presenter screen (:mod:`tui.screens.presenter`), which redraws once;
-3. the audience mirror (:func:`tui.mirror.publish.follow_show`);
-4. the rehearsal recorder (:func:`tui.rehearsal.recorder.follow_show`);
-5. the app's vote watch and stage (:mod:`tui.app`).
+1. the timer's auto-start (:func:`start_timer_on_leaving_walk_in`, built in);
+2. the audience mirror (:func:`tui.mirror.publish.follow_show`, by ``make_app``);
+3. the rehearsal recorder (:func:`tui.rehearsal.recorder.follow_show`, likewise);
+4. the app's vote watch and stage (``PodiumApp._show_changed`` in :mod:`tui.app`);
+5. the presenter screen (:meth:`tui.screens.presenter.PresenterScreen.on_change`),
+   which redraws once, in one screen update.
 
-A keypress that moves to the next slide travels: key → screen action
-(:class:`tui.screens.navigable.NavigableScreen`) → :meth:`Show.next` →
-observers. Imports no Textual (nor Rich, nor SQLite until a store is used).
+A keypress that moves to the next slide travels: the key
+(:mod:`tui.screens.presenter_keys`) → the screen action
+(:class:`tui.screens.navigable.NavigableScreen`) → :meth:`Show.next` here
+(the step rules are :mod:`tui.navigation`) → the observers above.
+Imports no Textual (nor Rich, nor SQLite until a store is used).
 """
 
 from __future__ import annotations
