@@ -340,3 +340,26 @@ async def test_no_color_is_honoured(seed_deck: Deck, monkeypatch: pytest.MonkeyP
     async with app.run_test(size=SIZE):
         assert app.no_color
         assert any(isinstance(each, (Monochrome, NoColor)) for each in app._filters)
+
+
+async def test_one_key_is_one_change_and_one_redraw(demo_deck: Deck) -> None:
+    app = make_app(demo_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.presenter
+        draws: list[int] = []
+        draw = screen._draw
+
+        def counted() -> None:
+            draws.append(1)
+            draw()
+
+        screen._draw = counted  # type: ignore[method-assign]
+        changes: list[object] = []
+        app.show.subscribe(changes.append)
+        await pilot.press("right")
+        assert (len(changes), len(draws)) == (1, 1)
+        await pilot.press("colon", "5")  # the prompt redraws the status bar alone
+        assert (len(changes), len(draws)) == (3, 1)
+        await pilot.press("enter")  # closing the prompt and moving: one change
+        assert (len(changes), len(draws)) == (4, 2)
+        assert app.show.state.position == Position(4, 0) and not app.show.state.goto_open

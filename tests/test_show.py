@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FixedClock
 
-from tests.conftest import FixedClock
 from tui.deck import load_deck
 from tui.deck.model import Deck
 from tui.mirror.publish import follow_show
