@@ -2,7 +2,10 @@
 
 Build it with :func:`make_app` (used by the CLI and the tests alike): the
 deck is loaded and validated before the app exists, so a bad deck never
-reaches the screen.
+reaches the screen. :func:`make_app` also builds the presenting core
+(:class:`tui.show.core.Show`) and subscribes the audience mirror and the
+rehearsal recorder to it; the app keeps only app things (themes, palette,
+notifications, the vote-watch timer).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -23,16 +26,17 @@ from tui.deck.model import Deck, Poll
 from tui.navigation import Position
 from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
-from tui.polls.model import PollResults, VoteRefused
+from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.polls.store import StoreError, VoteStore
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
-from tui.screens.presenter_polls import POLL_CLOSED_MESSAGE
-from tui.widgets.plain_notify import PlainNotify
 from tui.screens.safe import SafeCommandPalette
+from tui.show.core import Show
+from tui.show.events import Change, Flag
+from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
     from tui.mirror.publish import Publisher
@@ -44,20 +48,22 @@ DEFAULT_THEME = "ks"
 VOTE_CHECK_INTERVAL = 0.25
 """Seconds between checks for votes from other processes, while a poll is on screen."""
 
+REHEARSAL_FLUSH_SECONDS = 10.0
+"""How often a running rehearsal saves the slide on screen (crash safety)."""
+
 
 class PodiumApp(PlainNotify, App[None]):
-    """Presents one deck.
+    """Presents one deck: themes, palette, notifications, the vote watch.
+
+    The presenter's state and its operations live in :class:`Show` (built
+    by :func:`make_app`); the app hands it to the presenter screen and
+    calls its operations from the palette.
 
     Args:
-        deck: The validated deck.
+        show: The show to present (its deck, state, timer and polls).
         theme: The theme to start with; its name must be unique among
             ``themes``.
         themes: Every theme the palette can switch to (``theme`` included).
-        store: Where poll votes are kept, or None to keep them in memory
-            (tests, decks without polls).
-        how_to_vote: The command the audience types to vote, shown on
-            poll slides; None when only the presenter's keys count.
-        clock: Monotonic seconds, for the elapsed time (injected in tests).
         now: Local wall-clock time (injected in tests).
         mirror: Publishes each move to audience views, or None.
         rehearsal: Records how long each slide is shown, or None when not
@@ -80,20 +86,22 @@ class PodiumApp(PlainNotify, App[None]):
     ]
 
     HELP_BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Palette", tooltip="Command palette: jump to a slide, switch theme, reset a poll"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            tooltip="Command palette: jump to a slide, switch theme, reset a poll",
+        ),
         *BINDINGS,
     ]
     """Keys listed in help besides the presenter screen's own."""
 
     def __init__(
         self,
-        deck: Deck,
+        show: Show,
         *,
         theme: Theme,
         themes: Iterable[Theme] = (),
-        store: VoteStore | None = None,
-        how_to_vote: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = datetime.now,
         mirror: Publisher | None = None,
         rehearsal: Recorder | None = None,
@@ -102,26 +110,29 @@ class PodiumApp(PlainNotify, App[None]):
     ) -> None:
         super().__init__()
         apply_no_color(self)
-        self.deck = deck
+        self.show = show
+        """The presenter's state and operations (the presenting core)."""
+        self.deck = show.deck
         self.mirror = mirror
         self.rehearsal = rehearsal
         self.startup_warning = startup_warning
         """Something the presenter must know before starting (shown on mount)."""
         self.resume_at = resume_at
-        """Where the presenter screen starts instead of slide 1, or None."""
-        self.timer = TalkTimer(clock)
-        """The talk timer: started by leaving the first slide or with ``t``."""
-        self.polls = PollSession(store, how_to_vote=how_to_vote)
-        """The deck's polls as the presenter runs them (votes, stage)."""
+        """Where the presenter screen started instead of slide 1, or None."""
         self._vote_watch: Timer | None = None
-        self._store_problem = ""
         self.now = now
         self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        self.title = one_line(deck.title or Path(deck.source).name)
+        self.title = one_line(self.deck.title or Path(self.deck.source).name)
+        show.subscribe(self._show_changed)
+
+    @property
+    def timer(self) -> TalkTimer:
+        """The talk timer (the show's)."""
+        return self.show.timer
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
@@ -132,13 +143,13 @@ class PodiumApp(PlainNotify, App[None]):
     def get_key_display(self, binding: Binding) -> str:
         """Show the vote keys as ``1-N`` for the poll on screen."""
         if binding.action.startswith("vote(") and self.screen_stack:
-            poll = self.presenter.slide.poll
+            poll = self.show.poll
             if poll is not None:
                 return f"1-{len(poll.options)}"
         return super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen:
-        return PresenterScreen(self.deck)
+        return PresenterScreen(self.show, now=self.now, help_bindings=self.HELP_BINDINGS)
 
     @property
     def presenter(self) -> PresenterScreen:
@@ -148,93 +159,25 @@ class PodiumApp(PlainNotify, App[None]):
     def watch_theme(self, theme: str) -> None:
         self._markdown_styles.apply(self.console, self.get_css_variables())
         if self.screen_stack:
-            self.presenter.redraw()
+            self.show.redraw()
 
     # -- polls ---------------------------------------------------------------
 
     def poll_results(self, poll: Poll) -> PollResults:
-        """Counts of ``poll`` from the store (empty, and the presenter told, if unreadable)."""
-        try:
-            return self.polls.results(poll)
-        except StoreError as error:
-            self._store_trouble(error)
-            return PollResults.empty(poll)
+        """Counts of ``poll`` (empty, and the presenter told, if the store is unreadable)."""
+        return self.show.read_results(poll)
 
     def poll_totals(self, poll: Poll) -> dict[str, int]:
         """Votes per option text of ``poll``."""
         return self.poll_results(poll).by_text()
-
-    def poll_closed(self, poll: Poll) -> bool:
-        """Whether ``poll`` is closed to new votes (cached: cheap for key checks)."""
-        try:
-            return self.polls.is_closed(poll)
-        except StoreError as error:
-            self._store_trouble(error)
-            return False
-
-    def cast_vote(self, poll: Poll, option: str) -> bool:
-        """Count one raised hand for ``option`` (its text); True once it is stored."""
-        try:
-            self.polls.count_hand(poll, poll.options.index(option))
-        except VoteRefused:
-            self.poll_refused()
-            return False
-        except StoreError as error:
-            self.notify(str(error), title="Vote not saved", severity="error")
-            return False
-        return True
-
-    def undo_vote(self, poll: Poll) -> bool:
-        """Remove the newest key-press vote on ``poll``; True if one was."""
-        try:
-            return self.polls.undo(poll)
-        except VoteRefused:
-            self.poll_refused()
-            return False
-        except StoreError as error:
-            self.notify(str(error), title="Vote not removed", severity="error")
-            return False
-
-    def poll_refused(self) -> None:
-        """Say that the poll on screen is closed: a hand or an undo changed nothing."""
-        # Once while it shows: a burst of keys must not stack a column of toasts.
-        if not any(shown.message == POLL_CLOSED_MESSAGE for shown in self._notifications):
-            self.notify(POLL_CLOSED_MESSAGE, severity="warning", timeout=3)
-        if self.screen_stack:
-            # It may have been closed elsewhere: show it closed, with its keys.
-            self.presenter.redraw_poll()
-            self.presenter.refresh_bindings()
-
-    def set_poll_closed(self, poll: Poll, closed: bool) -> bool:
-        """Close ``poll`` to new votes or reopen it; True once stored."""
-        try:
-            self.polls.set_closed(poll, closed)
-        except StoreError as error:
-            self.notify(str(error), title="Poll not changed", severity="error")
-            return False
-        self.notify(
-            f"Closed “{poll.question}”: no more votes." if closed else f"Reopened “{poll.question}”.",
-            timeout=3,
-        )
-        return True
 
     def reset_poll(self, poll: Poll) -> None:
         """Ask, then clear every vote on ``poll`` (kept in the store as a backup)."""
         voters = self.poll_results(poll).voters
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                cleared = self.polls.reset(poll)
-            except StoreError as error:
-                self.notify(str(error), title="Poll not reset", severity="error")
-                return
-            self.notify(
-                f"Cleared {cleared} vote(s) on “{poll.question}”. A backup is kept: "
-                "“Restore cleared votes” in the palette (Ctrl+P) brings them back."
-            )
-            self.presenter.redraw()
+            if yes:
+                self.show.reset_poll(poll)
 
         noun = "vote" if voters == 1 else "votes"
         self.push_screen(
@@ -247,53 +190,30 @@ class PodiumApp(PlainNotify, App[None]):
 
     def restore_poll(self, poll: Poll) -> None:
         """Bring back the votes the last reset of ``poll`` cleared."""
-        try:
-            restored = self.polls.restore(poll)
-        except StoreError as error:
-            self.notify(str(error), title="Votes not restored", severity="error")
-            return
-        self.notify(f"Restored {restored} vote(s) on “{poll.question}”.")
-        self.presenter.redraw()
+        self.show.restore_poll(poll)
 
-    def poll_on_screen(self, poll: Poll | None, revealed: bool) -> None:
-        """The presenter's screen now shows ``poll`` (or none).
+    def _show_changed(self, change: Change) -> None:
+        """Tell voters which poll is on screen; watch the store while one is.
 
-        Tells voters (after the screen is drawn, so a slide change never
-        waits for the disk) and watches the store for their votes while a
-        poll is on screen: one cheap check every
-        :data:`VOTE_CHECK_INTERVAL` seconds, and no timer at all otherwise.
+        Voters are told after the screen is drawn, so a slide change never
+        waits for the disk; the store is checked every
+        :data:`VOTE_CHECK_INTERVAL` seconds while a poll is on screen, and
+        not at all otherwise.
         """
-        self.call_after_refresh(self._publish_stage, poll, revealed)
-        if poll is None:
+        if not change.flags & {Flag.START, Flag.MOVED, Flag.RESULTS}:
+            return
+        self.call_after_refresh(self.show.tell_voters)
+        if self.show.poll is None:
             if self._vote_watch is not None:
                 self._vote_watch.pause()
         elif self._vote_watch is None:
-            self._vote_watch = self.set_interval(VOTE_CHECK_INTERVAL, self._check_votes)
+            self._vote_watch = self.set_interval(VOTE_CHECK_INTERVAL, self.show.votes_changed)
         else:
             self._vote_watch.resume()
 
     def end_polls(self) -> None:
         """Tell voters the presentation is over; call when the app has exited."""
-        try:
-            self.polls.end()
-        except StoreError:
-            pass  # voters also notice that this process has gone
-
-    def _publish_stage(self, poll: Poll | None, revealed: bool) -> None:
-        try:
-            self.polls.show(poll, revealed)
-        except StoreError as error:
-            self._store_trouble(error)
-
-    def _check_votes(self) -> None:
-        try:
-            changed = self.polls.changed()
-        except StoreError as error:
-            self._store_trouble(error)
-            return
-        if changed:
-            self._store_problem = ""
-            self.presenter.redraw_poll()
+        self.show.end()
 
     def on_mount(self) -> None:
         if self.startup_warning:
@@ -305,12 +225,12 @@ class PodiumApp(PlainNotify, App[None]):
                 title="Resumed",
                 timeout=10,
             )
-
-    def _store_trouble(self, error: StoreError) -> None:
-        """Tell the presenter about a store problem once, not on every check."""
-        if str(error) != self._store_problem:
-            self._store_problem = str(error)
-            self.notify(str(error), title="Vote store", severity="error", timeout=10)
+        if self.mirror is not None and self.mirror.problem is not None:
+            self.notify(
+                f"Audience views will not follow: {self.mirror.problem}.", severity="warning"
+            )
+        if self.rehearsal is not None:
+            self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
 
     # -- palette and help ------------------------------------------------------
 
@@ -318,7 +238,7 @@ class PodiumApp(PlainNotify, App[None]):
         """Palette commands: jump to any slide, switch theme, reset a poll."""
         from textual.markup import escape  # titles are text, never markup
 
-        presenter = self.presenter
+        show = self.show
         width = len(str(len(self.deck.slides)))
         for number, slide in enumerate(self.deck.slides, start=1):
             # Numbers padded with spaces so the palette's name sort keeps
@@ -326,11 +246,13 @@ class PodiumApp(PlainNotify, App[None]):
             yield SystemCommand(
                 f"Go to slide {number:>{width}}: {escape(one_line(slide.title) or '(untitled)')}",
                 "Jump to this slide",
-                lambda index=number - 1: presenter.jump_to(index),
+                lambda index=number - 1: show.jump(index),
             )
         for name in sorted(self._podium_themes):
             yield SystemCommand(
-                f"Theme: {escape(one_line(name))}", "Switch the colours", lambda name=name: setattr(self, "theme", name)
+                f"Theme: {escape(one_line(name))}",
+                "Switch the colours",
+                lambda name=name: setattr(self, "theme", name),
             )
         for poll in self.deck.polls:
             yield SystemCommand(
@@ -339,7 +261,7 @@ class PodiumApp(PlainNotify, App[None]):
                 lambda poll=poll: self.reset_poll(poll),
             )
             try:
-                backup = self.polls.store.last_reset(poll.id)
+                backup = show.polls.session.store.last_reset(poll.id)
             except StoreError:
                 backup = None
             if backup is not None:
@@ -361,7 +283,7 @@ class PodiumApp(PlainNotify, App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that keys typed together cannot break)."""
-        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+        if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -416,16 +338,32 @@ def make_app(
     theme = {each.name: each for each in themes}.get(name) or resolve_theme(
         name, Path(deck.source).parent if deck.source else None
     )
-    return PodiumApp(
+    show = Show(
         deck,
+        timer=TalkTimer(clock),
+        polls=PollSession(store, how_to_vote=how_to_vote),
+        start_at=resume_at,
+        rehearsing=rehearsal is not None,
+    )
+    app: PodiumApp | None = None
+    if mirror is not None:
+        from tui.mirror.publish import follow_show
+
+        show.subscribe(
+            follow_show(show, mirror, theme=lambda: app.theme if app is not None else theme.name)
+        )
+    if rehearsal is not None:
+        from tui.rehearsal.recorder import follow_show as record_show
+
+        show.subscribe(record_show(rehearsal, show))
+    app = PodiumApp(
+        show,
         theme=theme,
         themes=themes,
-        store=store,
-        how_to_vote=how_to_vote,
-        clock=clock,
         now=now,
         mirror=mirror,
         rehearsal=rehearsal,
         startup_warning=startup_warning,
         resume_at=resume_at,
     )
+    return app

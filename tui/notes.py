@@ -112,7 +112,9 @@ def next_preview(deck: Deck, slide: int, step: int, limit: int = PREVIEW_LINES) 
     if slide + 1 >= len(deck.slides):
         return Preview(PreviewKind.END)
     following = deck.slides[slide + 1]
-    return Preview(PreviewKind.SLIDE, slide_label(following), _first_lines(following, limit), slide + 2)
+    return Preview(
+        PreviewKind.SLIDE, slide_label(following), _first_lines(following, limit), slide + 2
+    )
 
 
 def slide_label(slide: Slide) -> str:

@@ -93,7 +93,7 @@ async def test_keys_typed_together_keep_the_presenter_running(
             assert await until(pilot, lambda: isinstance(app.screen, PresenterScreen))
             # Still answering keys.
             await pilot.press("home", "right")
-            assert app.presenter.position.slide == 1
+            assert app.show.state.position.slide == 1
 
 
 async def test_reset_timer_answered_twice_counts_once(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ async def test_palette_runs_one_command_for_two_enters(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         await send_at_once(app, pilot, "enter", "enter")
         assert await until(pilot, lambda: isinstance(app.screen, PresenterScreen))
-        assert app.presenter.position.slide == 2
+        assert app.show.state.position.slide == 2
 
 
 @pytest.mark.parametrize(
@@ -157,16 +157,16 @@ async def test_keys_do_nothing_while_the_terminal_is_too_small(tmp_path: Path) -
         app = make_app(deck, store=store)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("colon", *str(poll_slide + 1), "enter")
-            assert app.presenter.position.slide == poll_slide
+            assert app.show.state.position.slide == poll_slide
             await pilot.resize_terminal(30, 8)
             assert app.presenter.too_small
             await pilot.press("1", "2", "right", "c", "o", "b", "question_mark", "ctrl+p")
             await pilot.press("colon", "3")
             await pilot.press("enter", "s", "N", "T", "r")
             assert app.poll_results(poll).voters == 0
-            assert app.presenter.position.slide == poll_slide
-            assert isinstance(app.screen, PresenterScreen) and not app.presenter.notes_shown
-            assert not app.presenter.goto_open
+            assert app.show.state.position.slide == poll_slide
+            assert isinstance(app.screen, PresenterScreen) and not app.show.state.notes_shown
+            assert not app.show.state.goto_open
             await pilot.resize_terminal(100, 30)
             await pilot.press("1")
             assert app.poll_results(poll).voters == 1

@@ -12,7 +12,7 @@ from tui.deck import Deck, load_deck
 from tui.polls.model import VoteRefused
 from tui.polls.session import PollSession
 from tui.polls.store import VoteStore
-from tui.screens.presenter_polls import POLL_CLOSED_MESSAGE
+from tui.screens.presenter_keys import POLL_CLOSED_MESSAGE
 
 SIZE = (100, 30)
 
@@ -95,8 +95,8 @@ async def test_closed_poll_refuses_digits_and_undo_with_a_message(
         await pilot.pause()
         assert notices(app).count(POLL_CLOSED_MESSAGE) == 1
         assert snapshot(store, two_polls) == before
-        assert app.presenter.pending == ""  # digits were not typed as a slide number
-        assert app.presenter.position.slide == 1
+        assert app.show.state.typed == ""  # digits were not typed as a slide number
+        assert app.show.state.position.slide == 1
         # Reopened, the keys count again.
         app.clear_notifications()
         await pilot.press("c", "u")

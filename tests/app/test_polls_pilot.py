@@ -128,7 +128,7 @@ async def test_presenter_close_reopen_and_keys(seed_deck: Deck, tmp_path: Path) 
         assert "closed (c reopens)" in text_of(app, "#slide-poll")
         assert store.stage().closed
         await pilot.press("1")  # refused while closed: not counted, not typed
-        assert store.results(poll).voters == 2 and app.presenter.pending == ""
+        assert store.results(poll).voters == 2 and app.show.state.typed == ""
         await pilot.press("c")
         assert not store.is_closed(poll.id)
         await pilot.press("3", "u")

@@ -43,13 +43,13 @@ def slide_text(app: PodiumApp) -> str:
 async def test_next_and_previous_keys(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)
         for key in ("right", "space", "pagedown", "l", "n", "enter"):
             await pilot.press(key)
-        assert app.presenter.position == Position(6, 0)
+        assert app.show.state.position == Position(6, 0)
         for key in ("left", "pageup", "backspace", "h", "p"):
             await pilot.press(key)
-        assert app.presenter.position == Position(1, 0)
+        assert app.show.state.position == Position(1, 0)
         assert "KS' visjon" in slide_text(app)
 
 
@@ -57,17 +57,17 @@ async def test_first_last_and_bounds(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("left")
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)
         await pilot.press("end")
-        assert app.presenter.position.slide == len(seed_deck.slides) - 1
+        assert app.show.state.position.slide == len(seed_deck.slides) - 1
         await pilot.press("right")
-        assert app.presenter.position.slide == len(seed_deck.slides) - 1
+        assert app.show.state.position.slide == len(seed_deck.slides) - 1
         await pilot.press("home")
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)
         await pilot.press("G")
-        assert app.presenter.position.slide == len(seed_deck.slides) - 1
+        assert app.show.state.position.slide == len(seed_deck.slides) - 1
         await pilot.press("g")
-        assert app.presenter.position.slide == 0
+        assert app.show.state.position.slide == 0
 
 
 async def test_position_indicator_always_visible(seed_deck: Deck) -> None:
@@ -92,10 +92,10 @@ async def test_incremental_reveal(demo_deck: Deck) -> None:
         body = text_of(app, "#slide-body")
         assert "Third" in body
         await pilot.press("right")
-        assert app.presenter.position == Position(2, 0)
+        assert app.show.state.position == Position(2, 0)
         # Going back shows the slide as the audience last saw it: complete.
         await pilot.press("left")
-        assert app.presenter.position == Position(1, 3)
+        assert app.show.state.position == Position(1, 3)
         assert "Third" in text_of(app, "#slide-body")
 
 
@@ -106,22 +106,22 @@ async def test_go_to_slide_by_number(seed_deck: Deck) -> None:
         assert "go to _ ⏎" in text_of(app, "#status-position")
         await pilot.press("1", "2")
         assert "go to 12 ⏎" in text_of(app, "#status-position")
-        assert app.presenter.position.slide == 0
+        assert app.show.state.position.slide == 0
         await pilot.press("enter")
-        assert app.presenter.position == Position(11, 0)
+        assert app.show.state.position == Position(11, 0)
         assert "go to" not in text_of(app, "#status-position")
         assert "Noen tanker til slutt" in slide_text(app)
         await pilot.press("colon", "9", "9", "enter")
         await pilot.pause()
-        assert app.presenter.position == Position(11, 0)
+        assert app.show.state.position == Position(11, 0)
         assert any("no slide 99" in str(n.message) for n in app._notifications)
         await pilot.press("colon", "3", "escape")
         assert "go to" not in text_of(app, "#status-position")
         await pilot.press("enter")
-        assert app.presenter.position == Position(12, 0)
+        assert app.show.state.position == Position(12, 0)
         # Backspace takes back a digit: 14 becomes 1.
         await pilot.press("colon", "1", "4", "backspace", "enter")
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)
 
 
 async def test_bare_digits_hint_at_the_go_to_prompt(seed_deck: Deck) -> None:
@@ -130,7 +130,7 @@ async def test_bare_digits_hint_at_the_go_to_prompt(seed_deck: Deck) -> None:
         await pilot.press("1", "2", "enter")
         await pilot.pause()
         # Not a slide number: the digits say how to go to a slide; Enter just advances.
-        assert app.presenter.position == Position(1, 0)
+        assert app.show.state.position == Position(1, 0)
         hints = [n for n in app._notifications if "Press :" in str(n.message)]
         assert len(hints) == 1  # once, however many digits
         assert "go to" not in text_of(app, "#status-position")
@@ -141,9 +141,9 @@ async def test_go_to_works_on_a_poll_slide_without_voting(seed_deck: Deck) -> No
     poll_slide = next(i for i, s in enumerate(seed_deck.slides) if s.poll)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon", *str(poll_slide + 1), "enter")
-        assert app.presenter.position.slide == poll_slide
+        assert app.show.state.position.slide == poll_slide
         await pilot.press("colon", "3", "enter")
-        assert app.presenter.position == Position(2, 0)
+        assert app.show.state.position == Position(2, 0)
         assert app.poll_results(seed_deck.slides[poll_slide].poll).voters == 0  # type: ignore[arg-type]
 
 
@@ -154,10 +154,10 @@ async def test_overview_jumps_by_title(seed_deck: Deck) -> None:
         assert isinstance(app.screen, OverviewScreen)
         await pilot.press("down", "down", "down", "enter")
         assert not isinstance(app.screen, OverviewScreen)
-        assert app.presenter.position == Position(3, 0)
+        assert app.show.state.position == Position(3, 0)
         assert "Samfunnsfloker" in slide_text(app)
         await pilot.press("o", "escape")
-        assert app.presenter.position == Position(3, 0)
+        assert app.show.state.position == Position(3, 0)
 
 
 async def test_notes_pane(seed_deck: Deck, clock: FixedClock) -> None:
@@ -190,7 +190,7 @@ async def test_blank_screen_returns_on_any_key(seed_deck: Deck) -> None:
         assert isinstance(app.screen, BlankScreen)
         await pilot.press("x")
         assert not isinstance(app.screen, BlankScreen)
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)
 
 
 async def test_help_lists_the_keys(seed_deck: Deck) -> None:
@@ -216,7 +216,7 @@ async def test_poll_votes_persist_across_runs(seed_deck: Deck, tmp_path: Path) -
     app = make_app(seed_deck, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon", *str(poll_slide + 1), "enter")
-        assert app.presenter.position.slide == poll_slide
+        assert app.show.state.position.slide == poll_slide
         await pilot.press("1", "1", "4", "7")
         assert "Teknologi" in text_of(app, "#slide-poll")
         assert "%" not in text_of(app, "#slide-poll")
@@ -252,7 +252,7 @@ async def test_digits_vote_only_on_poll_slides(demo_deck: Deck) -> None:
         await pilot.press("end", "left")
         await pilot.press("2")
         assert app.poll_totals(demo_deck.slides[5].poll)["No"] == 1  # type: ignore[arg-type]
-        assert app.presenter.pending == ""
+        assert app.show.state.typed == ""
         # Option 4 does not exist: nothing is counted, nothing typed.
         await pilot.press("4")
         assert sum(app.poll_totals(demo_deck.slides[5].poll).values()) == 1  # type: ignore[arg-type]
@@ -286,7 +286,7 @@ async def test_palette_jump(seed_deck: Deck) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.presenter.position == Position(3, 0)
+        assert app.show.state.position == Position(3, 0)
 
 
 async def test_too_small_terminal_says_so_and_recovers(seed_deck: Deck) -> None:
@@ -322,7 +322,7 @@ async def test_every_layout_renders(demo_deck: Deck) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         layouts = set()
         for index in range(len(demo_deck.slides)):
-            app.presenter.jump_to(index)
+            app.show.jump(index)
             await pilot.pause()
             view = app.screen.query_one(SlideView)
             layouts |= {name for name in view.classes if name.startswith("-layout-")}
@@ -340,3 +340,26 @@ async def test_no_color_is_honoured(seed_deck: Deck, monkeypatch: pytest.MonkeyP
     async with app.run_test(size=SIZE):
         assert app.no_color
         assert any(isinstance(each, (Monochrome, NoColor)) for each in app._filters)
+
+
+async def test_one_key_is_one_change_and_one_redraw(demo_deck: Deck) -> None:
+    app = make_app(demo_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.presenter
+        draws: list[int] = []
+        draw = screen._draw
+
+        def counted() -> None:
+            draws.append(1)
+            draw()
+
+        screen._draw = counted  # type: ignore[method-assign]
+        changes: list[object] = []
+        app.show.subscribe(changes.append)
+        await pilot.press("right")
+        assert (len(changes), len(draws)) == (1, 1)
+        await pilot.press("colon", "5")  # the prompt redraws the status bar alone
+        assert (len(changes), len(draws)) == (3, 1)
+        await pilot.press("enter")  # closing the prompt and moving: one change
+        assert (len(changes), len(draws)) == (4, 2)
+        assert app.show.state.position == Position(4, 0) and not app.show.state.goto_open

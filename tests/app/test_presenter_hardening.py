@@ -19,7 +19,7 @@ async def test_ansi_themes_switch_live_without_error(seed_deck: Deck) -> None:
             app.theme = theme
             await pilot.pause()
             assert app.theme == theme
-        assert app.presenter.position.slide == 10
+        assert app.show.state.position.slide == 10
 
 
 async def test_palette_shows_titles_literally(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ async def test_palette_shows_titles_literally(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.presenter.position.slide == 0
+        assert app.show.state.position.slide == 0
         assert app.is_running
 
 
@@ -92,7 +92,7 @@ async def test_long_notes_scroll_with_their_own_keys(tmp_path: Path) -> None:
         await pilot.press("K")
         await pilot.pause()
         assert scroll.scroll_y == 3
-        assert app.presenter.position.slide == 0
+        assert app.show.state.position.slide == 0
 
 
 async def test_notes_only_mode_scrolls_notes_with_down(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ async def test_app_starts_at_the_resume_position_and_says_so(seed_deck: Deck) ->
     app = make_app(seed_deck, resume_at=Position(6, 0))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.presenter.position == Position(6, 0)
+        assert app.show.state.position == Position(6, 0)
         assert any("back at slide 7" in str(n.message) for n in app._notifications)
         await pilot.press("home")
-        assert app.presenter.position == Position(0, 0)
+        assert app.show.state.position == Position(0, 0)

@@ -66,9 +66,9 @@ async def test_presenter_views_show_hostile_text_as_text() -> None:
         for _ in range(8):
             await pilot.pause()
             screenshot = app.export_screenshot()
-            assert_printable(screenshot, f"slide {app.presenter.position}")
+            assert_printable(screenshot, f"slide {app.show.state.position}")
             seen += screenshot.count("␛")
-            if app.presenter.position.slide == 0:
+            if app.show.state.position.slide == 0:
                 assert "[bold]x[/bold]" in screenshot  # text, never markup
             await pilot.press("right")
         assert seen, "the escapes are shown, as control pictures"

@@ -6,7 +6,9 @@ TYPE_CHECKING:``. A submodule's import of its own parent package (which
 Python runs first anyway) does not. The ``podium`` command's modules
 (:mod:`tui.cli` and its subcommands) must not be part of any cycle: each
 subcommand imports the shared helpers and the layers below, never another
-subcommand, and nothing below imports the command line.
+subcommand, and nothing below imports the command line. The whole graph has
+no cycle either (the app and its screens included: screens get what they
+need in their constructor and never import :mod:`tui.app`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ CLI_PACKAGE = "tui.cli"
 
 ENTRY_POINTS = {"tui.__main__"}
 """Modules that only start the command (``python -m tui``)."""
+
+KNOWN_CYCLES: list[set[str]] = [
+    # The vote store's error module reads the schema's KIND inside a
+    # function, and the schema raises its errors: to be cut in the store.
+    {"tui.polls.schema", "tui.polls.store_errors"},
+]
+"""Import cycles still left, each a set of modules; none may be added."""
 
 
 def _module_name(path: Path, root: Path) -> str:
@@ -128,6 +137,51 @@ def cycle_through(graph: dict[str, set[str]], module: str) -> list[str] | None:
     return None
 
 
+def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The groups of modules that import each other (every cycle lies in one).
+
+    Tarjan's algorithm, iterative; groups of one module are left out.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, targets = work[-1]
+            target = next(targets, None)
+            if target is not None:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph.get(target, ())))))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    groups.append(group)
+    return groups
+
+
 def _is_cli(module: str) -> bool:
     """A module of the command line: ``tui.cli*``, or a ``cli``/``commands`` module elsewhere."""
     in_package = module == CLI_PACKAGE or module.startswith(CLI_PACKAGE + ".")
@@ -179,3 +233,26 @@ def test_no_command_line_module_is_part_of_an_import_cycle() -> None:
     for module in sorted(m for m in graph if _is_cli(m)):
         cycle = cycle_through(graph, module)
         assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def test_strongly_connected_finds_every_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}
+    assert sorted(map(sorted, strongly_connected(graph))) == [["a", "b", "c"], ["d", "e"]]
+    assert strongly_connected({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_whole_graph_has_no_cycle_but_the_known_ones() -> None:
+    graph = import_graph()
+    for group in strongly_connected(graph):
+        assert group in KNOWN_CYCLES, "import cycle among " + ", ".join(sorted(group))
+
+
+def test_the_app_its_screens_and_the_core_are_in_no_cycle() -> None:
+    graph = import_graph()
+    layers = ("tui.app", "tui.screens", "tui.show", "tui.mirror", "tui.widgets", "tui.rehearsal")
+    for module in sorted(m for m in graph if m.startswith(layers)):
+        cycle = cycle_through(graph, module)
+        assert cycle is None, "import cycle: " + " -> ".join(cycle)
+    # the core imports no screen, widget, app or adapter
+    for module in sorted(m for m in graph if m.startswith("tui.show")):
+        assert not [m for m in graph[module] if m.startswith(layers[:2] + layers[3:])], module

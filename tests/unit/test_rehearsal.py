@@ -134,7 +134,7 @@ async def _rehearse(deck: Deck, store: RehearsalStore, wall: Wall, minutes: list
     recorder = Recorder(deck, store, clock=clock, wall=wall)
     app = make_app(deck, clock=clock, now=fixed_now, rehearsal=recorder)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.timer.running and app.screen.notes_shown
+        assert app.timer.running and app.show.state.notes_shown
         for index, spent in enumerate(minutes):
             clock.advance(spent * 60)
             if index == back:

@@ -1,17 +1,24 @@
 """The presenter's side of the mirror: publish each move for audience views.
 
 One small file write and rename per change (well under a millisecond), no
-timer and no socket: an idle presenter costs nothing. Imports no Textual.
+timer and no socket: an idle presenter costs nothing. :func:`follow_show`
+subscribes a :class:`Publisher` to the presenter's show. Imports no Textual.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui import locks
 from tui.mirror.state import PresenterState, encode, lock_path, state_path
 from tui.paths import deck_identity, make_private_dirs, narrow_dir, write_atomically
+
+if TYPE_CHECKING:
+    from tui.show.core import Show
+    from tui.show.events import Change, Observer
 
 
 class Publisher:
@@ -60,9 +67,7 @@ class Publisher:
             self.problem = f"cannot write to {folder}: {error.strerror or error}"
             return False
         if fd is None:
-            self.problem = (
-                "another Podium is presenting this deck; audience views follow that one"
-            )
+            self.problem = "another Podium is presenting this deck; audience views follow that one"
             return False
         self._lock_fd = fd
         self.problem = None
@@ -154,3 +159,43 @@ class Publisher:
         locks.release(self._lock_fd)
         self._lock_fd = None
         self.problem = "closed"
+
+
+def follow_show(show: Show, publisher: Publisher, *, theme: Callable[[], str]) -> Observer:
+    """The observer that publishes each change of ``show`` to audience views.
+
+    Args:
+        show: The presenter's show (its poll counts are read from it, not
+            from the store again).
+        publisher: Where to publish (it writes only what changed).
+        theme: The presenter's theme name now.
+
+    Returns:
+        A callback for :meth:`tui.show.core.Show.subscribe`.
+    """
+
+    def observe(change: Change) -> None:
+        state = change.state
+        poll = show.poll
+        totals = how_to_vote = voters = None
+        results = closed = False
+        if poll is not None:
+            shown = show.results  # the counts just read for this change
+            totals = shown.by_text() if shown is not None else None
+            voters = shown.voters if shown is not None else None
+            closed = shown.closed if shown is not None else False
+            results = poll.id in state.results_shown
+            how_to_vote = show.polls.session.how_to_vote
+        publisher.publish(
+            state.position.slide,
+            state.position.step,
+            blank=state.blank,
+            results=results,
+            totals=totals,
+            theme=theme(),
+            how_to_vote=how_to_vote,
+            voters=voters,
+            closed=closed,
+        )
+
+    return observe

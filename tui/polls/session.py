@@ -3,17 +3,21 @@
 :class:`PollSession` wraps the vote store for the presenter's app: it
 counts raised hands, closes and reopens polls, resets them (with a backup),
 tells the audience which poll is on screen, and notices votes from other
-processes. Imports no Textual, so it is tested on its own.
+processes. Imports no Textual, so it is tested on its own, and no SQLite
+until a store is needed.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tui.deck.model import Poll
 from tui.polls.live import presenter_tag
 from tui.polls.model import PollResults, VoteRefused
-from tui.polls.store import VoteStore
+
+if TYPE_CHECKING:
+    from tui.polls.store import VoteStore
 
 
 class PollSession:
@@ -49,6 +53,8 @@ class PollSession:
     def store(self) -> VoteStore:
         """The vote store (an in-memory one when none was given)."""
         if self._store is None:
+            from tui.polls.store import VoteStore  # SQLite only once a poll needs it
+
             self._store = VoteStore.in_memory()
         return self._store
 

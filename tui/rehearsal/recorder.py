@@ -1,7 +1,7 @@
 """Recording a rehearsal: how long each slide and reveal step is on screen.
 
-The presenter screen tells the :class:`Recorder` where the talk is after
-every change (and whether the talk timer runs); the recorder adds up the
+The presenter's show tells the :class:`Recorder` where the talk is after
+every change (and whether the talk timer runs; see :func:`follow_show`); the recorder adds up the
 time between changes per slide and step, revisits included, and saves the
 totals to the store at each change and every few seconds, so an interrupted
 rehearsal keeps what it had. Time while the timer is paused is not counted.
@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui.deck.model import Deck
 from tui.notes import slide_label
 from tui.rehearsal.store import RehearsalStore, SlideInfo, StoreError, Timing
+
+if TYPE_CHECKING:
+    from tui.show.core import Show
+    from tui.show.events import Change, Observer
 
 
 class Recorder:
@@ -117,7 +122,9 @@ class Recorder:
             seconds[self._at] = seconds.get(self._at, 0.0) + max(0.0, self._clock() - self._since)
         keys = sorted(set(seconds) | set(self._visits))
         return [
-            Timing(slide + 1, step, seconds.get((slide, step), 0.0), self._visits.get((slide, step), 0))
+            Timing(
+                slide + 1, step, seconds.get((slide, step), 0.0), self._visits.get((slide, step), 0)
+            )
             for slide, step in keys
         ]
 
@@ -133,7 +140,8 @@ class Recorder:
         wanted = {(slide + 1, step) for slide, step in dirty}
         try:
             self.store.save(
-                self.rehearsal, [timing for timing in self.timings() if (timing.number, timing.step) in wanted]
+                self.rehearsal,
+                [timing for timing in self.timings() if (timing.number, timing.step) in wanted],
             )
         except StoreError as error:
             self.problem = str(error)
@@ -149,3 +157,17 @@ class Recorder:
                 self.store.finish(self.rehearsal, self._wall())
             except StoreError as error:
                 self.problem = str(error)
+
+
+def follow_show(recorder: Recorder, show: Show) -> Observer:
+    """The observer that tells ``recorder`` where ``show`` is after each change.
+
+    Returns:
+        A callback for :meth:`tui.show.core.Show.subscribe`.
+    """
+
+    def observe(change: Change) -> None:
+        position = change.state.position
+        recorder.update(position.slide, position.step, show.timer.running)
+
+    return observe

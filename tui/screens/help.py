@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -15,7 +15,9 @@ from textual.widgets import Static
 from tui.screens.safe import DismissOnce
 
 
-def help_rows(bindings: Iterable[Binding], key_display: callable) -> list[tuple[str, str]]:  # type: ignore[valid-type]
+def help_rows(
+    bindings: Iterable[BindingType], key_display: Callable[[Binding], str]
+) -> list[tuple[str, str]]:
     """Group bindings by action into ``(keys, description)`` rows.
 
     Args:

@@ -1,212 +1,206 @@
-"""The presenter screen: the slide, the notes pane, the status bar, the keys.
+"""The presenter screen: draws the show, turns keys into its operations.
 
-This screen owns the navigation state (position, typed slide number, which
-poll results are shown) and pushes it down into its widgets; the widgets only
-draw. Keys follow DESIGN.md's presenter conventions.
+The state (position, go-to prompt, blank screen, poll charts, notes pane,
+timer, polls) lives in :class:`tui.show.core.Show`, handed to this screen
+when it is built. A key runs an action here, which calls one operation of
+the show; the show publishes one :class:`tui.show.events.Change` and
+:meth:`PresenterScreen.on_change` redraws from it, as one screen update.
+Keys are listed in :mod:`tui.screens.presenter_keys` (DESIGN.md's presenter
+conventions); navigation actions come from
+:class:`tui.screens.navigable.NavigableScreen`.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Static
 
-from tui import navigation
-from tui.deck.model import Deck, ResultsMode, Slide
-from tui.navigation import Position
+from tui.deck.model import Slide
 from tui.screens.blank import BlankScreen
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
-from tui.screens.overview import OverviewScreen
-from tui.screens.presenter_polls import POLL_ACTIONS, POLL_BINDINGS, PresenterPolls
-from tui.screens.presenter_tools import TOOL_BINDINGS, PresenterTools
+from tui.screens.navigable import NavigableScreen
+from tui.screens.presenter_keys import (
+    GOTO_HINT,
+    POLL_ACTIONS,
+    POLL_CLOSED_MESSAGE,
+    PRESENTER_BINDINGS,
+    word,
+)
+from tui.show.core import Show
+from tui.show.events import Change, Flag, Notice, NoticeKind
+from tui.show.state import ShowState
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.poll_view import PollView
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from tui.app import PodiumApp
-    from tui.polls.model import PollResults
 
 # Smallest terminal a slide can be read on (cells); below it we say so.
 MIN_WIDTH = 40
 MIN_HEIGHT = 12
 
-
-GOTO_HINT = "Press : then the slide number and Enter to go to a slide."
-"""What a bare digit on a slide without a poll says (digits vote on poll slides)."""
-
 GOTO_HINT_SECONDS = 3.0
 """The hint shows at most once in this long, however fast digits are typed."""
 
-
-def _digit_bindings() -> list[Binding]:
-    """The digit keys: they type the slide number while the go-to prompt
-    (``:``) is open, else vote on a poll slide, else show how to go to a slide.
-
-    All share keys; ``check_action`` enables exactly one of them at a time
-    (Textual tries a key's bindings in order and runs the first enabled one).
-    """
-    digits = [
-        Binding(str(n), f"digit({n})", "", show=False, key_display="0-9")
-        for n in range(10)
-    ]
-    votes = [
-        Binding(str(n), f"vote({n})", "Vote", show=n == 1, key_display="1-9", tooltip="Vote for option N (poll slides)")
-        for n in range(1, 10)
-    ]
-    hints = [Binding(str(n), "goto_hint", "", show=False) for n in range(10)]
-    return digits + votes + hints
+_FULL_DRAW = frozenset({Flag.START, Flag.MOVED, Flag.STEP, Flag.RESULTS, Flag.NOTES, Flag.REDRAW})
+"""Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
-class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
+class PresenterScreen(NavigableScreen):
     """Shows the deck one slide (and reveal step) at a time.
 
     Args:
-        deck: The validated deck to present.
+        show: The show to present (its state and operations).
+        now: Local wall-clock time, for the notes pane's clock.
+        help_bindings: Keys of the app, listed in help after the screen's own.
     """
 
-    BINDINGS = [
-        Binding("right,space,pagedown,l,n", "next", "Next", tooltip="Next step or slide"),
-        Binding("enter", "enter", "Next", show=False, tooltip="Next step or slide; in the go-to prompt: go"),
-        Binding("colon", "goto", "Go to", tooltip="Go to slide N: press :, the number, Enter (Esc cancels)"),
-        Binding("left,pageup,backspace,h,p", "previous", "Back", tooltip="Previous step or slide"),
-        Binding("home,g", "first", "First", show=False, tooltip="First slide"),
-        Binding("end,G", "last", "Last", show=False, tooltip="Last slide"),
-        Binding("escape", "cancel_number", "Cancel", show=False, tooltip="Close the go-to prompt"),
-        Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a long slide down (the notes, in notes-only mode)"),
-        Binding("up,k", "scroll(-1)", "Scroll", show=False, tooltip="Scroll a long slide up (the notes, in notes-only mode)"),
-        Binding("o", "overview", "Overview", tooltip="Overview: jump to a slide by title"),
-        Binding("s", "toggle_notes", "Notes", tooltip="Show or hide the speaker notes"),
-        Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)"),
-        *_digit_bindings(),
-        Binding("r", "toggle_results", "Results", tooltip="Show or hide the poll results"),
-        Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
-        *POLL_BINDINGS,
-        *TOOL_BINDINGS,
-        # Checked before "previous" (priority) but listed last, so the footer
-        # still shows ← for Back; acts only while the go-to prompt is open.
-        Binding("backspace", "erase_digit", "", show=False, priority=True),
-    ]
+    BINDINGS = PRESENTER_BINDINGS
+    navigator: Show
 
-    # State is held in `var`s, not `reactive`s: a reactive on the screen
-    # repaints the whole screen on every change, which costs bytes over SSH.
-    position: var[Position] = var(Position(0, 0), init=False)
-    """The slide and reveal step on screen."""
-
-    pending: var[str] = var("", init=False)
-    """Digits typed in the go-to prompt, waiting for Enter."""
-
-    goto_open: var[bool] = var(False, init=False)
-    """Whether the go-to prompt (``:``) is open: digits type a slide number."""
-
-    notes_shown: var[bool] = var(False, init=False)
-    """Whether the speaker notes pane is open."""
-
-    def __init__(self, deck: Deck) -> None:
+    def __init__(
+        self,
+        show: Show,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        help_bindings: Sequence[BindingType] = (),
+    ) -> None:
         super().__init__()
-        self.deck = deck
-        # Polls with `results: live` start with their chart shown.
-        self._results_shown: set[str] = {
-            poll.id for poll in deck.polls if poll.results is ResultsMode.LIVE
-        }
+        self.show = show
+        self.navigator = show
+        self.deck = show.deck
+        self._now = now
+        self._help_bindings = list(help_bindings)
         self._poll_keys_shown = 0  # options of the poll whose keys the footer shows
-        self._poll_results: PollResults | None = None  # counts of the poll on screen, as drawn
+        self._poll_keys: tuple[str, bool] | None = (
+            None  # the poll and whether it was closed, as drawn
+        )
         self.too_small = False
         """The terminal is below MIN_WIDTH x MIN_HEIGHT: only the size message shows."""
         self._hint_at = float("-inf")  # when the go-to hint was last shown (monotonic seconds)
-
-    @property
-    def podium(self) -> PodiumApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+        self._unsubscribe: Callable[[], None] | None = None
 
     @property
     def slide(self) -> Slide:
         """The slide on screen."""
-        return self.deck.slides[self.position.slide]
+        return self.deck.slides[self.show.state.position.slide]
 
     def compose(self) -> ComposeResult:
-        app = self.podium
         with Horizontal(id="stage"):
             yield SlideView(id="slide")
-            yield NotesPane(app.timer, self.deck, app.now, id="notes")
+            yield NotesPane(self.show.timer, self.deck, self._now, id="notes")
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:
-        if self.podium.resume_at is not None:
-            self.set_reactive(PresenterScreen.position, self.podium.resume_at)
+        self._unsubscribe = self.show.subscribe(self.on_change)
         self._check_size()
-        self._draw()
+        self.show.start()
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
 
     # -- drawing -------------------------------------------------------------
 
-    def _draw(self) -> None:
-        """Push the current state into the widgets, as one screen update."""
+    def on_change(self, change: Change) -> None:
+        """Redraw what ``change`` touched, as one screen update; say its notice."""
+        if change.notice is not None:
+            self._say(change.notice)
+        flags = change.flags
+        if not flags:
+            return
+        state = change.state
         with self.app.batch_update():
-            self._draw_widgets()
-            self.tools_sync()
-            self.polls_sync()
+            if Flag.START in flags or Flag.NOTES in flags:
+                self._show_notes(state)
+            if flags & _FULL_DRAW or (Flag.VOTES in flags and Flag.OUTSIDE not in flags):
+                self._draw()
+            elif flags & {Flag.VOTES, Flag.POLL_CLOSED}:
+                self._draw_poll()
+            elif Flag.GOTO in flags:
+                self._draw_status()
+            elif Flag.TIMER in flags and state.notes_shown:
+                self.query_one(NotesPane).refresh_clock()
+            if Flag.POLL_CLOSED in flags or state.goto_open != change.old.goto_open:
+                self.refresh_bindings()  # the keys change meaning; the footer says so
+        if Flag.BLANK in flags and state.blank:
+            self.app.push_screen(BlankScreen())
 
-    def _draw_widgets(self) -> None:
-        slide = self.slide
-        totals = None
-        if slide.poll is not None:
-            totals = self.podium.poll_results(slide.poll)
-        self._poll_results = totals  # published to audience views without a second read
+    def _say(self, notice: Notice) -> None:
+        message, options = word(notice)
+        if notice.kind is NoticeKind.POLL_CLOSED and any(
+            # Once while it shows: a burst of keys must not stack a column of toasts.
+            shown.message == POLL_CLOSED_MESSAGE
+            for shown in self.app._notifications
+        ):
+            return
+        self.notify(message, **options)
+
+    def _show_notes(self, state: ShowState) -> None:
+        self.set_class(state.notes_shown, "-notes-shown")
+        notes = self.query_one(NotesPane)
+        notes.set_shown(state.notes_shown)
+        self.set_class(state.notes_only, "-notes-only")
+        notes.set_wide(state.notes_only)
+
+    def _draw(self) -> None:
+        """Push the show's state into the widgets."""
+        show, slide = self.show, self.slide
+        position = show.state.position
         self.query_one(SlideView).show(
-            slide,
-            self.position.step,
-            totals,
-            slide.poll is not None and slide.poll.id in self._results_shown,
+            slide, position.step, show.results, show.results_shown(slide.poll)
         )
-        if self.notes_shown:
-            self.query_one(NotesPane).show(self.position.slide, self.position.step)
+        if show.state.notes_shown:
+            notes = self.query_one(NotesPane)
+            notes.show(position.slide, position.step)
+            notes.refresh_clock()
         self._draw_status()
         footer_keys = len(slide.poll.options) if slide.poll is not None else 0
         if footer_keys != self._poll_keys_shown:
             # The footer rebuilds itself on this: only when its keys change.
             self._poll_keys_shown = footer_keys
             self.refresh_bindings()
+        self._check_poll_keys()
         self.call_after_refresh(self._draw_status)
+
+    def _draw_poll(self) -> None:
+        """Redraw the poll on screen alone (votes or closing from elsewhere)."""
+        show = self.show
+        poll = show.poll
+        if poll is None or show.results is None:
+            return
+        self.query_one(PollView).show(
+            poll, show.results, show.results_shown(poll), title=self.slide.title
+        )
+        self._check_poll_keys()
+
+    def _check_poll_keys(self) -> None:
+        """Refresh the footer when the poll on screen went from open to closed (or back)."""
+        poll = self.show.poll
+        keys = (poll.id, self.show.poll_closed()) if poll is not None else None
+        last, self._poll_keys = self._poll_keys, keys
+        if keys is not None and last is not None and keys[1] != last[1]:
+            self.refresh_bindings()
 
     def _draw_status(self) -> None:
         scroll = self.query_one("#slide-scroll")
         more = scroll.max_scroll_y > 0 and scroll.scroll_y < scroll.max_scroll_y
+        state = self.show.state
         self.query_one(StatusBar).show(
-            self.position.slide + 1,
+            state.position.slide + 1,
             len(self.deck.slides),
-            pending=self.pending,
+            pending=state.typed,
             more=more,
-            prompt=self.goto_open,
+            prompt=state.goto_open,
         )
-
-    def watch_position(self) -> None:
-        self._close_goto()  # any move forgets a half-typed slide number
-        self._draw()
-
-    def watch_pending(self) -> None:
-        self._draw_status()
-
-    def watch_goto_open(self) -> None:
-        self._draw_status()
-        self.refresh_bindings()  # the digits change meaning; the footer says so
-
-    def _close_goto(self) -> None:
-        self.pending = ""
-        self.goto_open = False
-
-    def watch_notes_shown(self, shown: bool) -> None:
-        self.set_class(shown, "-notes-shown")
-        self.query_one(NotesPane).set_shown(shown)
-        self._draw()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size()
@@ -217,7 +211,7 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small != self.too_small:
             self.too_small = too_small
-            self._close_goto()
+            self.show.cancel_goto()
             self.refresh_bindings()
         self.set_class(too_small, "-too-small")
         if too_small:
@@ -225,6 +219,10 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
                 f"Podium needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT} cells; "
                 f"this one is {width}x{height}. Enlarge it to continue."
             )
+
+    def on_screen_resume(self) -> None:
+        if self.show.state.blank:  # the blank screen was dismissed
+            self.show.unblank()
 
     # -- which keys act now ----------------------------------------------------
 
@@ -235,62 +233,48 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
         """
         if self.too_small:
             return False
-        poll = self.slide.poll
-        if action in ("digit", "erase_digit"):
-            return self.goto_open
+        goto_open = self.show.state.goto_open
+        poll = self.show.poll
+        if action in ("digit", "erase_digit", "cancel_number"):
+            return goto_open
         if action == "goto_hint":
-            return poll is None and not self.goto_open
-        if action == "vote":
-            return (
-                not self.goto_open
-                and poll is not None
-                and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
-                and not self.podium.poll_closed(poll)
-            )
-        if action in POLL_ACTIONS:
-            if action == "refuse_vote" and self.goto_open:
-                return False  # the digits type the slide number
-            return self.poll_action_enabled(action, parameters)
+            return poll is None and not goto_open
         if action in ("toggle_results", "undo_vote"):
             return poll is not None
-        if action == "cancel_number":
-            return self.goto_open
-        return True
+        if action not in POLL_ACTIONS and action != "vote":
+            return True
+        if poll is None or (goto_open and action in ("vote", "refuse_vote")):
+            return False  # the digits type the slide number
+        closed = self.show.poll_closed()
+        if action in ("vote", "refuse_vote"):
+            fits = int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+            return fits and closed == (action == "refuse_vote")
+        return closed if action == "reopen_poll" else not closed
 
-    # -- actions -------------------------------------------------------------
+    # -- actions (each calls one operation of the show) ----------------------------
 
-    def action_next(self) -> None:
-        """Next reveal step, else next slide."""
-        self.position = navigation.advance(self.deck, self.position)
-
-    def action_previous(self) -> None:
-        """Previous reveal step, else previous slide."""
-        self.position = navigation.retreat(self.deck, self.position)
-
-    def action_first(self) -> None:
-        """First slide."""
-        self.position = navigation.first(self.deck)
-
-    def action_last(self) -> None:
-        """Last slide, fully revealed."""
-        self.position = navigation.last(self.deck)
+    def action_enter(self) -> None:
+        """In the go-to prompt: go to the typed slide. Otherwise: next step or slide."""
+        if self.show.state.goto_open:
+            self.show.confirm_goto()
+        else:
+            self.show.next()
 
     def action_goto(self) -> None:
         """Open the go-to prompt: digits type a slide number, Enter goes, Esc cancels."""
-        self.pending = ""
-        self.goto_open = True
+        self.show.open_goto()
 
     def action_digit(self, digit: int) -> None:
         """Add a digit to the slide number in the go-to prompt."""
-        if self.goto_open and len(self.pending) < 6:
-            self.pending += str(digit)
+        self.show.type_digit(digit)
 
     def action_erase_digit(self) -> None:
         """Take back the last digit typed in the go-to prompt (an empty prompt closes)."""
-        if self.pending:
-            self.pending = self.pending[:-1]
-        else:
-            self._close_goto()
+        self.show.erase_digit()
+
+    def action_cancel_number(self) -> None:
+        """Close the go-to prompt without moving."""
+        self.show.cancel_goto()
 
     def action_goto_hint(self) -> None:
         """A bare digit on a slide without a poll: say how to go to a slide."""
@@ -299,84 +283,72 @@ class PresenterScreen(PresenterTools, PresenterPolls, Screen[None]):
             self._hint_at = now
             self.notify(GOTO_HINT, timeout=GOTO_HINT_SECONDS)
 
-    def action_cancel_number(self) -> None:
-        """Close the go-to prompt without moving."""
-        self._close_goto()
-
-    def action_enter(self) -> None:
-        """In the go-to prompt: go to the typed slide. Otherwise: next step or slide."""
-        if not self.goto_open:
-            self.action_next()
-            return
-        typed = self.pending
-        self._close_goto()
-        if not typed:
-            return
-        number = int(typed)
-        target = navigation.go_to(self.deck, number)
-        if target is None:
-            self.notify(f"There is no slide {number}; the deck has {len(self.deck.slides)}.", severity="warning")
-        else:
-            self.position = target
-
-    def jump_to(self, index: int) -> None:
-        """Show slide ``index`` (0-based) from its first step."""
-        self.position = Position(index, 0)
-
     def action_scroll(self, direction: int) -> None:
         """Scroll a slide that is taller than the screen (the notes, in notes-only mode)."""
-        if self._notes_only and self.notes_shown:
+        state = self.show.state
+        if state.notes_only and state.notes_shown:
             self.action_scroll_notes(direction)
             return
-        scroll = self.query_one("#slide-scroll")
-        scroll.scroll_relative(y=direction * 3, animate=False)
+        self.query_one("#slide-scroll").scroll_relative(y=direction * 3, animate=False)
         self.call_after_refresh(self._draw_status)
 
-    def action_overview(self) -> None:
-        """Open the overview and jump to the slide chosen there."""
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self.jump_to(index)
-
-        self.app.push_screen(OverviewScreen(self.deck, self.position.slide), chosen)
+    def action_scroll_notes(self, direction: int) -> None:
+        """Scroll long speaker notes (the pane must be open)."""
+        if self.show.state.notes_shown:
+            self.query_one("#notes-scroll").scroll_relative(y=direction * 3, animate=False)
 
     def action_toggle_notes(self) -> None:
         """Show or hide the speaker notes pane."""
-        self.notes_shown = not self.notes_shown
+        self.show.toggle_notes()
+
+    def action_notes_only(self) -> None:
+        """Let the notes pane fill the screen (the slide is on the projector)."""
+        self.show.toggle_notes_only()
 
     def action_blank(self) -> None:
-        """Blank the screen until any key."""
-        self.app.push_screen(BlankScreen())
+        """Blank the screen (and the audience views) until any key."""
+        self.show.blank()
+
+    def action_timer(self) -> None:
+        """Start the talk timer, or pause it (for questions), or resume it."""
+        self.show.toggle_timer()
+
+    def action_reset_timer(self) -> None:
+        """Ask, then set the talk timer back to 0:00."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.show.reset_timer()
+
+        self.app.push_screen(
+            ConfirmScreen("Reset the talk timer to 0:00? The time so far is forgotten."), answered
+        )
 
     def action_help(self) -> None:
         """Show every key."""
-        bindings = list(self.BINDINGS) + list(self.podium.HELP_BINDINGS)
-        self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))  # type: ignore[arg-type]
+        bindings = [*self.BINDINGS, *self._help_bindings]
+        self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))
 
     def action_vote(self, number: int) -> None:
         """Count one vote (a raised hand) for option ``number`` (1-based)."""
-        poll = self.slide.poll
-        if poll is None or not 1 <= number <= len(poll.options):
-            return
-        if self.podium.cast_vote(poll, poll.options[number - 1]):
-            self._draw()
+        self.show.vote(number)
+
+    def action_refuse_vote(self, number: int) -> None:
+        """A vote key on a closed poll: count nothing, say how to reopen."""
+        self.show.vote(number)
 
     def action_undo_vote(self) -> None:
         """Take back the last vote counted with a key on this poll."""
-        poll = self.slide.poll
-        if poll is not None and self.podium.undo_vote(poll):
-            self._draw()
+        self.show.undo()
 
     def action_toggle_results(self) -> None:
         """Show or hide the bar chart of the poll on screen."""
-        poll = self.slide.poll
-        if poll is None:
-            return
-        self._results_shown ^= {poll.id}
-        self._draw()
+        self.show.toggle_results()
 
-    def redraw(self) -> None:
-        """Redraw after something outside this screen changed (theme, votes)."""
-        if self.is_mounted:
-            self._draw()
+    def action_close_poll(self) -> None:
+        """Close the poll on screen: no more votes; voters see it is closed."""
+        self.show.close_poll()
+
+    def action_reopen_poll(self) -> None:
+        """Reopen the closed poll on screen."""
+        self.show.reopen_poll()

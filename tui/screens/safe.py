@@ -16,7 +16,7 @@ screen they open has been drawn. Two things then go wrong in plain Textual:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from textual import work
 from textual.await_complete import AwaitComplete
@@ -62,7 +62,7 @@ class DismissOnce:
 class SafeOptionList(OptionList):
     """An option list whose PageUp/PageDown wait for its first layout."""
 
-    def _move_page(self, direction: int) -> None:
+    def _move_page(self, direction: Literal[-1, 1]) -> None:
         try:
             super()._move_page(direction)
         except KeyError:

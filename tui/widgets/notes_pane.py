@@ -56,7 +56,11 @@ def hard_line_breaks(source: str) -> str:
     out = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        continues = line.strip() and following.strip() and not following.lstrip().startswith(("-", "*", "+"))
+        continues = (
+            line.strip()
+            and following.strip()
+            and not following.lstrip().startswith(("-", "*", "+"))
+        )
         out.append(line + "  " if continues else line)
     return "\n".join(out)
 
@@ -146,7 +150,9 @@ class NotesPane(Vertical):
         self.border_title = f"Notes · {slide + 1}/{len(self._deck.slides)}"
         blocks = notes_blocks(current, step)
         text = self.query_one("#notes-text", Static)
-        text.update(self._render_blocks(blocks, reveal_blocks(current.body) if current.reveal else []))
+        text.update(
+            self._render_blocks(blocks, reveal_blocks(current.body) if current.reveal else [])
+        )
         scroll = self.query_one("#notes-scroll", VerticalScroll)
         if any(block.role is Role.CURRENT and block.step > 0 for block in blocks):
             self.call_after_refresh(scroll.scroll_end, animate=False)
@@ -168,12 +174,25 @@ class NotesPane(Vertical):
             label = ""
             if block.step > 0 and block.step < len(items):
                 first = plain_lines(items[block.step], 1)
-                label = f"step {block.step}: {one_line(first[0])}" if first else f"step {block.step}"
+                label = (
+                    f"step {block.step}: {one_line(first[0])}" if first else f"step {block.step}"
+                )
             if block.role is Role.PAST:
-                parts.append(Styled(Group(Text(label, no_wrap=True, overflow="ellipsis"), body) if label else body, "dim"))
+                parts.append(
+                    Styled(
+                        Group(Text(label, no_wrap=True, overflow="ellipsis"), body)
+                        if label
+                        else body,
+                        "dim",
+                    )
+                )
             else:
                 if label:
-                    parts.append(Text(f"▶ {label}", style="bold underline", no_wrap=True, overflow="ellipsis"))
+                    parts.append(
+                        Text(
+                            f"▶ {label}", style="bold underline", no_wrap=True, overflow="ellipsis"
+                        )
+                    )
                 parts.append(body)
         return Group(*parts)
 

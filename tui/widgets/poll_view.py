@@ -143,7 +143,10 @@ class PollChart:
         mark_width = 2 if self.marked or self.cursor is not None else 0
         key_width = 4  # " 1 " and a space
         percentages = results.percentages()
-        figures = [f" {count:>4}  {shown:>3}%" for count, shown in zip(results.counts, percentages)]
+        figures = [
+            f" {count:>4}  {shown:>3}%"
+            for count, shown in zip(results.counts, percentages, strict=False)
+        ]
         figures_width = max(map(len, figures)) if self.revealed else 0
         # Cells left for the label and, when revealed, a gap and the bar.
         room = width - mark_width - key_width - (figures_width + 2 if self.revealed else 0)
@@ -152,7 +155,7 @@ class PollChart:
         # Options keep their full text while a bar of min_bar cells still fits.
         label_width = max(1, min(longest, room - min_bar))
         bar_width = max(1, room - label_width)
-        for index, (option, count) in enumerate(zip(poll.options, results.counts)):
+        for index, (option, count) in enumerate(zip(poll.options, results.counts, strict=False)):
             line = Text(no_wrap=True, overflow="ellipsis")
             if mark_width:
                 line.append("✓ " if index in self.marked else "  ", "bold")
@@ -196,7 +199,9 @@ class PollChart:
                 line.append(one_line(results.how_to_vote), style="bold")
                 yield line
         if results.orphaned:
-            gone = ", ".join(f"{one_line(orphan.label)} ({orphan.votes})" for orphan in results.orphaned)
+            gone = ", ".join(
+                f"{one_line(orphan.label)} ({orphan.votes})" for orphan in results.orphaned
+            )
             noun = "vote" if results.orphaned_votes == 1 else "votes"
             yield Text(
                 f"⚠ {results.orphaned_votes} {noun} not counted, for options no longer in"

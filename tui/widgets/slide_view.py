@@ -124,5 +124,5 @@ class SlideView(Vertical):
             container.remove_children()
             existing = [Static(classes="column", markup=False) for _ in columns]
             container.mount_all(existing)
-        for widget, source in zip(existing, columns):
+        for widget, source in zip(existing, columns, strict=True):
             widget.update(markdown(source))  # type: ignore[attr-defined]
