@@ -218,7 +218,8 @@ class VoterApp(PlainNotify, App[None]):
             self._draw_widgets()
 
     def _draw_widgets(self) -> None:
-        self.query_one("#voter-who", Static).update(f"Podium vote · voting as {one_line(self.voter)}")
+        who = f"Podium vote · voting as {one_line(self.voter)}"
+        self.query_one("#voter-who", Static).update(who)
         question = self.query_one("#voter-question", Static)
         help_line = self.query_one("#voter-help", Static)
         poll = self.poll

@@ -26,8 +26,8 @@ from tui.rehearsal.recorder import follow_show as record_show
 from tui.show import Change, Flag, NoticeKind, Show
 from tui.show.browse import Browser
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture
