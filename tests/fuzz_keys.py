@@ -241,8 +241,8 @@ def presenter_target(folder: Path) -> Target:
 
 def audience_target(folder: Path) -> Target:
     """The audience view, waiting for a presenter, detached now and then."""
+    from tui.audience.app import make_audience_app
     from tui.deck import load_deck
-    from tui.mirror.audience import make_audience_app
 
     deck = load_deck(HERE / "data" / "presenter_demo.yaml")
 
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ.setdefault("PODIUM_DATA_DIR", tmp)  # keep stores and mirrors private
+        os.environ.setdefault("PODIUM_DATA_DIR", tmp)  # keep stores and audience state private
         failed = False
         for name in args.app or APPS:
             report = asyncio.run(fuzz_app(name, args.seed, args.keys, Path(tmp)))

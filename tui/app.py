@@ -3,7 +3,7 @@
 Build it with :func:`make_app` (used by the CLI and the tests alike): the
 deck is loaded and validated before the app exists, so a bad deck never
 reaches the screen. :func:`make_app` also builds the presenting core
-(:class:`tui.show.core.Show`) and subscribes the audience mirror and the
+(:class:`tui.show.core.Show`) and subscribes the audience views' publisher and the
 rehearsal recorder to it; the app keeps only app things (themes, palette,
 notifications, the vote-watch timer).
 """
@@ -39,7 +39,7 @@ from tui.show.events import Change, Flag
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
-    from tui.mirror.publish import Publisher
+    from tui.audience.publish import Publisher
     from tui.rehearsal.recorder import Recorder
 
 DEFAULT_THEME = "ks"
@@ -65,14 +65,14 @@ class PodiumApp(PlainNotify, App[None]):
             ``themes``.
         themes: Every theme the palette can switch to (``theme`` included).
         now: Local wall-clock time (injected in tests).
-        mirror: Publishes each move to audience views, or None.
+        publisher: Publishes each move to audience views, or None.
         rehearsal: Records how long each slide is shown, or None when not
             rehearsing.
         startup_warning: Something the presenter must know before starting
             (shown on mount), or None.
         resume_at: Where to start instead of slide 1 (where the last run of
             this deck stopped unexpectedly, see
-            :func:`tui.mirror.presenter.crashed_position`), or None.
+            :func:`tui.audience.presenter.crashed_position`), or None.
     """
 
     CSS_PATH = "app.tcss"
@@ -103,7 +103,7 @@ class PodiumApp(PlainNotify, App[None]):
         theme: Theme,
         themes: Iterable[Theme] = (),
         now: Callable[[], datetime] = datetime.now,
-        mirror: Publisher | None = None,
+        publisher: Publisher | None = None,
         rehearsal: Recorder | None = None,
         startup_warning: str | None = None,
         resume_at: Position | None = None,
@@ -113,7 +113,7 @@ class PodiumApp(PlainNotify, App[None]):
         self.show = show
         """The presenter's state and operations (the presenting core)."""
         self.deck = show.deck
-        self.mirror = mirror
+        self.publisher = publisher
         self.rehearsal = rehearsal
         self.startup_warning = startup_warning
         """Something the presenter must know before starting (shown on mount)."""
@@ -225,9 +225,9 @@ class PodiumApp(PlainNotify, App[None]):
                 title="Resumed",
                 timeout=10,
             )
-        if self.mirror is not None and self.mirror.problem is not None:
+        if self.publisher is not None and self.publisher.problem is not None:
             self.notify(
-                f"Audience views will not follow: {self.mirror.problem}.", severity="warning"
+                f"Audience views will not follow: {self.publisher.problem}.", severity="warning"
             )
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
@@ -306,7 +306,7 @@ def make_app(
     how_to_vote: str | None = None,
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], datetime] = datetime.now,
-    mirror: Publisher | None = None,
+    publisher: Publisher | None = None,
     rehearsal: Recorder | None = None,
     startup_warning: str | None = None,
     resume_at: Position | None = None,
@@ -318,10 +318,10 @@ def make_app(
         theme_name: Theme name or file; defaults to the deck's, else ``ks``.
         store: Vote store for the deck's polls (None keeps votes in memory).
         how_to_vote: Command the audience types to vote (see
-            :func:`tui.polls.live.vote_command`), or None.
+            :func:`tui.polls.announce.vote_command`), or None.
         clock: Monotonic seconds (injected in tests).
         now: Local time (injected in tests).
-        mirror: Publishes each move to audience views (None: not published).
+        publisher: Publishes each move to audience views (None: not published).
         rehearsal: Records slide timings (None: not rehearsing).
         startup_warning: Shown to the presenter on start (e.g. votes are
             not being saved), or None.
@@ -346,11 +346,11 @@ def make_app(
         rehearsing=rehearsal is not None,
     )
     app: PodiumApp | None = None
-    if mirror is not None:
-        from tui.mirror.publish import follow_show
+    if publisher is not None:
+        from tui.audience.publish import follow_show
 
         show.subscribe(
-            follow_show(show, mirror, theme=lambda: app.theme if app is not None else theme.name)
+            follow_show(show, publisher, theme=lambda: app.theme if app is not None else theme.name)
         )
     if rehearsal is not None:
         from tui.rehearsal.recorder import follow_show as record_show
@@ -361,7 +361,7 @@ def make_app(
         theme=theme,
         themes=themes,
         now=now,
-        mirror=mirror,
+        publisher=publisher,
         rehearsal=rehearsal,
         startup_warning=startup_warning,
         resume_at=resume_at,

@@ -4,10 +4,10 @@ A running presenter holds an exclusive ``flock`` on a lock file of its own
 (:func:`hold`); the kernel drops the lock when the process ends in any way
 (quit, crash, ``kill -9``), so whoever asks (:func:`is_held`) learns whether
 that presenter is still running, with no heartbeat and no trust in process
-ids, which the system hands out again. Two locks use this: the mirror's lock
-per deck (:func:`tui.mirror.state.lock_path`, for audience views) and each
+ids, which the system hands out again. Two locks use this: the audience view's lock
+per deck (:func:`tui.audience.state.lock_path`, for audience views) and each
 presenter's lock next to its announcement to voters
-(:mod:`tui.polls.live`). Imports nothing from Podium.
+(:mod:`tui.polls.announce`). Imports nothing from Podium.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def deck_identity(deck_path: str | os.PathLike[str]) -> str:
 def deck_key(deck_path: str | os.PathLike[str], *, digits: int = 16) -> str:
     """A file-name-safe key for a deck: the same for every way of naming it.
 
-    Every per-deck file name uses it: the mirror's state and lock files
+    Every per-deck file name uses it: the audience view's state and lock files
     (16 digits) and vote store files (12 digits, as they always had; see
     :data:`tui.polls.store.STORE_KEY_DIGITS`). Both are the start of the same
     digest, so existing files keep their names.
@@ -165,7 +165,7 @@ def write_atomically(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> 
     ``mode``, set on the descriptor before anything is written, whatever the
     umask), which then takes ``path``'s place with ``os.replace``. Not
     flushed to disk: this is for state that is rewritten often and rebuilt
-    after a crash (the mirror's state, the presenters' announcements).
+    after a crash (the audience view's state, the presenters' announcements).
 
     Args:
         path: The file; its folder must exist.
@@ -199,7 +199,7 @@ def write_atomically(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> 
 def narrow_dir(folder: Path) -> bool:
     """Take write access to ``folder`` away from other users, if it is ours.
 
-    For folders only Podium writes in (``live/``): another user who could
+    For folders only Podium writes in (``audience/``, ``votes/presenters/``): another user who could
     write there could put files in it that Podium trusts.
 
     Args:

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from audience_lag import Terminal, measure, podium_command, write_numbered_deck
 from conftest import DATA, SEED_DECK
-from mirror_lag import Terminal, measure, podium_command, write_numbered_deck
 
 from tui.app import make_app
+from tui.audience.app import Presenter, make_audience_app
+from tui.audience.publish import Publisher
+from tui.audience.state import live_presenters, lock_path, presenter_alive, read_state, state_path
+from tui.audience.watch import FolderWatcher
 from tui.deck import Deck, load_deck
-from tui.mirror.audience import Presenter, make_audience_app
-from tui.mirror.publish import Publisher
-from tui.mirror.state import live_presenters, lock_path, presenter_alive, read_state, state_path
-from tui.mirror.watch import FolderWatcher
 from tui.navigation import Position
 from tui.screens.blank import BlankScreen
 
@@ -197,7 +197,7 @@ async def test_view_without_deck_follows_whichever_presenter_starts(demo_deck: D
 async def test_presenter_publishes_moves_blank_and_results(seed_deck: Deck) -> None:
     publisher = Publisher(seed_deck.source)
     publisher.open()
-    app = make_app(seed_deck, mirror=publisher)
+    app = make_app(seed_deck, publisher=publisher)
     path = state_path(seed_deck.source)
     async with app.run_test(size=SIZE) as pilot:
         assert read_state(path).slide == 0  # type: ignore[union-attr]
@@ -257,12 +257,12 @@ def test_audience_view_follows_presenter_in_another_terminal(tmp_path: Path, pri
         audience.stop()
 
 
-def test_timing_mirror_and_rehearsal_logic_import_no_textual() -> None:
+def test_timing_audience_state_and_rehearsal_logic_import_no_textual() -> None:
     import subprocess
 
     code = (
         "import sys\n"
-        "import tui.pacing, tui.notes, tui.mirror.state, tui.mirror.publish, tui.mirror.watch\n"
+        "import tui.pacing, tui.notes, tui.audience.state, tui.audience.publish, tui.audience.watch\n"
         "import tui.rehearsal.recorder, tui.rehearsal.report, tui.rehearsal.store\n"
         "leaked = sorted(name for name in sys.modules if name.split('.')[0] == 'textual')\n"
         "assert not leaked, leaked\n"

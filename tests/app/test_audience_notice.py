@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA
 
+from tui.audience.app import Presenter, make_audience_app
 from tui.deck import load_deck
-from tui.mirror.audience import Presenter, make_audience_app
 
 
 def visible_text(app, selector: str) -> str:

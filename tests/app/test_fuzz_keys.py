@@ -132,7 +132,7 @@ async def test_palette_runs_one_command_for_two_enters(tmp_path: Path) -> None:
     ],
 )
 async def test_keys_typed_together_keep_the_audience_view_running(keys: tuple[str, ...]) -> None:
-    from tui.mirror.audience import AudienceScreen, make_audience_app
+    from tui.audience.app import AudienceScreen, make_audience_app
 
     deck = load_deck(DATA / "presenter_demo.yaml")
     app = make_audience_app(deck, deck.source)

@@ -11,10 +11,10 @@ from rich.console import Console
 from rich.style import Style
 
 from tui.app import PodiumApp, make_app
+from tui.audience.app import make_audience_app
+from tui.audience.publish import Publisher
 from tui.deck import Deck, load_deck
 from tui.deck.model import Poll
-from tui.mirror.audience import make_audience_app
-from tui.mirror.publish import Publisher
 from tui.polls.model import PollResults
 from tui.polls.store import VoteStore
 from tui.widgets.poll_view import PollChart, fit_cells

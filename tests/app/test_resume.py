@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tui.app import make_app
+from tui.audience.presenter import crashed_position
+from tui.audience.publish import Publisher
 from tui.deck import Deck
-from tui.mirror.presenter import crashed_position
-from tui.mirror.publish import Publisher
 from tui.navigation import Position
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from conftest import FixedClock, fixed_now
 
 from tui.app import make_app
+from tui.audience.app import make_audience_app
 from tui.deck.model import Deck, Layout, Poll, Slide
-from tui.mirror.audience import make_audience_app
 from tui.polls.store import VoteStore
 from tui.safe_text import first_control
 from tui.voter.app import make_voter_app

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mirror_lag import Terminal, cpu_seconds, measure, podium_command, write_numbered_deck
+from audience_lag import Terminal, cpu_seconds, measure, podium_command, write_numbered_deck
 
 
 def main() -> int:

@@ -12,8 +12,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from big_deck import big_deck  # noqa: E402
-from tui.deck import load_deck_text  # noqa: E402
+from big_deck import big_deck
+
+from tui.deck import load_deck_text
 
 
 def main() -> None:

@@ -149,7 +149,7 @@ class Presenter(TmuxSession):
 
     def pid(self) -> int:
         """The presenter's process id, from its announcement to voters."""
-        (announcement,) = (self.data / "votes" / "live").glob("*.json")
+        (announcement,) = (self.data / "votes" / "presenters").glob("*.json")
         record = json.loads(announcement.read_text())
         return int(record["pid"])
 

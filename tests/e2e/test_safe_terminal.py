@@ -85,7 +85,7 @@ def run_in_pty(
     pump(10, b"\x00never")  # until it exits
     try:
         child.read()
-    except Exception:  # noqa: BLE001 - already closed
+    except Exception:
         pass
     child.close(force=True)
     return buffer.getvalue(), child.exitstatus
@@ -140,7 +140,7 @@ def test_presenter_writes_no_payload_to_the_terminal(tmp_path: Path, bypass: boo
         sys.executable,
         [str(script), str(tmp_path / "talk.yaml")],
         keys=PRESENTER_KEYS,
-        ready="Title".encode(),
+        ready=b"Title",
         env=env,
         cwd=tmp_path,
     )

@@ -267,7 +267,7 @@ def test_every_way_out_restores_the_terminal(panes, app: str, tmp_path: Path) ->
 @needs_podium
 @pytest.mark.parametrize("way", ["TERM", "HUP"])
 def test_a_signalled_presenter_quits_for_its_audience(panes, way: str) -> None:
-    from tui.mirror.state import read_state, state_path
+    from tui.audience.state import read_state, state_path
 
     pane = panes([str(SEED)])
     pane.wait_for("Samordning mellom forvaltningsorganer")

@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 import tui.terminal
+from tui.audience.presenter import crashed_position
 from tui.cli.session import NotStarted, Options, open_session
 from tui.deck import Deck
-from tui.mirror.presenter import crashed_position
 from tui.navigation import Position
-from tui.polls import live
+from tui.polls import announce
 from tui.rehearsal.store import RehearsalStore
 
 PODIUM = Options(command="podium", no_terminal_hint="use podium check")
@@ -37,14 +37,14 @@ def test_a_clean_quit_closes_everything_in_order(
     store_path = tmp_path / "votes.db"
     session = open_session(seed_deck, Options("podium", "", store=str(store_path)))
     assert session.store is not None and session.how_to_vote is not None
-    assert [talk.store for talk in live.live_presentations()] == [session.store.path]
+    assert [talk.store for talk in announce.live_presentations()] == [session.store.path]
     app = session.make_app()
-    assert (app.show.polls.session.store, app.mirror, app.rehearsal) == (session.store, session.mirror, None)
-    session.mirror.publish(4, 0)
+    assert (app.show.polls.session.store, app.publisher, app.rehearsal) == (session.store, session.publisher, None)
+    session.publisher.publish(4, 0)
     ended = _ended_app(0)
     session.close(ended, 0)  # type: ignore[arg-type]
     assert ended.ended == [True]  # voters were told before the store closed
-    assert live.live_presentations() == []
+    assert announce.live_presentations() == []
     assert crashed_position(seed_deck) is None  # audience views heard "ended"
 
 
@@ -52,7 +52,7 @@ def test_a_crash_leaves_the_position_to_resume_at(
     seed_deck: Deck, tmp_path: Path, terminal: None
 ) -> None:
     session = open_session(seed_deck, Options("podium", "", store=str(tmp_path / "votes.db")))
-    session.mirror.publish(4, 0)
+    session.publisher.publish(4, 0)
     session.close(_ended_app(1), None)  # type: ignore[arg-type]
     assert crashed_position(seed_deck) == Position(4, 0)
 
@@ -91,14 +91,14 @@ def test_a_named_store_that_cannot_be_used_stops_before_anything_opens(
         open_session(seed_deck, Options("podium", "", store=str(damaged)))
     assert stop.value.status == 2
     assert "podium: cannot keep poll votes" in capsys.readouterr().err
-    assert live.live_presentations() == []
+    assert announce.live_presentations() == []
 
 
 def test_without_a_terminal_nothing_is_published(seed_deck: Deck, tmp_path: Path) -> None:
     with pytest.raises(NotStarted) as stop:  # pytest's stdin is no terminal
         open_session(seed_deck, Options("podium", "", store=str(tmp_path / "votes.db")))
     assert stop.value.status == 2
-    assert live.live_presentations() == []
+    assert announce.live_presentations() == []
     assert crashed_position(seed_deck) is None
 
 

@@ -16,7 +16,7 @@ from conftest import DATA, SEED_DECK
 from tui.cli import main
 from tui.deck import DeckError, load_deck, load_deck_text
 from tui.deck.model import Poll, ResultsMode
-from tui.polls import live
+from tui.polls import announce
 from tui.polls.store import VoteStore, store_path_for_deck
 
 ME = (os.getpid(), socket.gethostname())
@@ -158,13 +158,13 @@ def test_vote_finds_the_running_presentation(capsys, tmp_path: Path) -> None:
     path = tmp_path / "elsewhere" / "votes.sqlite3"
     with VoteStore.open(path) as store:
         store.publish(load_deck(TWO_POLLS).polls[0], presenter=ME)
-        live.announce(path)
-        assert live.live_store() == path.resolve()
+        announce.announce(path)
+        assert announce.live_store() == path.resolve()
         status, out, err = run(capsys, "vote", "--choice", "Yes", "--voter", "me")
         assert status == 0, err
         assert "Vote saved: Yes" in out
-        live.withdraw()
-        assert live.live_store() is None
+        announce.withdraw()
+        assert announce.live_store() is None
 
 
 def test_vote_in_a_bad_store(capsys, tmp_path: Path) -> None:
@@ -189,28 +189,28 @@ def test_presenter_refuses_a_bad_store_clearly(capsys, tmp_path: Path) -> None:
 
 
 def test_voter_identity(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert live.voter_identity("  Kari ") == "Kari"
-    monkeypatch.setattr(live.os, "ttyname", lambda fd: "/dev/pts/7")
-    monkeypatch.setattr(live.getpass, "getuser", lambda: "kari")
-    assert live.voter_identity() == "kari@pts/7"
+    assert announce.voter_identity("  Kari ") == "Kari"
+    monkeypatch.setattr(announce.os, "ttyname", lambda fd: "/dev/pts/7")
+    monkeypatch.setattr(announce.getpass, "getuser", lambda: "kari")
+    assert announce.voter_identity() == "kari@pts/7"
 
     def no_tty(fd: int) -> str:
         raise OSError("not a tty")
 
-    monkeypatch.setattr(live.os, "ttyname", no_tty)
+    monkeypatch.setattr(announce.os, "ttyname", no_tty)
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.5 52144 10.0.0.1 22")
-    one = live.voter_identity()
+    one = announce.voter_identity()
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.5 52145 10.0.0.1 22")
-    assert one.startswith("kari@ssh-") and live.voter_identity() != one
+    assert one.startswith("kari@ssh-") and announce.voter_identity() != one
     monkeypatch.delenv("SSH_CONNECTION")
-    assert live.voter_identity() == "kari@no-terminal"
+    assert announce.voter_identity() == "kari@no-terminal"
 
 
 def test_vote_command(tmp_path: Path) -> None:
     default = tmp_path / "data" / "votes" / "deck.sqlite3"
-    assert live.vote_command(default, default) == "podium vote"
+    assert announce.vote_command(default, default) == "podium vote"
     shared = tmp_path / "my workshop" / "votes.sqlite3"
-    assert live.vote_command(shared, default) == f"podium vote --store '{shared}'"
+    assert announce.vote_command(shared, default) == f"podium vote --store '{shared}'"
 
 
 # -- the deck's poll keys ------------------------------------------------------------

@@ -15,8 +15,8 @@ from conftest import DATA, REPO, SEED_DECK, FixedClock, fixed_now
 
 from tui.app import make_app
 from tui.deck import Deck, load_deck, load_deck_text
-from tui.rehearsal.recorder import Recorder
 from tui.rehearsal.formats import format_csv, format_history, format_json, format_table
+from tui.rehearsal.recorder import Recorder
 from tui.rehearsal.report import build_report
 from tui.rehearsal.store import RehearsalStore, StoreError, Timing
 

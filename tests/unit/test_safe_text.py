@@ -170,7 +170,7 @@ def _hostile_report() -> PollReport:
     poll = Poll(id="p", question=f"Q{OSC52}?", options=("=cmd|' /C calc'!A0", "two\x9b2J"))
     store.vote(poll, [poll.ids[0]], "alice")
     forged = "mallory\n  2012-09-19T14:05:00+00:00  bob        two"
-    store._write(  # noqa: SLF001 - the row a store of an older Podium could hold
+    store._write(
         lambda db: db.execute(
             "INSERT INTO votes (poll_id, voter, option_id, label, cast_at) VALUES (?, ?, ?, ?, ?)",
             ("p", forged + "\x1b[2J", poll.ids[1], poll.options[1], 1.0),

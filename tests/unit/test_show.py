@@ -2,7 +2,7 @@
 
 Operations, the one change event per operation, observers, refusals, the
 go-to prompt, the timer's auto-start, poll control and the adapters that
-follow a show (mirror publisher, rehearsal recorder).
+follow a show (audience-view publisher, rehearsal recorder).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import FixedClock
 
+from tui.audience.publish import follow_show
 from tui.deck import load_deck
 from tui.deck.model import Deck
-from tui.mirror.publish import follow_show
 from tui.navigation import Position
 from tui.pacing import WALK_IN_ORIGIN, TalkTimer, TimerState
 from tui.polls.session import PollSession
@@ -322,7 +322,7 @@ class FakePublisher:
         return True
 
 
-def test_the_mirror_publishes_each_change_with_the_counts_read(two_polls: Deck) -> None:
+def test_the_publisher_tells_audience_views_each_change_with_the_counts_read(two_polls: Deck) -> None:
     show, _ = make_show(two_polls)
     publisher = FakePublisher()
     show.subscribe(follow_show(show, publisher, theme=lambda: "ks"))  # type: ignore[arg-type]

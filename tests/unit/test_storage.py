@@ -15,7 +15,7 @@ import pytest
 
 from tui import locks
 from tui.paths import deck_identity, deck_key, write_atomically
-from tui.polls import live
+from tui.polls import announce
 from tui.polls.store import STORE_KEY_DIGITS, VoteStore, store_path_for_deck
 from tui.storage.errors import StoreError
 
@@ -64,7 +64,7 @@ def test_only_the_sqlite_helper_runs_sqlite() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["tui.polls", "tui.polls.live", "tui.polls.model", "tui.mirror.state"]
+    "module", ["tui.polls", "tui.polls.announce", "tui.polls.model", "tui.audience.state"]
 )
 def test_modules_that_need_no_store_load_no_sqlite(module: str) -> None:
     code = f"import sys\nimport {module}\nassert 'sqlite3' not in sys.modules\n"
@@ -134,7 +134,7 @@ def test_one_deck_key_for_every_way_of_naming_a_deck(tmp_path: Path, monkeypatch
 
 def test_existing_files_keep_their_names(tmp_path: Path, private_data_dir: Path) -> None:
     """The names files were given before one key function served them all."""
-    from tui.mirror.state import lock_path, state_path
+    from tui.audience.state import lock_path, state_path
 
     deck = tmp_path / "Møte på Ærø.yaml"
     deck.write_text("slides: []\n")
@@ -175,24 +175,24 @@ def test_a_live_process_with_a_gone_presenters_pid_is_not_the_presenter(
 ) -> None:
     """The lock decides, not the process id, which the system hands out again."""
     pid, host = os.getpid(), socket.gethostname()
-    lock = live._lock_file(pid, host)
+    lock = announce._lock_file(pid, host)
     lock.parent.mkdir(parents=True)
     lock.touch()  # a presenter with this pid ran, and is gone
-    assert not live.is_alive(pid, host)
-    live.announce(private_data_dir / "votes.sqlite3")
+    assert not announce.is_alive(pid, host)
+    announce.announce(private_data_dir / "votes.sqlite3")
     try:
-        assert live.is_alive(pid, host)
-        assert [talk.pid for talk in live.live_presentations()] == [pid]
+        assert announce.is_alive(pid, host)
+        assert [talk.pid for talk in announce.live_presentations()] == [pid]
     finally:
-        live.withdraw()
+        announce.withdraw()
     assert not lock.exists()
-    assert live.live_presentations() == []
+    assert announce.live_presentations() == []
 
 
 def test_a_killed_presenter_is_gone_and_its_files_are_removed(private_data_dir: Path) -> None:
     code = (
-        "import sys\nfrom pathlib import Path\nfrom tui.polls import live\n"
-        "live.announce(Path(sys.argv[1]))\nprint('ready', flush=True)\nsys.stdin.read()\n"
+        "import sys\nfrom pathlib import Path\nfrom tui.polls import announce\n"
+        "announce.announce(Path(sys.argv[1]))\nprint('ready', flush=True)\nsys.stdin.read()\n"
     )
     presenter = subprocess.Popen(
         [sys.executable, "-c", code, str(private_data_dir / "votes.sqlite3")],
@@ -205,13 +205,13 @@ def test_a_killed_presenter_is_gone_and_its_files_are_removed(private_data_dir: 
     try:
         assert presenter.stdout is not None and presenter.stdout.readline().strip() == "ready"
         host = socket.gethostname()
-        assert live.is_alive(presenter.pid, host)
-        assert [talk.pid for talk in live.live_presentations()] == [presenter.pid]
+        assert announce.is_alive(presenter.pid, host)
+        assert [talk.pid for talk in announce.live_presentations()] == [presenter.pid]
         presenter.send_signal(signal.SIGKILL)  # no chance to withdraw
         presenter.wait()
-        assert not live.is_alive(presenter.pid, host)
-        assert live.live_presentations() == []
-        assert list((private_data_dir / "votes" / "live").iterdir()) == []
+        assert not announce.is_alive(presenter.pid, host)
+        assert announce.live_presentations() == []
+        assert list((private_data_dir / "votes" / "presenters").iterdir()) == []
     finally:
         presenter.kill()
         presenter.wait()
@@ -247,14 +247,14 @@ def test_a_failed_replace_keeps_the_old_file(tmp_path: Path) -> None:
 
 # -- small modules ----------------------------------------------------------------------
 
-APPS = {"tui/mirror/audience.py"}
+APPS = {"tui/audience/app.py"}
 """Textual modules in these folders: the apps layer's, not the store layer's."""
 
 
 def test_no_module_of_the_store_layer_is_over_400_lines() -> None:
     modules = [
         path
-        for folder in ("polls", "rehearsal", "mirror", "storage")
+        for folder in ("polls", "rehearsal", "audience", "storage")
         for path in (TUI / folder).glob("*.py")
     ] + [TUI / "paths.py", TUI / "locks.py"]
     long = {

@@ -23,7 +23,7 @@ from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_sess
 
 from tui.deck import load_deck
 from tui.deck.model import Poll
-from tui.polls import StoreError, VoteStore, live
+from tui.polls import StoreError, VoteStore, announce
 from tui.polls.schema import APPLICATION_ID
 
 POLL = Poll(id="driver", question="Driver?", options=("Behov", "Bruker", "Teknologi"))
@@ -189,10 +189,10 @@ def test_rehearsal_store_is_private(tmp_path: Path, no_umask) -> None:
     assert mode(path) == 0o600
 
 
-def test_mirror_and_announcement_files_are_private(
+def test_audience_state_and_announcement_files_are_private(
     private_data_dir: Path, tmp_path: Path, no_umask
 ) -> None:
-    from tui.mirror.publish import Publisher
+    from tui.audience.publish import Publisher
 
     deck = load_deck(TWO_POLLS)
     publisher = Publisher(TWO_POLLS)
@@ -205,13 +205,13 @@ def test_mirror_and_announcement_files_are_private(
         assert mode(publisher.lock_file) == 0o600
     finally:
         publisher.close()
-    live.announce(tmp_path / "votes.sqlite3", deck)
+    announce.announce(tmp_path / "votes.sqlite3", deck)
     try:
-        (announcement,) = (private_data_dir / "votes" / "live").glob("*.json")
+        (announcement,) = (private_data_dir / "votes" / "presenters").glob("*.json")
         assert mode(announcement.parent) == 0o700
         assert mode(announcement) == 0o600
     finally:
-        live.withdraw()
+        announce.withdraw()
     assert not announcement.exists()
 
 
@@ -479,15 +479,15 @@ PRESENTER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from tui.deck import load_deck
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.store import VoteStore
     deck = load_deck(sys.argv[1])
     store = VoteStore.open(Path(sys.argv[2]))
-    store.publish(deck.polls[0], presenter=live.presenter_tag())
-    live.announce(store.path, deck)
+    store.publish(deck.polls[0], presenter=announce.presenter_tag())
+    announce.announce(store.path, deck)
     print("ready", flush=True)
     sys.stdin.read()
-    live.withdraw()
+    announce.withdraw()
     """
 )
 
@@ -520,10 +520,10 @@ def two_talks(tmp_path: Path, private_data_dir: Path) -> Iterator[list[tuple[Pat
 
 
 def test_two_talks_are_both_found(two_talks) -> None:
-    running = live.live_presentations()
+    running = announce.live_presentations()
     assert [talk.title for talk in running] == ["Alpha talk", "Beta talk"]
     assert [talk.store for talk in running] == [store.resolve() for _, store in two_talks]
-    assert live.live_store() is None  # no guessing between them
+    assert announce.live_store() is None  # no guessing between them
 
 
 def test_vote_choice_with_two_talks_refuses_and_names_them(capsys, two_talks) -> None:
@@ -556,7 +556,7 @@ def test_vote_names_the_deck_of_one_of_two_talks(capsys, two_talks) -> None:
 def test_talk_list_cannot_drive_the_terminal() -> None:
     from tui.cli.vote import _talk_lines
 
-    talk = live.Presentation(Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h")
+    talk = announce.Presentation(Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h")
     (line,) = _talk_lines([talk])
     assert "\x1b" not in line and "\x07" not in line
     assert "T?[2J" in line
@@ -568,7 +568,7 @@ def test_a_gone_presenter_leaves_one_talk(two_talks, private_data_dir: Path) -> 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()  # a presenter killed before it could withdraw
     host = socket.gethostname()
-    gone = private_data_dir / "votes" / "live" / f"{host}-{dead.pid}.json"
+    gone = private_data_dir / "votes" / "presenters" / f"{host}-{dead.pid}.json"
     record = {
         "store": "/gone.sqlite3",
         "pid": dead.pid,
@@ -577,7 +577,7 @@ def test_a_gone_presenter_leaves_one_talk(two_talks, private_data_dir: Path) -> 
         "title": "G",
     }
     gone.write_text(json.dumps(record))
-    assert [talk.title for talk in live.live_presentations()] == ["Alpha talk", "Beta talk"]
+    assert [talk.title for talk in announce.live_presentations()] == ["Alpha talk", "Beta talk"]
     assert not gone.exists()
 
 

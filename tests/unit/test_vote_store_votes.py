@@ -335,7 +335,7 @@ def test_the_polls_package_loads_no_ui_libraries() -> None:
 
     code = (
         "import sys\n"
-        "import tui.polls, tui.polls.session, tui.polls.export, tui.polls.live\n"
+        "import tui.polls, tui.polls.session, tui.polls.export, tui.polls.announce\n"
         "leaked = sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich'))\n"
         "assert not leaked, leaked\n"
     )

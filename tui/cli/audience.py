@@ -17,7 +17,7 @@ def audience_deck_path(deck_arg: str | None) -> str:
     """
     if deck_arg is not None:
         return deck_arg
-    from tui.mirror.state import live_presenters
+    from tui.audience.state import live_presenters
 
     running = live_presenters()
     if running:
@@ -35,8 +35,8 @@ def run_audience(deck_arg: str | None, theme: str | None) -> int:
     Returns:
         The exit status: 0, or 2 for a bad deck or theme (messages on stderr).
     """
+    from tui.audience.app import make_audience_app
     from tui.deck import DeckError, load_deck
-    from tui.mirror.audience import make_audience_app
     from tui.themes import ThemeError
 
     path = audience_deck_path(deck_arg)

@@ -1,6 +1,6 @@
 """What every ``podium`` subcommand shares: exit codes, messages, the deck.
 
-Subcommands import this module and the layers below (deck, polls, mirror,
+Subcommands import this module and the layers below (deck, polls, audience,
 rehearsal, app, terminal), never one another. Messages go to standard error
 through :func:`tui.safe_text.printable`, so a file name or a YAML value
 never reaches the terminal as a control sequence.

@@ -3,7 +3,7 @@
 :func:`open_session` opens, in this order, everything a presenter app runs
 with: the vote store (falling back to votes kept in memory, with a warning,
 when the default store is broken), a check that there is a terminal, the
-position a crashed run stopped at, the mirror publisher and the rehearsal
+position a crashed run stopped at, the audience-view publisher and the rehearsal
 recorder. :meth:`Session.run` builds the app with :func:`tui.app.make_app`
 from all of it, runs it and closes everything in the right order, clean or
 not.
@@ -19,8 +19,8 @@ from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
+    from tui.audience.publish import Publisher
     from tui.deck import Deck
-    from tui.mirror.publish import Publisher
     from tui.navigation import Position
     from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
@@ -72,7 +72,7 @@ class Session:
     """Shown to the presenter on start (votes not kept, store notes), or None."""
     resume_at: Position | None
     """Where the last run of this deck stopped unexpectedly, or None."""
-    mirror: Publisher
+    publisher: Publisher
     """Publishes each move to audience views."""
     recorder: Recorder | None
     """Times each slide when rehearsing, else None."""
@@ -90,7 +90,7 @@ class Session:
             theme_name=self.options.theme,
             store=self.store,
             how_to_vote=self.how_to_vote,
-            mirror=self.mirror,
+            publisher=self.publisher,
             rehearsal=self.recorder,
             startup_warning=self.warning,
             resume_at=self.resume_at,
@@ -122,7 +122,7 @@ class Session:
     def close(self, app: PodiumApp | None, status: int | None) -> None:
         """Close everything, each step even if one before it fails.
 
-        In order: the mirror (``ended`` for audience views unless the app
+        In order: the audience views (``ended`` for audience views unless the app
         failed, so a crash can resume), the vote store (voters told the
         presentation is over), then the rehearsal (finished when the talk
         ended with ``q`` or a quit signal, else saved as interrupted).
@@ -134,7 +134,7 @@ class Session:
         from tui.terminal import ended_by_signal
 
         try:
-            self.mirror.close(clean=app is None or not app.return_code)
+            self.publisher.close(clean=app is None or not app.return_code)
         finally:
             try:
                 if self.store is not None:
@@ -211,13 +211,13 @@ def open_session(
 
             close_presenter_store(store)
         raise NotStarted(refused)
-    from tui.mirror.presenter import crashed_position, open_mirror
+    from tui.audience.presenter import crashed_position, open_publisher
 
     resume_at = crashed_position(deck)  # read before this run publishes its own
-    mirror = open_mirror(deck)
+    publisher = open_publisher(deck)
     recorder = None
     if rehearsals is not None:
         from tui.rehearsal.recorder import Recorder
 
         recorder = Recorder(deck, rehearsals)
-    return Session(deck, options, store, how_to_vote, warning, resume_at, mirror, recorder)
+    return Session(deck, options, store, how_to_vote, warning, resume_at, publisher, recorder)

@@ -25,7 +25,7 @@ from tui.safe_text import one_line, printable
 
 if TYPE_CHECKING:
     from tui.deck.model import Poll
-    from tui.polls import live
+    from tui.polls import announce
 
 
 def _vote_parser() -> argparse.ArgumentParser:
@@ -70,7 +70,7 @@ def _shown(text: str) -> str:
     return "".join(char if char.isprintable() else "?" for char in text)
 
 
-def _talk_lines(talks: Sequence[live.Presentation]) -> list[str]:
+def _talk_lines(talks: Sequence[announce.Presentation]) -> list[str]:
     """One line per talk: its number, title and the command that votes in it."""
     import shlex
 
@@ -86,7 +86,7 @@ def _talk_lines(talks: Sequence[live.Presentation]) -> list[str]:
     return lines
 
 
-def _choose_talk(talks: Sequence[live.Presentation], interactive: bool) -> Path | int:
+def _choose_talk(talks: Sequence[announce.Presentation], interactive: bool) -> Path | int:
     """Ask which of several running talks to vote in.
 
     Args:
@@ -126,12 +126,12 @@ def main(argv: Sequence[str]) -> int:
     Args:
         argv: The arguments after ``podium vote``.
     """
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.opening import SeveralTalks, voter_store_path
     from tui.polls.store import StoreError, VoteStore
 
     args = _vote_parser().parse_args(argv)
-    voter = live.voter_identity(args.voter)
+    voter = announce.voter_identity(args.voter)
     problem = voter_name_problem(voter)
     if problem is not None:
         given = "--voter" if args.voter and args.voter.strip() else "your login and terminal"
@@ -167,7 +167,7 @@ def main(argv: Sequence[str]) -> int:
         return refused
     from tui.voter.app import make_voter_app
 
-    app = make_voter_app(voter, store, locate=live.live_store if follow else None)
+    app = make_voter_app(voter, store, locate=announce.live_store if follow else None)
     quit_signal = None
     try:
         quit_signal = run_app(app)
@@ -178,7 +178,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _vote_once(path: Path | None, voter: str, choice: str) -> int:
     """Cast one vote on the poll on the presenter's screen (``--choice``)."""
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.model import VoteRefused
     from tui.polls.store import StoreError, VoteStore
 
@@ -193,7 +193,7 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
         with VoteStore.open(path, create=False) as store:
             stage = store.stage()
             poll = stage.poll
-            if poll is None or not live.is_alive(stage.presenter_pid, stage.presenter_host):
+            if poll is None or not announce.is_alive(stage.presenter_pid, stage.presenter_host):
                 print(
                     "podium vote: there is no poll on the presenter's screen now; "
                     "try again when it shows one",

@@ -1,7 +1,7 @@
 """Poll votes: the SQLite vote store and what it hands out. Imports no Textual.
 
 Importing the package loads nothing else: the names below are looked up on
-first use (PEP 562), so ``tui.polls.live`` and ``tui.polls.model`` are
+first use (PEP 562), so ``tui.polls.announce`` and ``tui.polls.model`` are
 imported without SQLite; the store itself is :mod:`tui.polls.store`.
 """
 

@@ -1,7 +1,7 @@
 """Which vote store a presenter keeps votes in and a voter votes in, opened.
 
 The presenter's store is opened with a short lock wait and announced to
-voters (see :mod:`tui.polls.live`); a voter's store is the one named, the
+voters (see :mod:`tui.polls.announce`); a voter's store is the one named, the
 named deck's, or the one of the presentation running now.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.deck.model import Deck
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.store import VoteStore
 
 PRESENTER_BUSY_TIMEOUT = 0.5
@@ -44,14 +44,14 @@ def open_presenter_store(
     Raises:
         StoreError: The store cannot be used; the message names the file.
     """
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.store import VoteStore, store_path_for_deck
 
     default = store_path_for_deck(deck.source)
     path = Path(store_arg).expanduser() if store_arg else default
     store = VoteStore.open(path, busy_timeout=PRESENTER_BUSY_TIMEOUT, shared=shared)
-    live.announce(store.path, deck)
-    return store, live.vote_command(store.path, default)
+    announce.announce(store.path, deck)
+    return store, announce.vote_command(store.path, default)
 
 
 def close_presenter_store(
@@ -64,13 +64,13 @@ def close_presenter_store(
         end_polls: Ends the polls on the presenter's side first (the app's
             ``end_polls``), or None if the app never started.
     """
-    from tui.polls import live
+    from tui.polls import announce
 
     try:
         if end_polls is not None:
             end_polls()
     finally:
-        live.withdraw()
+        announce.withdraw()
         store.close()
 
 
@@ -81,7 +81,7 @@ class SeveralTalks(Exception):
         talks: The talks presented now.
     """
 
-    def __init__(self, talks: Sequence[live.Presentation]) -> None:
+    def __init__(self, talks: Sequence[announce.Presentation]) -> None:
         super().__init__(f"{len(talks)} talks")
         self.talks = list(talks)
 
@@ -105,12 +105,12 @@ def voter_store_path(
         SeveralTalks: Two or more talks are presented now and neither a
             deck nor a store was named.
     """
-    from tui.polls import live
+    from tui.polls import announce
     from tui.polls.store import store_path_for_deck
 
     if store_arg:
         return Path(store_arg).expanduser(), False
-    running = live.live_presentations()
+    running = announce.live_presentations()
     if deck_arg:
         deck = str(Path(deck_arg).expanduser().resolve())
         for talk in running:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.deck.model import Poll
-from tui.polls.live import presenter_tag
+from tui.polls.announce import presenter_tag
 from tui.polls.model import PollResults, VoteRefused
 
 if TYPE_CHECKING:

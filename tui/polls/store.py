@@ -90,7 +90,7 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 STORE_KEY_DIGITS = 12
 """Hex digits of :func:`tui.paths.deck_key` in a vote store's file name.
 
-Twelve, where the mirror's files use sixteen: both are the start of the same
+Twelve, where the audience view's files use sixteen: both are the start of the same
 digest, and vote stores have always been named with twelve, so existing
 stores keep being found.
 """

@@ -2,8 +2,8 @@
 
 Runs in a second terminal (the one on the projector) with
 ``podium --audience [DECK]``. It reads the state the presenter publishes
-(:mod:`tui.mirror.state`) whenever the kernel says the file changed
-(:mod:`tui.mirror.watch`; a 50 ms ``stat`` poll where there is no inotify),
+(:mod:`tui.audience.state`) whenever the kernel says the file changed
+(:mod:`tui.audience.watch`; a 50 ms ``stat`` poll where there is no inotify),
 and checks once a second that the presenter still holds its lock. When the
 presenter quits or crashes it says so and keeps the last slide; when the
 presenter comes back it follows again. Navigation keys do nothing while
@@ -11,7 +11,7 @@ following, so a stray key on the projector laptop cannot move the talk;
 ``d`` detaches to browse alone and reattaches: its navigation keys are the
 presenter's (:class:`tui.screens.navigable.NavigableScreen`), moving a
 :class:`tui.show.browse.Browser` instead of the show. The app around it is
-:mod:`tui.mirror.audience`.
+:mod:`tui.audience.app`.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.deck.model import Deck
-from tui.mirror.following import Presenter, notice_text
-from tui.mirror.state import (
+from tui.audience.following import Presenter, notice_text
+from tui.audience.state import (
     PresenterState,
     live_presenters,
     lock_path,
@@ -38,7 +37,8 @@ from tui.mirror.state import (
     read_state,
     state_path,
 )
-from tui.mirror.watch import FolderWatcher
+from tui.audience.watch import FolderWatcher
+from tui.deck.model import Deck
 from tui.navigation import Position
 from tui.polls.model import PollResults
 from tui.safe_text import printable

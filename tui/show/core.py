@@ -9,7 +9,7 @@ something publishes ONE :class:`tui.show.events.Change` to the observers,
 in the order they subscribed:
 
 1. the timer's auto-start (:func:`start_timer_on_leaving_walk_in`, built in);
-2. the audience mirror (:func:`tui.mirror.publish.follow_show`, by ``make_app``);
+2. the audience views' publisher (:func:`tui.audience.publish.follow_show`, by ``make_app``);
 3. the rehearsal recorder (:func:`tui.rehearsal.recorder.follow_show`, likewise);
 4. the app's vote watch and stage (``PodiumApp._show_changed`` in :mod:`tui.app`);
 5. the presenter screen (:meth:`tui.screens.presenter.PresenterScreen.on_change`),

@@ -15,7 +15,7 @@ its observers. A vote from another terminal travels:
    <tui.show.core.Show.votes_changed>`, which asks :meth:`PollDesk.changed`;
 3. the show re-reads the counts (:meth:`PollDesk.read`) and publishes a
    change flagged ``votes`` + ``outside``;
-4. the presenter screen redraws the chart, the mirror publishes the counts.
+4. the presenter screen redraws the chart, the publisher tells audience views the counts.
 
 Refusals (a closed poll, a store error) come back as a
 :class:`tui.show.events.Notice`, never as an exception. Imports no Textual.

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 
 from tui.deck.model import Poll
 from tui.no_color import apply_no_color
-from tui.polls.live import is_alive
+from tui.polls.announce import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
 from tui.safe_text import one_line, printable
@@ -41,7 +41,7 @@ class VoterApp(PlainNotify, App[None]):
     """One voter's view of the live poll.
 
     Args:
-        voter: Who votes (see :func:`tui.polls.live.voter_identity`).
+        voter: Who votes (see :func:`tui.polls.announce.voter_identity`).
         store: The presenter's vote store, or None while no presentation
             can be found (then ``locate`` must be given).
         theme: Colours to use; Textual's default when None.

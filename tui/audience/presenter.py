@@ -1,10 +1,10 @@
-"""The presenter's side of the mirror: its publisher, and where a crashed run stopped."""
+"""The presenter's side of the audience view: its publisher, and where a crashed run stopped."""
 
 from __future__ import annotations
 
+from tui.audience.publish import Publisher
+from tui.audience.state import lock_path, presenter_alive, read_state, state_path
 from tui.deck.model import Deck
-from tui.mirror.publish import Publisher
-from tui.mirror.state import lock_path, presenter_alive, read_state, state_path
 from tui.navigation import Position
 
 
@@ -28,7 +28,7 @@ def crashed_position(deck: Deck) -> Position | None:
     return Position(state.slide, min(state.step, deck.slides[state.slide].steps))
 
 
-def open_mirror(deck: Deck) -> Publisher:
+def open_publisher(deck: Deck) -> Publisher:
     """A publisher for ``deck``, opened (see :attr:`Publisher.problem` if not)."""
     publisher = Publisher(deck.source)
     publisher.open()

@@ -3,7 +3,7 @@
 Runs in a second terminal (the one on the projector) with
 ``podium --audience [DECK]``. :class:`AudienceApp` holds one
 :class:`tui.screens.audience.AudienceScreen`, which follows the state the
-presenter publishes (:mod:`tui.mirror.state`); the app switches decks and
+presenter publishes (:mod:`tui.audience.state`); the app switches decks and
 themes.
 """
 
@@ -18,8 +18,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui.audience.following import Presenter
 from tui.deck.model import Deck
-from tui.mirror.following import Presenter
 from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line

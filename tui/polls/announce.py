@@ -2,13 +2,13 @@
 
 No network is involved. Each presenter announces the store it presents from
 in a small file of its own in the user's data folder (:func:`announce`,
-``votes/live/<host>-<pid>.json``, private to the user), so that ``podium
+``votes/presenters/<host>-<pid>.json``, private to the user), so that ``podium
 vote`` typed by the same user finds it with no arguments, and finds every
 talk when two are given at once (:func:`live_presentations`); other users
 name a shared store with ``--store PATH``.
 
 While it announces, the presenter holds the lock ``<host>-<pid>.lock`` next
-to its announcement (:mod:`tui.locks`, the same kind of lock the mirror
+to its announcement (:mod:`tui.locks`, the same kind of lock the audience view's publisher
 uses), so whether it still runs is told by that lock (:func:`is_alive`), not
 by its process id, which the system hands out again after it ends. Imports
 neither Textual nor SQLite.
@@ -30,7 +30,7 @@ from tui import locks
 if TYPE_CHECKING:
     from tui.deck.model import Deck
 
-LIVE_DIR = "live"
+PRESENTERS_DIR = "presenters"
 """Folder of the presenters' announcements, in ``<user data dir>/votes/``."""
 
 
@@ -148,7 +148,7 @@ def vote_command(store_path: Path, default_path: Path) -> str:
 def _live_dir() -> Path:
     from tui.paths import user_data_dir
 
-    return user_data_dir() / "votes" / LIVE_DIR
+    return user_data_dir() / "votes" / PRESENTERS_DIR
 
 
 def _own_file() -> Path:

@@ -1,12 +1,12 @@
 """What the presenter publishes, and where: one JSON file per deck.
 
-The presenter writes its position with :class:`~tui.mirror.publish.Publisher`
+The presenter writes its position with :class:`~tui.audience.publish.Publisher`
 by replacing ``<key>.json`` atomically (write a temporary file, then
 ``os.replace``), so a reader sees the old state or the new one, never half of
 one. While it runs it holds an exclusive ``flock`` on ``<key>.lock``
 (:mod:`tui.locks`); the kernel drops the lock when the process ends in any
 way (quit, crash, ``kill -9``), which is how audience views tell a live
-presenter from a gone one without a heartbeat. Both files live in ``live/``
+presenter from a gone one without a heartbeat. Both files live in ``audience/``
 under the user data folder, private to the user (mode 0700); ``<key>`` is
 :func:`tui.paths.deck_key`. Imports no Textual.
 """
@@ -85,7 +85,7 @@ _DECODER = msgspec.json.Decoder(PresenterState)
 
 def live_dir() -> Path:
     """Folder of the presenters' state and lock files (not created here)."""
-    return user_data_dir() / "live"
+    return user_data_dir() / "audience"
 
 
 def state_path(deck_path: str | os.PathLike[str]) -> Path:

@@ -1,4 +1,4 @@
-"""The presenter's side of the mirror: publish each move for audience views.
+"""The presenter's side of the audience view: publish each move for audience views.
 
 One small file write and rename per change (well under a millisecond), no
 timer and no socket: an idle presenter costs nothing. :func:`follow_show`
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui import locks
-from tui.mirror.state import PresenterState, encode, lock_path, state_path
+from tui.audience.state import PresenterState, encode, lock_path, state_path
 from tui.paths import deck_identity, make_private_dirs, narrow_dir, write_atomically
 
 if TYPE_CHECKING:
