@@ -200,7 +200,7 @@ class PodiumApp(PlainNotify, App[None]):
         :data:`VOTE_CHECK_INTERVAL` seconds while a poll is on screen, and
         not at all otherwise.
         """
-        if not change.flags & {Flag.START, Flag.MOVED, Flag.RESULTS}:
+        if not change.flags & {Flag.START, Flag.MOVED, Flag.CHART}:
             return
         self.call_after_refresh(self.show.tell_voters)
         if self.show.poll is None:

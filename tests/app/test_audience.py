@@ -119,14 +119,14 @@ async def test_audience_follows_steps_blank_results_and_a_gone_presenter(demo_de
         publisher.publish(1, 2, blank=True)
         await until(pilot, lambda: screen.has_class("-blank"))
         assert not app.screen.query_one("#slide").display
-        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, results=False)
+        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, chart=False)
         await until(pilot, lambda: screen.position == Position(5, 0) and not screen.has_class("-blank"))
         assert "%" not in text_of(app, "#slide-poll")
-        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, results=True)
+        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, chart=True)
         await until(pilot, lambda: "75%" in text_of(app, "#slide-poll"))
         # The projector shows the audience how to vote, as the presenter's slide does.
         command = "podium vote --store /srv/talk/votes.sqlite3"
-        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, results=True, how_to_vote=command)
+        publisher.publish(5, 0, totals={"Yes": 3, "No": 1, "[1]": 0}, chart=True, how_to_vote=command)
         await until(pilot, lambda: command in " ".join(text_of(app, "#slide-poll").split()))
         # Navigation keys do nothing while following.
         await pilot.press("right", "home", "end")
@@ -211,7 +211,7 @@ async def test_presenter_publishes_moves_blank_and_results(seed_deck: Deck) -> N
         poll_slide = next(i for i, s in enumerate(seed_deck.slides) if s.poll)
         await pilot.press("colon", *str(poll_slide + 1), "enter", "1", "r")
         state = read_state(path)
-        assert state is not None and state.slide == poll_slide and state.results
+        assert state is not None and state.slide == poll_slide and state.chart
         assert state.totals is not None and state.totals["Behov"] == 1
         app.theme = "paper"
         await pilot.pause()

@@ -183,7 +183,7 @@ async def test_audience_shows_the_question_and_the_presenters_figures(tmp_path: 
     assert publisher.open()
     # A multiple-choice count: 4 voters chose 3, 3, 1, 0, 2 options: shares are of voters.
     totals = dict(zip(OPTIONS, (3, 3, 1, 0, 2)))
-    publisher.publish(0, 0, results=True, totals=totals, voters=4, closed=True)
+    publisher.publish(0, 0, chart=True, totals=totals, voters=4, closed=True)
     app = make_audience_app(deck, deck.source)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: "closed" in "\n".join(poll_text(app)))

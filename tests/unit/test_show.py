@@ -161,12 +161,12 @@ def test_blank_notes_and_results(two_polls: Deck) -> None:
     assert show.blank() is None
     show.unblank()
     assert not show.state.blank
-    assert show.toggle_results() is None  # no poll on the first slide
+    assert show.toggle_chart() is None  # no poll on the first slide
     show.next()
-    assert not show.results_shown()
-    show.toggle_results()
-    assert show.results_shown() and changes[-1].flags == {Flag.RESULTS}
-    assert show.results_shown(two_polls.polls[1])  # `results: live` starts shown
+    assert not show.chart_shown()
+    show.toggle_chart()
+    assert show.chart_shown() and changes[-1].flags == {Flag.CHART}
+    assert show.chart_shown(two_polls.polls[1])  # `results: live` starts shown
     show.toggle_notes_only()
     assert show.state.notes_shown and show.state.notes_only
     show.toggle_notes()  # closing the notes ends notes-only mode
@@ -332,7 +332,7 @@ def test_the_publisher_tells_audience_views_each_change_with_the_counts_read(two
     slide, step, state = publisher.published[-1]
     assert (slide, step) == (1, 0)
     assert state["blank"] is True and state["totals"] == {"Yes": 0, "No": 1}
-    assert state["theme"] == "ks" and state["results"] is False
+    assert state["theme"] == "ks" and state["chart"] is False
     assert len(publisher.published) == 3
 
 

@@ -79,7 +79,7 @@ class Publisher:
         step: int,
         *,
         blank: bool = False,
-        results: bool = False,
+        chart: bool = False,
         totals: dict[str, int] | None = None,
         theme: str | None = None,
         how_to_vote: str | None = None,
@@ -93,7 +93,7 @@ class Publisher:
             slide: 0-based slide on screen.
             step: Reveal steps shown.
             blank: The screen is blanked.
-            results: The poll results of the slide on screen are shown.
+            chart: The bar chart of the slide's poll is shown.
             totals: Votes per option of that slide's poll, or None.
             theme: The theme name.
             how_to_vote: The vote command shown on the poll slide, or None.
@@ -106,7 +106,7 @@ class Publisher:
         """
         if self._lock_fd is None:
             return False
-        key = (slide, step, blank, results, totals, theme, how_to_vote, ended, voters, closed)
+        key = (slide, step, blank, chart, totals, theme, how_to_vote, ended, voters, closed)
         if key == self._last:
             return False
         self._seq += 1
@@ -118,7 +118,7 @@ class Publisher:
             slide=slide,
             step=step,
             blank=blank,
-            results=results,
+            chart=chart,
             totals=dict(totals) if totals is not None else None,
             voters=voters,
             closed=closed,
@@ -144,11 +144,11 @@ class Publisher:
         if self._lock_fd is None:
             return
         if clean and self._last is not None:
-            slide, step, _blank, results, totals, theme, how_to_vote, _, voters, closed = self._last
+            slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed = self._last
             self.publish(
                 slide,  # type: ignore[arg-type]
                 step,  # type: ignore[arg-type]
-                results=results,  # type: ignore[arg-type]
+                chart=chart,  # type: ignore[arg-type]
                 totals=totals,  # type: ignore[arg-type]
                 theme=theme,  # type: ignore[arg-type]
                 how_to_vote=how_to_vote,  # type: ignore[arg-type]
@@ -178,19 +178,19 @@ def follow_show(show: Show, publisher: Publisher, *, theme: Callable[[], str]) -
         state = change.state
         poll = show.poll
         totals = how_to_vote = voters = None
-        results = closed = False
+        chart = closed = False
         if poll is not None:
             shown = show.results  # the counts just read for this change
             totals = shown.by_text() if shown is not None else None
             voters = shown.voters if shown is not None else None
             closed = shown.closed if shown is not None else False
-            results = poll.id in state.results_shown
+            chart = poll.id in state.charts_shown
             how_to_vote = show.polls.session.how_to_vote
         publisher.publish(
             state.position.slide,
             state.position.step,
             blank=state.blank,
-            results=results,
+            chart=chart,
             totals=totals,
             theme=theme(),
             how_to_vote=how_to_vote,

@@ -49,7 +49,7 @@ class PresenterState(msgspec.Struct, kw_only=True):
         slide: 0-based slide on screen.
         step: Reveal steps shown.
         blank: The presenter blanked the screen.
-        results: The poll results of the slide on screen are shown.
+        chart: The bar chart of the slide's poll is shown.
         totals: Votes per option of that slide's poll, or None.
         voters: Distinct voters of that poll (percentages are of them;
             with ``multiple: true`` fewer than the votes), or None: the
@@ -69,7 +69,7 @@ class PresenterState(msgspec.Struct, kw_only=True):
     slide: int = 0
     step: int = 0
     blank: bool = False
-    results: bool = False
+    chart: bool = False
     totals: dict[str, int] | None = None
     voters: int | None = None
     closed: bool = False

@@ -121,7 +121,7 @@ class AudienceScreen(NavigableScreen):
         self.presenter = Presenter.WAITING
         self.state: PresenterState | None = None
         self._blank = False
-        self._results = False
+        self._chart = False
         self._totals: dict[str, PollResults] = {}
         self._watcher: FolderWatcher | None = None
         self._alive_timer: Timer | None = None
@@ -254,8 +254,8 @@ class AudienceScreen(NavigableScreen):
             app.theme = state.theme
         index = min(max(state.slide, 0), len(self.deck.slides) - 1)
         step = min(max(state.step, 0), self.deck.slides[index].steps)
-        changed = (state.blank, state.results) != (self._blank, self._results)
-        self._blank, self._results = state.blank, state.results
+        changed = (state.blank, state.chart) != (self._blank, self._chart)
+        self._blank, self._chart = state.blank, state.chart
         self.set_class(state.blank, "-blank")
         if Position(index, step) != self.position:
             self.navigator.place(Position(index, step))
@@ -290,10 +290,10 @@ class AudienceScreen(NavigableScreen):
             how_to_vote = self.state.how_to_vote if self.state is not None else None
             totals = self._totals.get(slide.poll.id)
             shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
-        results = self._results and not self.detached
+        chart = self._chart and not self.detached
         with self.app.batch_update():
             self.query_one(SlideView).show(
-                slide, self.position.step, shown, results, poll_hints=False
+                slide, self.position.step, shown, chart, poll_hints=False
             )
             if self.detached:
                 self._draw_notice()

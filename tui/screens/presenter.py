@@ -49,7 +49,7 @@ MIN_HEIGHT = 12
 GOTO_HINT_SECONDS = 3.0
 """The hint shows at most once in this long, however fast digits are typed."""
 
-_FULL_DRAW = frozenset({Flag.START, Flag.MOVED, Flag.STEP, Flag.RESULTS, Flag.NOTES, Flag.REDRAW})
+_FULL_DRAW = frozenset({Flag.START, Flag.MOVED, Flag.STEP, Flag.CHART, Flag.NOTES, Flag.REDRAW})
 """Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
@@ -156,7 +156,7 @@ class PresenterScreen(NavigableScreen):
         show, slide = self.show, self.slide
         position = show.state.position
         self.query_one(SlideView).show(
-            slide, position.step, show.results, show.results_shown(slide.poll)
+            slide, position.step, show.results, show.chart_shown(slide.poll)
         )
         if show.state.notes_shown:
             notes = self.query_one(NotesPane)
@@ -178,7 +178,7 @@ class PresenterScreen(NavigableScreen):
         if poll is None or show.results is None:
             return
         self.query_one(PollView).show(
-            poll, show.results, show.results_shown(poll), title=self.slide.title
+            poll, show.results, show.chart_shown(poll), title=self.slide.title
         )
         self._check_poll_keys()
 
@@ -239,7 +239,7 @@ class PresenterScreen(NavigableScreen):
             return goto_open
         if action == "goto_hint":
             return poll is None and not goto_open
-        if action in ("toggle_results", "undo_vote"):
+        if action in ("toggle_chart", "undo_vote"):
             return poll is not None
         if action not in POLL_ACTIONS and action != "vote":
             return True
@@ -341,9 +341,9 @@ class PresenterScreen(NavigableScreen):
         """Take back the last vote counted with a key on this poll."""
         self.show.undo()
 
-    def action_toggle_results(self) -> None:
+    def action_toggle_chart(self) -> None:
         """Show or hide the bar chart of the poll on screen."""
-        self.show.toggle_results()
+        self.show.toggle_chart()
 
     def action_close_poll(self) -> None:
         """Close the poll on screen: no more votes; voters see it is closed."""

@@ -117,7 +117,7 @@ PRESENTER_BINDINGS: list[BindingType] = [
     Binding("s", "toggle_notes", "Notes", tooltip="Show or hide the speaker notes"),
     Binding("b", "blank", "Blank", show=False, tooltip="Blank the screen (any key returns)"),
     *_digit_bindings(),
-    Binding("r", "toggle_results", "Results", tooltip="Show or hide the poll results"),
+    Binding("r", "toggle_chart", "Results", tooltip="Show or hide the poll results chart"),
     Binding("u", "undo_vote", "Undo vote", show=False, tooltip="Take back the last counted vote"),
     *POLL_BINDINGS,
     *TOOL_BINDINGS,

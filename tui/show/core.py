@@ -42,7 +42,7 @@ _READS_COUNTS = frozenset(
         Flag.START,
         Flag.MOVED,
         Flag.STEP,
-        Flag.RESULTS,
+        Flag.CHART,
         Flag.NOTES,
         Flag.VOTES,
         Flag.POLL_CLOSED,
@@ -105,7 +105,7 @@ class Show:
         self.state = ShowState(
             position=start_at or Position(0, 0),
             # Polls with `results: live` start with their chart shown.
-            results_shown=frozenset(p.id for p in deck.polls if p.results is ResultsMode.LIVE),
+            charts_shown=frozenset(p.id for p in deck.polls if p.results is ResultsMode.LIVE),
             notes_shown=rehearsing,
         )
         self.results: PollResults | None = None
@@ -167,10 +167,10 @@ class Show:
         poll = self.poll
         return poll is not None and self.polls.is_closed(poll)
 
-    def results_shown(self, poll: Poll | None = None) -> bool:
+    def chart_shown(self, poll: Poll | None = None) -> bool:
         """Whether the chart of ``poll`` (default: the one on screen) is shown."""
         poll = poll or self.poll
-        return poll is not None and poll.id in self.state.results_shown
+        return poll is not None and poll.id in self.state.charts_shown
 
     # -- the show's life -----------------------------------------------------------
 
@@ -297,13 +297,13 @@ class Show:
             return None
         return self._emit(replace(self.state, blank=False), {Flag.BLANK})
 
-    def toggle_results(self) -> Change | None:
+    def toggle_chart(self) -> Change | None:
         """Show or hide the bar chart of the poll on screen."""
         poll = self.poll
         if poll is None:
             return None
-        shown = self.state.results_shown ^ {poll.id}
-        return self._emit(replace(self.state, results_shown=shown), {Flag.RESULTS})
+        shown = self.state.charts_shown ^ {poll.id}
+        return self._emit(replace(self.state, charts_shown=shown), {Flag.CHART})
 
     def toggle_notes(self) -> Change | None:
         """Open or close the speaker notes (closing also ends notes-only mode)."""
@@ -378,7 +378,7 @@ class Show:
     def tell_voters(self) -> Change | None:
         """Tell voters which poll is on screen (a change only to report a store problem)."""
         poll = self.poll
-        notice = self.polls.tell_voters(poll, self.results_shown(poll))
+        notice = self.polls.tell_voters(poll, self.chart_shown(poll))
         return None if notice is None else self._emit(self.state, set(), notice)
 
     def end(self) -> None:

@@ -28,7 +28,7 @@ class Flag(str, Enum):
     """The go-to prompt opened, closed or got a digit."""
     BLANK = "blank"
     """The screen was blanked or came back."""
-    RESULTS = "results"
+    CHART = "chart"
     """A poll's chart was shown or hidden."""
     NOTES = "notes"
     """The notes pane opened or closed, or notes-only mode changed."""

@@ -28,7 +28,7 @@ class ShowState:
         goto_open: The go-to prompt (``:``) is open: digits type a slide number.
         typed: The digits typed in the go-to prompt, waiting for Enter.
         blank: The screen is blanked (audience views too).
-        results_shown: Ids of the polls whose bar chart is shown.
+        charts_shown: Ids of the polls whose bar chart is shown.
         notes_shown: The speaker notes pane is open.
         notes_only: The notes pane fills the presenter's screen.
     """
@@ -37,6 +37,6 @@ class ShowState:
     goto_open: bool = False
     typed: str = ""
     blank: bool = False
-    results_shown: frozenset[str] = field(default_factory=frozenset)
+    charts_shown: frozenset[str] = field(default_factory=frozenset)
     notes_shown: bool = False
     notes_only: bool = False

@@ -48,7 +48,7 @@ class SlideView(Vertical):
         slide: Slide,
         step: int,
         totals: PollResults | Mapping[str, int] | None = None,
-        results_shown: bool = False,
+        chart_shown: bool = False,
         *,
         poll_hints: bool = True,
     ) -> None:
@@ -59,7 +59,7 @@ class SlideView(Vertical):
             step: Reveal steps shown (0 to ``slide.steps``).
             totals: The poll's results (or votes per option text) when the
                 slide has a poll.
-            results_shown: Whether the poll's bar chart is revealed.
+            chart_shown: Whether the poll's bar chart is revealed.
             poll_hints: Mention the presenter's poll keys (not on the
                 audience view, whose keys do not act on the poll).
         """
@@ -99,7 +99,7 @@ class SlideView(Vertical):
         if slide.poll is not None:
             # The question too, unless the slide's title already asks it.
             poll_view.show(
-                slide.poll, totals or {}, results_shown, hints=poll_hints, title=slide.title
+                slide.poll, totals or {}, chart_shown, hints=poll_hints, title=slide.title
             )
 
         attribution = self.query_one("#slide-attribution", Static)
