@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,3 +25,47 @@ def test_importing_the_deck_package_loads_no_ui_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+# module -> top-level packages it must not load when imported on its own
+HEADLESS: dict[str, tuple[str, ...]] = {
+    "tui.deck": ("textual", "rich", "sqlite3"),
+    "tui.deck.model": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.yamlcheck.checker": ("textual", "rich", "sqlite3"),
+    "tui.show": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.navigation": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.pacing": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.notes": ("textual", "sqlite3", "yaml"),
+    "tui.polls.model": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.percent": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.announce": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.store": ("textual", "rich", "yaml"),
+    "tui.polls.export": ("textual", "yaml"),
+    "tui.audience.state": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.audience.publish": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.rehearsal.recorder": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.rehearsal.store": ("textual", "rich", "yaml"),
+    "tui.rehearsal.report": ("textual", "yaml"),
+    "tui.safe_text": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.terminal": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.themes": ("textual", "sqlite3"),
+    "tui.cli": ("textual", "rich", "sqlite3", "yaml"),
+}
+"""DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
+and pacing import no Textual; only the stores load SQLite; pacing and the
+model load no YAML; the command starts without any of them."""
+
+
+@pytest.mark.parametrize("module", sorted(HEADLESS))
+def test_layer_loads_only_what_it_needs(module: str) -> None:
+    code = (
+        "import sys, json\n"
+        f"import {module}\n"
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    leaked = sorted(set(json.loads(result.stdout)) & set(HEADLESS[module]))
+    assert not leaked, f"importing {module} loads {leaked}"

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from tui.deck.model import Deck
 from tui.notes import slide_label
-from tui.rehearsal.store import RehearsalStore, SlideInfo, StoreError, Timing
+from tui.rehearsal.records import SlideInfo, StoreError, Timing
 
 if TYPE_CHECKING:
+    from tui.rehearsal.store import RehearsalStore
     from tui.show.core import Show
     from tui.show.events import Change, Observer
 

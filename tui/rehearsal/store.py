@@ -18,13 +18,23 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from tui.paths import create_file, deck_identity, make_private_dirs, user_data_dir
-from tui.storage import checks, errors, sqlite
+from tui.rehearsal.records import Rehearsal, RehearsalStoreError, SlideInfo, StoreError, Timing
+from tui.storage import checks, sqlite
 
 if TYPE_CHECKING:
     import sqlite3
+
+__all__ = [
+    "Rehearsal",
+    "RehearsalStore",
+    "RehearsalStoreError",
+    "SlideInfo",
+    "StoreError",
+    "Timing",
+]
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of a rehearsal store this Podium writes."""
@@ -79,16 +89,6 @@ def _rehearsal(row: tuple[Any, ...]) -> Rehearsal:
     return Rehearsal(rehearsal, deck, title, started, ended, duration, total, numbers)
 
 
-class RehearsalStoreError(errors.StoreError):
-    """The rehearsal store cannot be opened or written; the message names the file.
-
-    A :class:`tui.storage.errors.StoreError`; importable here as ``StoreError``.
-    """
-
-
-StoreError = RehearsalStoreError
-"""The name the rehearsal store's callers have always used for :class:`RehearsalStoreError`."""
-
 KIND = sqlite.Kind(
     noun="rehearsal store",
     application_id=APPLICATION_ID,
@@ -109,69 +109,6 @@ KIND = sqlite.Kind(
 
 BUSY_TIMEOUT = 5.0
 """Seconds a write waits for another process's write before giving up."""
-
-
-class SlideInfo(NamedTuple):
-    """A slide as it was when rehearsed.
-
-    Attributes:
-        number: 1-based slide number.
-        title: Its title (or what stands for it).
-        steps: Its reveal steps.
-        budget: Its ``time:`` in seconds, or None.
-    """
-
-    number: int
-    title: str
-    steps: int
-    budget: float | None
-
-
-class Timing(NamedTuple):
-    """Time spent at one reveal step of one slide.
-
-    Attributes:
-        number: 1-based slide number.
-        step: Reveal step (0 = before the first item).
-        seconds: Seconds on screen, all visits added up.
-        visits: How many times the slide came on screen at this step (a
-            slide's visits are the sum over its steps).
-    """
-
-    number: int
-    step: int
-    seconds: float
-    visits: int
-
-
-class Rehearsal(NamedTuple):
-    """One stored rehearsal.
-
-    Attributes:
-        id: Its number in the store.
-        deck: Resolved path of the deck.
-        title: The deck's title.
-        started: Unix time it started.
-        ended: Unix time it ended, or None when it was interrupted.
-        duration: The deck's target length in seconds, or None.
-        total: Seconds recorded over all slides.
-        skipped: 1-based numbers of the slides never shown (no time and no
-            visit recorded), in order.
-    """
-
-    id: int
-    deck: str
-    title: str
-    started: float
-    ended: float | None
-    duration: float | None
-    total: float
-    skipped: tuple[int, ...] = ()
-
-    @property
-    def complete(self) -> bool:
-        """Ended normally with every slide shown; else interrupted or skipping slides."""
-        return self.ended is not None and not self.skipped
 
 
 def default_path() -> Path:
