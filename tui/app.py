@@ -33,6 +33,7 @@ from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
+from tui.screens.presenter_keys import key_for
 from tui.screens.safe import SafeCommandPalette
 from tui.show.core import Show
 from tui.show.events import Change, Flag
@@ -221,7 +222,8 @@ class PodiumApp(PlainNotify, App[None]):
         if self.resume_at is not None:  # the presenter screen starts there
             self.notify(
                 f"Podium stopped unexpectedly last time; back at slide {self.resume_at.slide + 1}. "
-                "Home goes to the start; t starts the timer.",
+                f"{key_for('first').capitalize()} goes to the start; "
+                f"{key_for('timer')} starts the timer.",
                 title="Resumed",
                 timeout=10,
             )

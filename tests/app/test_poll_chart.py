@@ -41,7 +41,7 @@ def render_lines(chart: PollChart, width: int) -> list[str]:
 
 def chart(results: PollResults, **options: object) -> PollChart:
     plain = Style()
-    return PollChart(results, True, plain, plain, spacious=False, hints=False, **options)  # type: ignore[arg-type]
+    return PollChart(results, True, plain, plain, spacious=False, hints=None, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("width", [24, 40, 60, 80, 120, 200])

@@ -292,9 +292,7 @@ class AudienceScreen(NavigableScreen):
             shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
         chart = self._chart and not self.detached
         with self.app.batch_update():
-            self.query_one(SlideView).show(
-                slide, self.position.step, shown, chart, poll_hints=False
-            )
+            self.query_one(SlideView).show(slide, self.position.step, shown, chart, poll_hints=None)
             if self.detached:
                 self._draw_notice()
 

@@ -31,6 +31,7 @@ from tui.screens.presenter_keys import (
     GOTO_HINT,
     POLL_ACTIONS,
     POLL_CLOSED_MESSAGE,
+    POLL_KEYS,
     PRESENTER_BINDINGS,
     word,
 )
@@ -156,7 +157,7 @@ class PresenterScreen(NavigableScreen):
         show, slide = self.show, self.slide
         position = show.state.position
         self.query_one(SlideView).show(
-            slide, position.step, show.results, show.chart_shown(slide.poll)
+            slide, position.step, show.results, show.chart_shown(slide.poll), poll_hints=POLL_KEYS
         )
         if show.state.notes_shown:
             notes = self.query_one(NotesPane)
@@ -178,7 +179,7 @@ class PresenterScreen(NavigableScreen):
         if poll is None or show.results is None:
             return
         self.query_one(PollView).show(
-            poll, show.results, show.chart_shown(poll), title=self.slide.title
+            poll, show.results, show.chart_shown(poll), hints=POLL_KEYS, title=self.slide.title
         )
         self._check_poll_keys()
 

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
+from tui.widgets.poll_view import PollKeys
 
 
 def _digit_bindings() -> list[Binding]:
@@ -143,6 +144,9 @@ _GOTO_KEY = key_for("goto").replace("colon", ":")
 
 GOTO_HINT = f"Press {_GOTO_KEY} then the slide number and Enter to go to a slide."
 """What a bare digit on a slide without a poll says (digits vote on poll slides)."""
+
+POLL_KEYS = PollKeys(chart=key_for("toggle_chart"), close=key_for("close_poll"))
+"""The keys a poll slide's summary line names ("r shows the results · c closes the poll")."""
 
 POLL_CLOSED_MESSAGE = f"Poll closed — press {key_for('reopen_poll')} to reopen."
 """What a vote key or ``u`` on a closed poll says (and nothing changes)."""

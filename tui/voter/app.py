@@ -254,7 +254,7 @@ class VoterApp(PlainNotify, App[None]):
                 poll,
                 self.results or PollResults.empty(poll),
                 self.stage.revealed,
-                hints=False,
+                hints=None,
                 marked=frozenset(self.marked),
                 cursor=self.cursor if self.voting else None,
                 title=poll.question,  # shown above, in #voter-question

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -86,6 +87,18 @@ def as_results(
     return PollResults(poll, counts, sum(counts) if voters is None else voters, closed=closed)
 
 
+class PollKeys(NamedTuple):
+    """The presenter's keys a poll's summary line names, as the bindings give them.
+
+    Attributes:
+        chart: Shows or hides the bar chart (``r``).
+        close: Closes or reopens the poll (``c``).
+    """
+
+    chart: str
+    close: str
+
+
 class PollChart:
     """Rich renderable: one line per option, with bars when revealed.
 
@@ -96,7 +109,8 @@ class PollChart:
         key_style: Style of the option numbers.
         leader_style: Style of the leading option's bar.
         spacious: Leave a blank line between options.
-        hints: Mention the presenter's keys (``r``, ``c``) in the summary.
+        hints: The presenter's keys to name in the summary, or None to name
+            none (the audience view and the voter, whose keys do not act on it).
         marked: Indexes of options to mark as chosen (the voter's own).
         cursor: Index of the highlighted option, or None.
         question: The question to show above the options, or None when
@@ -116,7 +130,7 @@ class PollChart:
         leader_style: Style | None = None,
         spacious: bool = True,
         *,
-        hints: bool = True,
+        hints: PollKeys | None = None,
         marked: frozenset[int] = frozenset(),
         cursor: int | None = None,
         question: str | None = None,
@@ -181,12 +195,14 @@ class PollChart:
         parts = [f"{results.voters} {'voter' if results.voters == 1 else 'voters'}"]
         if results.poll.multiple:
             parts.append("several choices allowed")
+        keys = self.hints
         if results.closed:
-            parts.append("closed" + (" (c reopens)" if self.hints else ""))
-        if self.hints:
-            parts.append("r hides the results" if self.revealed else "r shows the results")
+            parts.append("closed" + (f" ({keys.close} reopens)" if keys else ""))
+        if keys:
+            shows = "hides" if self.revealed else "shows"
+            parts.append(f"{keys.chart} {shows} the results")
             if not results.closed:
-                parts.append("c closes the poll")
+                parts.append(f"{keys.close} closes the poll")
         yield Text(" · ".join(parts), style="italic")
         if results.how_to_vote and not results.closed:
             # Never cut the command short: it is typed from the screen.
@@ -230,7 +246,7 @@ class PollView(Static):
         totals: PollResults | Mapping[str, int] | None,
         revealed: bool,
         *,
-        hints: bool = True,
+        hints: PollKeys | None = None,
         marked: frozenset[int] = frozenset(),
         cursor: int | None = None,
         title: str | None = None,
@@ -241,7 +257,7 @@ class PollView(Static):
             poll: The poll shown.
             totals: Its results (or votes per option text).
             revealed: Show the bar chart.
-            hints: Mention the presenter's keys.
+            hints: The presenter's keys to name, or None.
             marked: Indexes of options to mark as chosen.
             cursor: Index of the highlighted option, or None.
             title: The heading already shown above the poll (the slide's

@@ -20,7 +20,7 @@ from tui.deck.model import Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.safe_text import printable
-from tui.widgets.poll_view import PollView
+from tui.widgets.poll_view import PollKeys, PollView
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 
@@ -50,7 +50,7 @@ class SlideView(Vertical):
         totals: PollResults | Mapping[str, int] | None = None,
         chart_shown: bool = False,
         *,
-        poll_hints: bool = True,
+        poll_hints: PollKeys | None = None,
     ) -> None:
         """Draw ``slide`` with ``step`` reveal steps shown.
 
@@ -60,7 +60,7 @@ class SlideView(Vertical):
             totals: The poll's results (or votes per option text) when the
                 slide has a poll.
             chart_shown: Whether the poll's bar chart is revealed.
-            poll_hints: Mention the presenter's poll keys (not on the
+            poll_hints: The presenter's poll keys to name, or None (the
                 audience view, whose keys do not act on the poll).
         """
         if slide.layout is not self._layout:
