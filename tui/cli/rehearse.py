@@ -14,7 +14,6 @@ and the median of the earlier ones.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from tui.cli.common import (
     default_deck_path,
     fail,
     warn,
+    write_report,
 )
 from tui.cli.session import NotStarted, Options, open_session
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
@@ -155,7 +155,7 @@ def _print_report(recorder: Recorder, fmt: str) -> None:
         except StoreError as error:
             warn(f"podium rehearse: {error}")
     if report is not None:
-        sys.stdout.write(printable_output(_render(report, fmt), fmt))
+        write_report(printable_output(_render(report, fmt), fmt), fmt)
     if recorder.problem:
         warn(f"podium rehearse: {recorder.problem}")
 
@@ -174,7 +174,7 @@ def _history(store: RehearsalStore | None, deck_path: str, fmt: str) -> int:
     from tui.rehearsal.formats import format_history
 
     runs = store.rehearsals(deck_path) if store is not None else []
-    sys.stdout.write(printable_output(format_history(runs, fmt), fmt))
+    write_report(printable_output(format_history(runs, fmt), fmt), fmt)
     return EXIT_OK
 
 
@@ -191,5 +191,5 @@ def _report(store: RehearsalStore | None, deck_path: str, number: int, fmt: str)
         return _fail(f"no rehearsal {number} of {deck_path}; its rehearsals are: {known}")
     report = build_report(store, number)
     assert report is not None
-    sys.stdout.write(printable_output(_render(report, fmt), fmt))
+    write_report(printable_output(_render(report, fmt), fmt), fmt)
     return EXIT_OK
