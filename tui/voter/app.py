@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,6 +31,10 @@ from tui.safe_text import one_line, printable
 from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import PollView
 
+MIN_WIDTH = 30
+"""Fewest columns the voter's view needs (a phone-sized SSH window fits)."""
+MIN_HEIGHT = 8
+"""Fewest rows the voter's view needs: header, question, options and footer."""
 CHECK_INTERVAL = 0.25
 """Seconds between checks of the store for what the presenter shows."""
 
@@ -88,6 +93,7 @@ class VoterApp(PlainNotify, App[None]):
         super().__init__()
         apply_no_color(self)
         self.voter = voter
+        self.too_small = False
         self.store = store
         self.stage = Stage()
         """What the presenter showed at the last check."""
@@ -126,6 +132,7 @@ class VoterApp(PlainNotify, App[None]):
         return app_variable_defaults(self.current_theme)
 
     def compose(self) -> ComposeResult:
+        yield Static(id="voter-too-small", markup=False)
         yield Static(id="voter-who", markup=False)
         with VerticalScroll(id="voter-body", can_focus=False):
             yield Static(id="voter-question", markup=False)
@@ -135,6 +142,7 @@ class VoterApp(PlainNotify, App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._check_size()
         self.reload()
         self.set_interval(self._interval, self.check)
 
@@ -218,7 +226,9 @@ class VoterApp(PlainNotify, App[None]):
             self._draw_widgets()
 
     def _draw_widgets(self) -> None:
-        self.query_one("#voter-who", Static).update(f"Podium vote · voting as {one_line(self.voter)}")
+        self.query_one("#voter-who", Static).update(
+            f"Podium vote · voting as {one_line(self.voter)}"
+        )
         question = self.query_one("#voter-question", Static)
         help_line = self.query_one("#voter-help", Static)
         poll = self.poll
@@ -285,10 +295,36 @@ class VoterApp(PlainNotify, App[None]):
         self._problem, self.message = True, message
         self._draw()
 
+    # -- size ------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Below :data:`MIN_WIDTH` x :data:`MIN_HEIGHT` show only a message and
+        let no key act but quit: no vote is sent blind."""
+        if width is None or height is None:
+            width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small != self.too_small:
+            self.too_small = too_small
+            self.refresh_bindings()
+        self.screen.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#voter-too-small", Static).update(
+                f"Podium needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT} cells; "
+                f"this one is {width}x{height}. Enlarge it to continue."
+            )
+
     # -- keys ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Voting keys act only while a poll is open; marking only on multiple choice."""
+        """Voting keys act only while a poll is open; marking only on multiple choice.
+
+        Behind the "terminal too small" message no key acts but quit.
+        """
+        if self.too_small:
+            return action == "quit"
         poll = self.poll
         if action == "choose":
             return self.voting and poll is not None and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
