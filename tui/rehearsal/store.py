@@ -242,17 +242,14 @@ class RehearsalStore:
 
     @classmethod
     def open_read_only(cls, path: Path | None = None) -> RehearsalStore | None:
-        """Open the store at ``path`` for reading only (``--history``, ``--report``).
-
-        Nothing is created or written: not the file, its folder, nor any
-        side file next to it (:func:`tui.storage.checks.inspect`).
+        """Open the store at ``path`` for reading only; nothing is created or
+        written, not even a side file (:func:`tui.storage.checks.inspect`).
 
         Args:
             path: The SQLite file; defaults to :func:`default_path`.
 
         Returns:
-            The store, or None when there is none yet (no file, or an empty
-            one): no rehearsal was recorded.
+            The store, or None when none was set up yet (no or empty file).
 
         Raises:
             StoreError: The file is not an undamaged rehearsal store this
