@@ -114,7 +114,23 @@ def terminal_problem(
     term = (os.environ if environ is None else environ).get("TERM", "")
     if term.strip().lower() in DUMB_TERMS:
         return f"TERM={term} cannot show a full-screen view"
+    size = _reported_size(streams[2][1])
+    if size is not None and 0 in size:
+        return f"the terminal reports a size of {size[0]}x{size[1]} cells, so nothing fits"
     return None
+
+
+def _reported_size(stream: IO[str] | None) -> tuple[int, int] | None:
+    """The size (columns, rows) the terminal behind ``stream`` reports, if it can be read.
+
+    A terminal that reports 0x0 (a pty nobody sized, e.g. under ``script``)
+    has no cells to draw in: Textual would redraw for nothing, at full CPU.
+    """
+    try:
+        columns, rows = os.get_terminal_size(stream.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None
+    return columns, rows
 
 
 def refuse_without_terminal(command: str, hint: str) -> int | None:

@@ -20,7 +20,7 @@ from tui.audience.app import make_audience_app
 from tui.deck.model import Deck, Layout, Poll, Slide
 from tui.polls.store import VoteStore
 from tui.safe_text import first_control
-from tui.voter.app import make_voter_app
+from tui.voter.factory import make_voter_app
 
 OSC52 = "\x1b]52;c;SE9TVElMRQ==\x07"
 PAYLOAD = f"<{OSC52}|\x1b[2J|\x1b[?1049l|\x9b2J|\x07|R\rR|\x7f|\x08|\u202e|[bold]x[/bold]>"

@@ -152,6 +152,19 @@ def test_vote_choice(capsys, tmp_path: Path) -> None:
         assert store.results(second).counts == (0, 1, 1)
 
 
+@pytest.mark.parametrize("name", ["\t=x", "  c  ", "c ", " c", "", " ", "a\tb", "\t"])
+def test_vote_refuses_a_bad_voter_name_as_given(capsys, tmp_path: Path, name: str) -> None:
+    path = tmp_path / "votes.sqlite3"
+    with VoteStore.open(path) as store:
+        store.publish(load_deck(TWO_POLLS).polls[0], presenter=ME)
+        status, out, err = run(
+            capsys, "vote", "--store", str(path), "--choice", "1", "--voter", name
+        )
+        assert status == 2, out
+        assert err.startswith("podium vote: --voter: a voter name") and "Traceback" not in err
+        assert store.results(load_deck(TWO_POLLS).polls[0]).counts == (0, 0)
+
+
 def test_vote_finds_the_running_presentation(capsys, tmp_path: Path) -> None:
     status, _, err = run(capsys, "vote", "--choice", "1")
     assert status == 1 and "no presentation is running" in err
@@ -189,7 +202,7 @@ def test_presenter_refuses_a_bad_store_clearly(capsys, tmp_path: Path) -> None:
 
 
 def test_voter_identity(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert announce.voter_identity("  Kari ") == "Kari"
+    assert announce.voter_identity("  Kari ") == "  Kari "  # checked, never stripped
     monkeypatch.setattr(announce.os, "ttyname", lambda fd: "/dev/pts/7")
     monkeypatch.setattr(announce.getpass, "getuser", lambda: "kari")
     assert announce.voter_identity() == "kari@pts/7"

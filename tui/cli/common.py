@@ -48,6 +48,29 @@ class BadInput(Exception):
         self.lines = list(lines)
 
 
+def write_report(text: str, fmt: str) -> None:
+    """Write a command's report to standard output in its format.
+
+    CSV and JSON are machine formats: they are written as UTF-8 bytes
+    whatever the locale (``LC_ALL=C`` included), so a spreadsheet or a
+    script gets every name intact. A table is for people and goes through
+    the text stream, whose locale-safe ``?`` stands in for what the
+    terminal cannot show.
+
+    Args:
+        text: The report, already made printable
+            (:func:`tui.safe_text.printable_output`).
+        fmt: ``table``, ``csv`` or ``json``.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if fmt in ("csv", "json") and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8", "surrogateescape"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
 def warn(line: str) -> None:
     """Print one message to standard error, its control characters made visible."""
     print(printable(line), file=sys.stderr)

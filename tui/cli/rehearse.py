@@ -13,7 +13,7 @@ and the median of the earlier ones.
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from tui.cli.common import (
     default_deck_path,
     fail,
     warn,
+    write_report,
 )
 from tui.cli.session import NotStarted, Options, open_session
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
@@ -90,22 +91,35 @@ def main(argv: Sequence[str]) -> int:
 
     args = _parser().parse_args(argv)
     deck_path = args.deck if args.deck is not None else str(default_deck_path())
+    if args.history or args.report is not None:
+        return _read_only(args, deck_path)
     try:
         store = RehearsalStore.open()
     except StoreError as error:
         return _fail(str(error))
     try:
-        if args.history:
-            return _history(store, deck_path, args.format)
-        if args.report is not None:
-            return _report(store, deck_path, args.report, args.format)
         return _rehearse(store, args.deck, args.theme, args.format)
-    except StoreError as error:
-        if args.history or args.report is not None:
-            return _fail(str(error))
-        raise
     finally:
         store.close()
+
+
+def _read_only(args: argparse.Namespace, deck_path: str) -> int:
+    """``--history`` and ``--report``: read the store, never create or write it."""
+    from tui.rehearsal.store import RehearsalStore, StoreError
+
+    try:
+        store = RehearsalStore.open_read_only()
+    except StoreError as error:
+        return _fail(str(error))
+    try:
+        if args.history:
+            return _history(store, deck_path, args.format)
+        return _report(store, deck_path, args.report, args.format)
+    except StoreError as error:
+        return _fail(str(error))
+    finally:
+        if store is not None:
+            store.close()
 
 
 def _rehearse(store: RehearsalStore, deck_arg: str | None, theme: str | None, fmt: str) -> int:
@@ -141,7 +155,7 @@ def _print_report(recorder: Recorder, fmt: str) -> None:
         except StoreError as error:
             warn(f"podium rehearse: {error}")
     if report is not None:
-        sys.stdout.write(printable_output(_render(report, fmt), fmt))
+        write_report(printable_output(_render(report, fmt), fmt), fmt)
     if recorder.problem:
         warn(f"podium rehearse: {recorder.problem}")
 
@@ -156,18 +170,19 @@ def _render(report: Report, fmt: str) -> str:
     return format_table(report)
 
 
-def _history(store: RehearsalStore, deck_path: str, fmt: str) -> int:
+def _history(store: RehearsalStore | None, deck_path: str, fmt: str) -> int:
     from tui.rehearsal.formats import format_history
 
-    sys.stdout.write(printable_output(format_history(store.rehearsals(deck_path), fmt), fmt))
+    runs = store.rehearsals(deck_path) if store is not None else []
+    write_report(printable_output(format_history(runs, fmt), fmt), fmt)
     return EXIT_OK
 
 
-def _report(store: RehearsalStore, deck_path: str, number: int, fmt: str) -> int:
+def _report(store: RehearsalStore | None, deck_path: str, number: int, fmt: str) -> int:
     from tui.rehearsal.report import build_report
 
-    runs = store.rehearsals(deck_path)
-    if not runs:
+    runs = store.rehearsals(deck_path) if store is not None else []
+    if store is None or not runs:
         return _fail(f"no rehearsals of {deck_path} yet; run  podium rehearse {deck_path}")
     if number == 0:
         number = runs[-1].id
@@ -176,5 +191,5 @@ def _report(store: RehearsalStore, deck_path: str, number: int, fmt: str) -> int
         return _fail(f"no rehearsal {number} of {deck_path}; its rehearsals are: {known}")
     report = build_report(store, number)
     assert report is not None
-    sys.stdout.write(printable_output(_render(report, fmt), fmt))
+    write_report(printable_output(_render(report, fmt), fmt), fmt)
     return EXIT_OK

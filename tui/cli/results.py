@@ -10,12 +10,11 @@ Exit status: 0, or 2 for a deck or store that cannot be read.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import DECK_HELP, ArgumentParser, fail, load_deck
+from tui.cli.common import DECK_HELP, ArgumentParser, fail, load_deck, write_report
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable_output
 
@@ -76,5 +75,5 @@ def main(argv: Sequence[str]) -> int:
         reports = [PollReport(PollResults.empty(poll), ()) for poll in polls]
     recorded = path.exists() and path.stat().st_size > 0
     source = str(path) if recorded else f"{path} (no votes recorded yet)"
-    sys.stdout.write(printable_output(render(reports, args.format, source), args.format))
+    write_report(printable_output(render(reports, args.format, source), args.format), args.format)
     return EXIT_OK

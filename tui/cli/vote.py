@@ -134,7 +134,7 @@ def main(argv: Sequence[str]) -> int:
     voter = announce.voter_identity(args.voter)
     problem = voter_name_problem(voter)
     if problem is not None:
-        given = "--voter" if args.voter and args.voter.strip() else "your login and terminal"
+        given = "--voter" if args.voter is not None else "your login and terminal"
         return fail([f"podium vote: {given}: {problem}; choose another with --voter NAME"])
     if args.deck and not args.store and not Path(args.deck).is_file():
         return fail([f"podium vote: {one_line(args.deck)}: no such deck file"])
@@ -165,7 +165,7 @@ def main(argv: Sequence[str]) -> int:
         if store is not None:
             store.close()
         return refused
-    from tui.voter.app import make_voter_app
+    from tui.voter.factory import make_voter_app
 
     app = make_voter_app(voter, store, locate=announce.live_store if follow else None)
     quit_signal = None

@@ -95,7 +95,8 @@ def voter_identity(name: str | None = None) -> str:
     """Who is voting: one id per person, stable within one terminal.
 
     Args:
-        name: A name given with ``--voter``; used as is when not blank.
+        name: A name given with ``--voter``; used exactly as given (checked
+            by :func:`tui.polls.voters.voter_name_problem`, never stripped).
 
     Returns:
         ``name``, else ``<login>@<terminal>``, e.g. ``alice@pts/3``: two
@@ -104,8 +105,8 @@ def voter_identity(name: str | None = None) -> str:
         replaces the earlier vote. Without a terminal, an SSH session is
         told apart by its connection (``alice@ssh-1a2b3c``).
     """
-    if name is not None and name.strip():
-        return name.strip()
+    if name is not None:
+        return name
     try:
         login = getpass.getuser()
     except (KeyError, OSError):

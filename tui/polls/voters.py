@@ -17,8 +17,7 @@ def voter_name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a voter's name, or None when it can.
 
     Args:
-        name: The name as it would be stored (already stripped of
-            surrounding blanks).
+        name: The name exactly as given (it is never stripped).
 
     Returns:
         One sentence saying what is wrong (without naming the value, which
@@ -26,9 +25,11 @@ def voter_name_problem(name: str) -> str | None:
     """
     if not name.strip():
         return "a voter name must not be empty"
+    bad = CONTROL.search(name)
+    if bad is None and name != name.strip(" "):
+        return "a voter name must not begin or end with a space"
     if len(name) > MAX_VOTER_NAME:
         return f"a voter name is at most {MAX_VOTER_NAME} characters, got {len(name)}"
-    bad = CONTROL.search(name)
     if bad is not None:
         char = bad.group()
         if char in "\r\n\u2028\u2029\x85":

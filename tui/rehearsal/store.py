@@ -177,6 +177,45 @@ class RehearsalStore:
             raise
         return cls(sqlite.Database(connection, path, KIND, BUSY_TIMEOUT))
 
+    @classmethod
+    def open_read_only(cls, path: Path | None = None) -> RehearsalStore | None:
+        """Open the store at ``path`` for reading only; nothing is created or
+        written, not even a side file (:func:`tui.storage.checks.inspect`).
+
+        Args:
+            path: The SQLite file; defaults to :func:`default_path`.
+
+        Returns:
+            The store, or None when none was set up yet (no or empty file).
+
+        Raises:
+            StoreError: The file is not an undamaged rehearsal store this
+                Podium reads, or a crash left it mid-write.
+        """
+        path = path or default_path()
+        try:
+            if path.stat().st_size == 0:
+                return None
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise RehearsalStoreError(
+                f"cannot read the rehearsal store {path}: {error.strerror or error}", path
+            ) from None
+        try:
+            connection = checks.inspect(path, KIND, BUSY_TIMEOUT, require_store=False)
+        except sqlite.NeedsRecovery:
+            raise RehearsalStoreError(
+                f"rehearsal store {path} was left mid-write by a crash; rehearse once"
+                " to repair it, then read it again",
+                path,
+            ) from None
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:  # an empty database, not yet set up: nothing recorded
+            connection.close()
+            return None
+        return cls(sqlite.Database(connection, path, KIND, BUSY_TIMEOUT))
+
     def close(self) -> None:
         """Close the file."""
         self._db.close()

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -27,9 +27,14 @@ from tui.polls.announce import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
 from tui.safe_text import one_line, printable
+from tui.voter import wording
 from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import PollView
 
+MIN_WIDTH = 30
+"""Fewest columns the voter's view needs (a phone-sized SSH window fits)."""
+MIN_HEIGHT = 8
+"""Fewest rows the voter's view needs: header, question, options and footer."""
 CHECK_INTERVAL = 0.25
 """Seconds between checks of the store for what the presenter shows."""
 
@@ -88,6 +93,7 @@ class VoterApp(PlainNotify, App[None]):
         super().__init__()
         apply_no_color(self)
         self.voter = voter
+        self.too_small = False
         self.store = store
         self.stage = Stage()
         """What the presenter showed at the last check."""
@@ -126,6 +132,7 @@ class VoterApp(PlainNotify, App[None]):
         return app_variable_defaults(self.current_theme)
 
     def compose(self) -> ComposeResult:
+        yield Static(id="voter-too-small", markup=False)
         yield Static(id="voter-who", markup=False)
         with VerticalScroll(id="voter-body", can_focus=False):
             yield Static(id="voter-question", markup=False)
@@ -135,6 +142,7 @@ class VoterApp(PlainNotify, App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._check_size()
         self.reload()
         self.set_interval(self._interval, self.check)
 
@@ -225,31 +233,12 @@ class VoterApp(PlainNotify, App[None]):
         poll = self.poll
         self.set_class(poll is None, "-waiting")
         if poll is None:
-            if self.store is None or not self.live:
-                question.update("Waiting for the presentation to start…")
-                help_line.update(
-                    "This screen shows each poll as soon as the presenter reaches it. "
-                    "Press q to leave."
-                )
-            else:
-                question.update("Waiting for the next poll…")
-                help_line.update(
-                    "The presenter is on another slide; the next poll appears here by itself."
-                )
+            headline, help_text = wording.waiting(self.store is not None and self.live)
+            question.update(headline)
+            help_line.update(help_text)
         else:
             question.update(printable(poll.question))
-            if self.stage.closed:
-                help_line.update("This poll is closed: no more votes.")
-            elif poll.multiple:
-                help_line.update(
-                    "Choose one or more: press their numbers (or ↑↓ and Space), then Enter to send."
-                    " You can change your vote while the poll is open."
-                )
-            else:
-                help_line.update(
-                    "Press the number of your choice (or ↑↓ and Enter)."
-                    " You can change your vote while the poll is open."
-                )
+            help_line.update(wording.how_to_vote(poll, self.stage.closed))
             self.query_one(PollView).show(
                 poll,
                 self.results or PollResults.empty(poll),
@@ -271,25 +260,42 @@ class VoterApp(PlainNotify, App[None]):
         poll = self.poll
         if poll is None:
             return ""
-        chosen = self._chosen_indexes()
-        if chosen:
-            labels = ", ".join(poll.options[index] for index in chosen)
-            when = datetime.fromtimestamp(self.ballot.cast_at).strftime("%H:%M:%S")  # type: ignore[union-attr]
-            return f"✓ Your vote: {labels} (saved {when})"
-        if self.stage.closed:
-            return "You did not vote on this poll."
-        if poll.multiple and self.marked:
-            return "Marked, not sent yet: press Enter to send."
-        return ""
+        cast_at = self.ballot.cast_at if self.ballot is not None else None
+        closed, marked = self.stage.closed, bool(self.marked)
+        return wording.status(poll, self._chosen_indexes(), cast_at, closed, marked)
 
     def _show_problem(self, message: str) -> None:
         self._problem, self.message = True, message
         self._draw()
 
+    # -- size ------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Below :data:`MIN_WIDTH` x :data:`MIN_HEIGHT` show only a message and
+        let no key act but quit: no vote is sent blind."""
+        if width is None or height is None:
+            width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small != self.too_small:
+            self.too_small = too_small
+            self.refresh_bindings()
+        self.screen.set_class(too_small, "-too-small")
+        if too_small:
+            message = wording.too_small(width, height, MIN_WIDTH, MIN_HEIGHT)
+            self.query_one("#voter-too-small", Static).update(message)
+
     # -- keys ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Voting keys act only while a poll is open; marking only on multiple choice."""
+        """Voting keys act only while a poll is open; marking only on multiple choice.
+
+        Behind the "terminal too small" message no key acts but quit.
+        """
+        if self.too_small:
+            return action == "quit"
         poll = self.poll
         if action == "choose":
             return self.voting and poll is not None and int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
@@ -382,31 +388,3 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.resolve() == second.resolve()
     except OSError:
         return first == second
-
-
-def make_voter_app(
-    voter: str,
-    store: VoteStore | None,
-    *,
-    locate: Callable[[], Path | None] | None = None,
-    check_interval: float = CHECK_INTERVAL,
-) -> VoterApp:
-    """Build the voter's app with Podium's default theme.
-
-    Args:
-        voter: Who votes.
-        store: The presenter's store, or None until ``locate`` finds one.
-        locate: Finds the running presentation's store (same user), or None.
-        check_interval: Seconds between checks of the store.
-
-    Returns:
-        The app, not yet running.
-    """
-    from tui.app import DEFAULT_THEME
-    from tui.themes import ThemeError, resolve_theme
-
-    try:
-        theme: Theme | None = resolve_theme(DEFAULT_THEME)
-    except ThemeError:
-        theme = None
-    return VoterApp(voter, store, theme=theme, locate=locate, check_interval=check_interval)
