@@ -12,18 +12,122 @@ screen they open has been drawn. Two things then go wrong in plain Textual:
   terminal too small to show it) has no line map, and PageUp/PageDown end
   the app with ``KeyError``. :class:`SafeOptionList` and
   :class:`SafeCommandPalette` make those keys do nothing until it has one.
+* A key typed right after the one that opens or closes a screen acts on the
+  wrong screen, or on none: Textual hands each key on as soon as it is read,
+  before the key ahead of it has pushed or dismissed anything.
+  :class:`KeysInTurn` holds each key until the one before it has acted.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Iterator
 from typing import Any, Literal
 
-from textual import work
+from textual import events, work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widgets import Button, Input, OptionList
+
+KEY_TURN_SECONDS = 1.0
+"""Longest a key waits for the key before it to finish acting; then it goes anyway."""
+
+
+class KeysInTurn:
+    """Mix into an :class:`~textual.app.App` (before ``App``): keys act one after another.
+
+    Textual hands a key to the focused widget (or the screen) the moment it
+    reads it, and looks the key's binding up on the screen on top when the
+    key comes back up to the app. What a key does follows as more messages:
+    a screen pushed, a list's choice, a dialog dismissed. Keys read together
+    (``tmux send-keys o Down Enter Right`` over a slow link) therefore land
+    on a screen about to close (the overview swallows the ``Right`` typed
+    after its ``Enter``) or miss one just opened (the blank screen never sees
+    the key meant to end it).
+
+    Here every key the terminal sends waits until the app has digested the
+    key before it: no message left in the app's queue or in that of any
+    widget on its screens. So each key acts once, in the order typed, on the
+    screen on top when its turn comes. A key typed alone, when nothing is
+    pending, goes through at once.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_keys: deque[events.Key] = deque()
+        self._released_key: events.Key | None = None
+        self._key_turns: asyncio.Task[None] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Let a key from the terminal through only once the keys before it have acted."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if event is self._released_key:
+                self._released_key = None  # its turn: the turn-taker is waiting for it
+            elif self._key_turns is not None:
+                self._held_keys.append(event)  # a key is still acting: wait for it
+                return
+            else:
+                self._key_turns = asyncio.create_task(self._take_turns())
+        await super().on_event(event)  # type: ignore[misc]
+
+    async def _take_turns(self) -> None:
+        """Wait for the key let through to act, then let the next held key through."""
+        try:
+            while True:
+                await self._digested()
+                if not self._held_keys or not self.is_running:  # type: ignore[attr-defined]
+                    break
+                key = self._released_key = self._held_keys.popleft()
+                self.post_message(key)  # type: ignore[attr-defined]
+        finally:
+            self._key_turns = None
+
+    def _pumps(self) -> Iterator[MessagePump]:
+        """The app and every node of every screen on its stack."""
+        yield self  # type: ignore[misc]
+        for screen in list(self.screen_stack):  # type: ignore[attr-defined]
+            yield from screen.walk_children(with_self=True)
+
+    async def _digested(self) -> None:
+        """Return once nothing is pending anywhere (or after :data:`KEY_TURN_SECONDS`).
+
+        A pump with messages queued gets a callback behind them, and we wait
+        for every such callback to run, and for the workers of the screens
+        (the palette's search); done when two looks in a row, a turn of the
+        event loop apart, find nothing queued or working (a handler still
+        running at the first look has posted what it posts by the second).
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + KEY_TURN_SECONDS
+        quiet = 0
+        while quiet < 2 and loop.time() < deadline:
+            pumps = list(self._pumps())
+            ids = {id(pump) for pump in pumps}
+            busy = [pump for pump in pumps if pump.message_queue_size]
+            working = [
+                worker
+                for worker in self.workers  # type: ignore[attr-defined]
+                if id(worker.node) in ids and not worker.is_finished
+            ]
+            quiet = 0 if busy or working else quiet + 1
+            waits: list[Awaitable[object]] = []
+            for pump in busy:
+                done = asyncio.Event()
+                if pump.call_later(done.set):  # False: the pump has closed
+                    waits.append(done.wait())
+            waits.extend(worker.wait() for worker in working if worker.is_running)
+            if waits:
+                # A worker that failed or was cancelled is done: Textual reports its error.
+                every = asyncio.gather(*waits, return_exceptions=True)
+                try:
+                    await asyncio.wait_for(every, max(deadline - loop.time(), 0))
+                except TimeoutError:
+                    return  # never quiet (or stuck): let the next key go anyway
+            await asyncio.sleep(0)
 
 
 class DismissOnce:
