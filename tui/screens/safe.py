@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Awaitable, Iterator
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from textual import events, work
@@ -62,8 +62,15 @@ class KeysInTurn:
         self._released_key: events.Key | None = None
         self._key_turns: asyncio.Task[None] | None = None
 
+    @property
+    def keys_held(self) -> int:
+        """Keys read but not let through yet, plus one while the last let through still acts."""
+        return len(self._held_keys) + (self._key_turns is not None)
+
     async def on_event(self, event: events.Event) -> None:
         """Let a key from the terminal through only once the keys before it have acted."""
+        if isinstance(event, events.Key) and not self.screen_stack:  # type: ignore[attr-defined]
+            return  # the app is closing: no screen left for the key to act on
         if isinstance(event, events.Key) and not event.is_forwarded:
             if event is self._released_key:
                 self._released_key = None  # its turn: the turn-taker is waiting for it
@@ -79,8 +86,8 @@ class KeysInTurn:
         try:
             while True:
                 await self._digested()
-                if not self._held_keys or not self.is_running:  # type: ignore[attr-defined]
-                    break
+                if not self._held_keys or not self.screen_stack:  # type: ignore[attr-defined]
+                    break  # nothing held, or the app is closing
                 key = self._released_key = self._held_keys.popleft()
                 self.post_message(key)  # type: ignore[attr-defined]
         finally:
@@ -92,42 +99,73 @@ class KeysInTurn:
         for screen in list(self.screen_stack):  # type: ignore[attr-defined]
             yield from screen.walk_children(with_self=True)
 
+    def _next_key_waits_for_workers(self) -> bool:
+        """Whether the next held key needs the screens' workers done first.
+
+        The palette searches in a worker; Enter or an arrow key must find its
+        hits listed. Text typed into the palette starts a new search anyway,
+        so it goes on without waiting (typing keeps up).
+        """
+        return bool(self._held_keys) and not self._held_keys[0].is_printable
+
     async def _digested(self) -> None:
         """Return once nothing is pending anywhere (or after :data:`KEY_TURN_SECONDS`).
 
-        A pump with messages queued gets a callback behind them, and we wait
-        for every such callback to run, and for the workers of the screens
-        (the palette's search); done when two looks in a row, a turn of the
-        event loop apart, find nothing queued or working (a handler still
-        running at the first look has posted what it posts by the second).
+        Each pump with messages queued gets a callback behind them, and we
+        wait until all those callbacks have run (and, for a key that needs
+        them, until the screens' workers have finished). Done when two looks
+        in a row, a turn of the event loop apart, find nothing pending (a
+        handler still running at the first look has posted what it posts by
+        the second).
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + KEY_TURN_SECONDS
         quiet = 0
-        while quiet < 2 and loop.time() < deadline:
+        while quiet < 2:
+            if loop.time() >= deadline:
+                return  # never quiet (or stuck): let the next key go anyway
             pumps = list(self._pumps())
-            ids = {id(pump) for pump in pumps}
             busy = [pump for pump in pumps if pump.message_queue_size]
-            working = [
-                worker
+            working = self._next_key_waits_for_workers() and any(
+                not worker.is_finished and any(worker.node is pump for pump in pumps)
                 for worker in self.workers  # type: ignore[attr-defined]
-                if id(worker.node) in ids and not worker.is_finished
-            ]
+            )
             quiet = 0 if busy or working else quiet + 1
-            waits: list[Awaitable[object]] = []
-            for pump in busy:
-                done = asyncio.Event()
-                if pump.call_later(done.set):  # False: the pump has closed
-                    waits.append(done.wait())
-            waits.extend(worker.wait() for worker in working if worker.is_running)
-            if waits:
-                # A worker that failed or was cancelled is done: Textual reports its error.
-                every = asyncio.gather(*waits, return_exceptions=True)
-                try:
-                    await asyncio.wait_for(every, max(deadline - loop.time(), 0))
-                except TimeoutError:
-                    return  # never quiet (or stuck): let the next key go anyway
-            await asyncio.sleep(0)
+            if busy and not await _handled(busy, deadline - loop.time()):
+                return
+            # A worker posts nothing while it works: look again shortly.
+            await asyncio.sleep(0.005 if working else 0)
+
+
+async def _handled(pumps: list[MessagePump], timeout: float) -> bool:
+    """Wait until ``pumps`` have handled every message queued now.
+
+    Args:
+        pumps: Message pumps (the app, screens, widgets).
+        timeout: Seconds to wait at most.
+
+    Returns:
+        False if they had not within ``timeout``.
+    """
+    all_ran = asyncio.Event()
+    waiting = 0
+
+    def ran() -> None:
+        nonlocal waiting
+        waiting -= 1
+        if not waiting:
+            all_ran.set()
+
+    for pump in pumps:
+        if pump.call_later(ran):  # a callback behind its queue (False: the pump has closed)
+            waiting += 1
+    if not waiting:
+        return True
+    try:
+        await asyncio.wait_for(all_ran.wait(), max(timeout, 0))
+    except TimeoutError:
+        return False
+    return True
 
 
 class DismissOnce:
