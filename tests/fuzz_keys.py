@@ -118,6 +118,10 @@ async def _settle(pilot) -> None:
     for _ in range(3):
         await pilot._wait_for_screen()
         await asyncio.sleep(0)
+    # Podium's apps hold keys read together until the key before has acted
+    # (tui.screens.safe.KeysInTurn): the burst is digested when none is left.
+    while getattr(pilot.app, "keys_held", 0) and pilot.app.is_running:
+        await asyncio.sleep(0.005)
 
 
 async def _burst(app: App, pilot, rng: random.Random, keys: Sequence[str], count: int) -> int:

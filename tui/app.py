@@ -34,7 +34,7 @@ from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for
-from tui.screens.safe import SafeCommandPalette
+from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
 from tui.show.events import Change, Flag
 from tui.widgets.plain_notify import PlainNotify
@@ -53,7 +53,7 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(PlainNotify, App[None]):
+class PodiumApp(KeysInTurn, PlainNotify, App[None]):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built

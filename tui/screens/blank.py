@@ -11,8 +11,10 @@ from tui.screens.safe import DismissOnce
 class BlankScreen(DismissOnce, Screen[None]):
     """Blanks the screen, like the ``b`` key of a slide clicker.
 
-    Several keys typed at once bring the slide back once; the rest are
-    swallowed here, as a clicker's extra presses would be.
+    The key that brings the slide back does nothing else; keys typed after
+    it, even in the same burst, act on the screen beneath (the app lets a
+    key through only once the one before it has acted, see
+    :class:`tui.screens.safe.KeysInTurn`).
     """
 
     DEFAULT_CSS = """
