@@ -20,8 +20,8 @@ from fuzz_keys import _key_event
 
 from tui.app import PodiumApp, make_app
 from tui.deck import Deck, load_deck
-from tui.mirror.audience import make_audience_app
-from tui.mirror.publish import Publisher
+from tui.audience.app import make_audience_app
+from tui.audience.publish import Publisher
 from tui.navigation import Position
 from tui.screens.blank import BlankScreen
 from tui.screens.presenter import PresenterScreen
