@@ -230,7 +230,7 @@ def test_keys_sent_together_in_a_real_terminal(
     )
     session = TmuxSession(name)
     try:
-        session.wait_for("Demo deck")
+        session.wait_for("for the presenter tests")  # the subtitle: the title is in big letters
         session.keys(*keys)  # one send-keys call: the keys arrive together
         time.sleep(0.5)
         session.keys("Escape")  # close whatever the keys left open (palette, overview)

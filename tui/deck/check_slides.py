@@ -45,12 +45,13 @@ class SlideChecks(PollChecks):
                     ok = False
                 else:
                     values[name] = text
-        if "reveal" in fields:
-            reveal = self.boolean(fields["reveal"][1], "reveal")
-            if reveal is None:
-                ok = False
-            else:
-                values["reveal"] = reveal
+        for name in ("reveal", "meta"):
+            if name in fields:
+                flag = self.boolean(fields[name][1], name)
+                if flag is None:
+                    ok = False
+                else:
+                    values[name] = flag
         if "time" in fields:
             reported = len(self.problems)
             budget = self.duration(fields["time"][1], "time")

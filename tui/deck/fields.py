@@ -7,7 +7,7 @@ deck text exactly as the author typed them (:meth:`DeckFields.text_of`).
 
 from __future__ import annotations
 
-from tui.deck.model import parse_duration
+from tui.deck.model import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, parse_duration
 from tui.deck.schema import SLIDE_KEYS
 from tui.yamlcheck.checker import Checker, closest, truth
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
@@ -69,6 +69,26 @@ class DeckFields(Checker):
         self.problem(
             node,
             f"{name} must be a length of time such as 20m, 1h 30m, 90s or 45 (minutes), got {got}",
+        )
+        return None
+
+    def width(self, node: Node) -> int | None:
+        """The measure (``width:``) in cells; None when empty or (after reporting) bad."""
+        if node.broken:
+            return None
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return None
+            value = node.value.strip()
+            if value.isascii() and value.isdigit() and MIN_WIDTH <= int(value) <= MAX_WIDTH:
+                return int(value)
+            got = repr(node.value)
+        else:
+            got = describe(node)
+        self.problem(
+            node,
+            f"width must be a whole number of cells from {MIN_WIDTH} to {MAX_WIDTH} "
+            f"(the widest a line of slide text runs; the default is {DEFAULT_WIDTH}), got {got}",
         )
         return None
 

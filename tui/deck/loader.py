@@ -121,6 +121,10 @@ class _DeckChecker(SlideChecks):
             self.theme = (str(values["theme"]), theme_node.line, theme_node.column)
         if "duration" in fields:
             values["duration"] = self.duration(fields["duration"][1])
+        if "width" in fields:
+            width = self.width(fields["width"][1])
+            if width is not None:
+                values["width"] = width
         slides: list[Slide] = []
         if "slides" not in fields:
             self.problem(

@@ -16,6 +16,12 @@ import msgspec
 
 from tui.deck.poll_options import derive_option_ids
 
+DEFAULT_WIDTH = 90
+"""The default measure (``width:``): a readable line on a projector, in cells."""
+
+MIN_WIDTH, MAX_WIDTH = 30, 1000
+"""The measures a deck may set (``width:``), in cells."""
+
 
 class Layout(str, Enum):
     """How a slide is laid out on screen."""
@@ -92,6 +98,8 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
         reveal: When true, top-level list items of ``body`` appear one
             keypress at a time (incremental reveal).
         poll: The poll shown on this slide, if any.
+        meta: Whether the deck's author, event and date are shown on the
+            slide (``meta:``); None means only on title slides.
         line: 1-based line of the slide in the deck file, for messages.
     """
 
@@ -106,7 +114,13 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
     time: float | None = None
     reveal: bool = False
     poll: Poll | None = None
+    meta: bool | None = None
     line: int = 0
+
+    @property
+    def shows_meta(self) -> bool:
+        """Whether the deck's author, event and date are on this slide."""
+        return self.layout is Layout.TITLE if self.meta is None else self.meta
 
     @property
     def steps(self) -> int:
@@ -147,6 +161,8 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
         theme_at: 1-based (line, column) of the ``theme:`` value, for
             messages about it; (0, 0) when the deck names no theme.
         duration: Target length of the talk in seconds, or None.
+        width: The widest a line of slide text runs, in cells (``width:``):
+            text is kept to this measure and centred on wider terminals.
         source: Path of the deck file as given (for messages and the store).
     """
 
@@ -158,6 +174,7 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
     theme: str | None = None
     theme_at: tuple[int, int] = (0, 0)
     duration: float | None = None
+    width: int = DEFAULT_WIDTH
     source: str = ""
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 from tui.deck.model import Layout, ResultsMode
 from tui.deck.slug import MAX_SLUG
 
-DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "slides")
+DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "width", "slides")
 SLIDE_KEYS = (
     "layout",
     "title",
@@ -21,6 +21,7 @@ SLIDE_KEYS = (
     "reveal",
     "time",
     "poll",
+    "meta",
 )
 POLL_KEYS = ("id", "question", "options", "multiple", "results")
 OPTION_KEYS = ("id", "text")

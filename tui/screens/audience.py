@@ -292,7 +292,9 @@ class AudienceScreen(NavigableScreen):
             shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
         chart = self._chart and not self.detached
         with self.app.batch_update():
-            self.query_one(SlideView).show(slide, self.position.step, shown, chart, poll_hints=None)
+            self.query_one(SlideView).show(
+                slide, self.position.step, shown, chart, poll_hints=None, deck=self.deck
+            )
             if self.detached:
                 self._draw_notice()
 

@@ -157,7 +157,12 @@ class PresenterScreen(NavigableScreen):
         show, slide = self.show, self.slide
         position = show.state.position
         self.query_one(SlideView).show(
-            slide, position.step, show.results, show.chart_shown(slide.poll), poll_hints=POLL_KEYS
+            slide,
+            position.step,
+            show.results,
+            show.chart_shown(slide.poll),
+            poll_hints=POLL_KEYS,
+            deck=self.deck,
         )
         if show.state.notes_shown:
             notes = self.query_one(NotesPane)
@@ -198,6 +203,7 @@ class PresenterScreen(NavigableScreen):
         self.query_one(StatusBar).show(
             state.position.slide + 1,
             len(self.deck.slides),
+            step=(state.position.step, self.slide.steps),
             pending=state.typed,
             more=more,
             prompt=state.goto_open,

@@ -4,6 +4,12 @@ One set of child widgets serves every layout; the layout is a CSS class on
 the view (``-layout-title`` ...) so changing slides only updates text and
 classes, never remounts (except when a columns slide has a different number
 of columns).
+
+The slide is drawn in a frame (``#slide-frame``) that keeps text to the
+deck's measure (``width:``, :func:`frame_width`) and is centred on wide
+terminals; its side and top margins are shares of the terminal (CSS
+percentages in ``app.tcss``), so every size is decided in Textual's one
+layout pass.
 """
 
 from __future__ import annotations
@@ -13,16 +19,47 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from tui.deck.model import Layout, Slide
+from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.safe_text import printable
 from tui.widgets.poll_view import PollKeys, PollView
+from tui.widgets.slide_title import SlideTitle
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
+_BIG_TITLE = {Layout.TITLE, Layout.SECTION}
+
+COLUMNS_SHARE = 1.5
+"""A columns slide's frame is this many times the measure: several texts side by side."""
+
+
+def frame_width(layout: Layout, measure: int) -> int | None:
+    """The widest the slide's frame may be, in cells; None for no limit.
+
+    Text keeps to the deck's measure; a title slide's big title may use the
+    screen's width (less its margins), a columns slide half as much again.
+
+    Args:
+        layout: The slide's layout.
+        measure: The deck's ``width:`` in cells.
+    """
+    if layout is Layout.TITLE:
+        return None
+    if layout is Layout.COLUMNS:
+        return int(measure * COLUMNS_SHARE)
+    return measure
+
+
+def meta_lines(deck: Deck | None) -> tuple[str, str]:
+    """The deck's author, and its event and date joined by " · " (each may be empty)."""
+    if deck is None:
+        return "", ""
+    return deck.author.strip(), " · ".join(
+        part for part in (deck.event.strip(), deck.date.strip()) if part
+    )
 
 
 class SlideView(Vertical):
@@ -31,17 +68,20 @@ class SlideView(Vertical):
     _layout: Layout | None = None
     _deferred_body: tuple[str, str] | None = None
 
+    _frame_width: int | None = None
+
     def compose(self) -> ComposeResult:
-        # Center lets a centred layout shrink the framed title to its text
-        # and centre it; Textual aligns a vertical stack only as a block.
-        with Center(id="slide-title-row"):
-            yield Static(id="slide-title", markup=False)
-        yield Static(id="slide-subtitle", markup=False)
-        with VerticalScroll(id="slide-scroll", can_focus=False):
-            yield Static(id="slide-body", markup=False)
-            yield Horizontal(id="slide-columns")
-            yield PollView(id="slide-poll")
-            yield Static(id="slide-attribution", markup=False)
+        with Vertical(id="slide-frame"):
+            yield Static(id="slide-top")  # the top margin of a content slide
+            yield SlideTitle(id="slide-title")
+            yield Static(id="slide-subtitle", markup=False)
+            yield Static(id="slide-author", markup=False)
+            with VerticalScroll(id="slide-scroll", can_focus=False):
+                yield Static(id="slide-body", markup=False)
+                yield Horizontal(id="slide-columns")
+                yield PollView(id="slide-poll")
+                yield Static(id="slide-attribution", markup=False)
+            yield Static(id="slide-meta", markup=False)
 
     def show(
         self,
@@ -51,6 +91,7 @@ class SlideView(Vertical):
         chart_shown: bool = False,
         *,
         poll_hints: PollKeys | None = None,
+        deck: Deck | None = None,
     ) -> None:
         """Draw ``slide`` with ``step`` reveal steps shown.
 
@@ -62,6 +103,8 @@ class SlideView(Vertical):
             chart_shown: Whether the poll's bar chart is revealed.
             poll_hints: The presenter's poll keys to name, or None (the
                 audience view, whose keys do not act on the poll).
+            deck: The deck the slide is in: its measure, and its author,
+                event and date for a slide that shows them.
         """
         if slide.layout is not self._layout:
             # Class changes restyle the whole subtree: only when needed.
@@ -70,12 +113,21 @@ class SlideView(Vertical):
             self.add_class(f"-layout-{slide.layout.value}")
             self._layout = slide.layout
         centred = slide.layout in _CENTRED
-        title = self.query_one("#slide-title", Static)
-        title.update(Text(printable(slide.title)))
-        self.query_one("#slide-title-row").display = bool(slide.title)
+        limit = frame_width(slide.layout, deck.width if deck is not None else DEFAULT_WIDTH)
+        if limit != self._frame_width:
+            self._frame_width = limit
+            self.query_one("#slide-frame").styles.max_width = limit
+        title = self.query_one("#slide-title", SlideTitle)
+        title.show(printable(slide.title), big=slide.layout in _BIG_TITLE)
+        title.display = bool(slide.title)
         subtitle = self.query_one("#slide-subtitle", Static)
         subtitle.update(Text(printable(slide.subtitle)))
         subtitle.display = bool(slide.subtitle)
+        author, event = meta_lines(deck) if slide.shows_meta else ("", "")
+        for selector, line in (("#slide-author", author), ("#slide-meta", event)):
+            widget = self.query_one(selector, Static)
+            widget.update(Text(printable(line)))
+            widget.display = bool(line)
 
         body = self.query_one("#slide-body", Static)
         body_text = slide.body_at_step(step)

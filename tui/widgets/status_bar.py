@@ -1,4 +1,4 @@
-"""The bottom line: where we are (slide k/N), what is pending, and the keys."""
+"""The bottom line: where we are (slide k/N, reveal step s/S), what is pending, and the keys."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from textual.widgets import Footer, Static
 
 
 class StatusBar(Horizontal):
-    """Slide k/N, a typed slide number waiting for Enter, and the footer keys.
+    """Slide k/N and reveal step s/S, a typed slide number waiting for Enter, and the footer keys.
 
     The footer lists the keys that act on the current slide (Textual hides
     the ones whose ``check_action`` says no).
     """
 
-    _shown: tuple[int, int, str, bool, bool] | None = None
+    _shown: tuple[int, int, tuple[int, int], str, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Footer(id="status-keys", compact=True, show_command_palette=False)
@@ -26,6 +26,7 @@ class StatusBar(Horizontal):
         number: int,
         count: int,
         *,
+        step: tuple[int, int] = (0, 0),
         pending: str = "",
         more: bool = False,
         prompt: bool = False,
@@ -35,11 +36,13 @@ class StatusBar(Horizontal):
         Args:
             number: Current slide, 1-based.
             count: Slides in the deck.
+            step: Reveal steps shown and the slide's steps (``2/3``, shown
+                after the slide number); nothing when the slide has none.
             pending: Digits typed so far for "go to slide" (may be empty).
             more: The slide is taller than the screen (scroll for the rest).
             prompt: The go-to prompt is open (shown even before a digit is typed).
         """
-        state = (number, count, pending, more, prompt)
+        state = (number, count, step, pending, more, prompt)
         if state == self._shown:
             return  # unchanged: send no bytes
         self._shown = state
@@ -51,6 +54,8 @@ class StatusBar(Horizontal):
             line.append(f" go to {pending or '_'} ⏎ ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
+        if step[1]:
+            line.append(f"· {step[0]}/{step[1]} ")
         # Its width follows the text; a layout pass only when that changes.
         widget = self.query_one("#status-position", Static)
         widget.update(line, layout=line.cell_len != widget.size.width)

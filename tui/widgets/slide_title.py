@@ -1,0 +1,88 @@
+"""A slide's title: in big letters on title and section slides when it fits.
+
+The choice between big letters and normal text is made for the width the
+layout gives the title and the terminal's height, inside Textual's layout
+pass (:meth:`SlideTitle.get_content_height`): a slide change or a resize
+lays the title out once, at its final height, never in a second pass.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+BIG_MIN_WIDTH = 60
+"""Narrowest title (cells) drawn in big letters."""
+
+BIG_HEIGHT_SHARE = 3
+"""Big letters take at most a third of the terminal's height."""
+
+BIG_SCALES = (2, 1)
+"""Sizes of big letters tried, largest first (see :func:`tui.big_text.big_lines`)."""
+
+
+class SlideTitle(Widget):
+    """The title of the slide on screen.
+
+    Big letters (:mod:`tui.big_text`) are drawn when :meth:`show` allows
+    them, every character of the title has a big glyph, the title fits the
+    width in at most three lines and the rows take at most a third of the
+    terminal's height (twice the size where that fits too); otherwise the
+    whole title is normal text (styled by CSS: bold, the theme's title
+    colour), wrapped at the width.
+    """
+
+    _text = ""
+    _big = False
+
+    def show(self, text: str, *, big: bool) -> None:
+        """Set the title.
+
+        Args:
+            text: The title, already made printable (no control characters).
+            big: Whether big letters may be used (title and section slides).
+        """
+        if (text, big) != (self._text, self._big):
+            self._text, self._big = text, big
+            self.refresh(layout=True)
+
+    @property
+    def is_big(self) -> bool:
+        """Whether the title is drawn in big letters at its current size."""
+        return self._big_rows(self.content_size.width) is not None
+
+    def _big_rows(self, width: int) -> tuple[str, ...] | None:
+        if not self._big or width < BIG_MIN_WIDTH or not self._text.strip():
+            return None
+        from tui.big_text import big_lines, console_glyphs_only  # deferred: pyfiglet
+
+        budget = self.app.size.height // BIG_HEIGHT_SHARE
+        for scale in BIG_SCALES:
+            rows = big_lines(self._text, width, half_blocks=console_glyphs_only(), scale=scale)
+            if rows is not None and len(rows) <= budget:
+                return rows
+        return None
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        rows = self._big_rows(width)
+        if rows is not None:
+            return len(rows)
+        if width <= 0:
+            return 0
+        return len(Text(self._text).wrap(self.app.console, width))
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        rows = self._big_rows(width)
+        if rows is None:
+            return Text(self._text)
+        # Each line's rows padded alike on both sides: centred as one block.
+        lines = []
+        for row in rows:
+            left = (width - len(row)) // 2
+            lines.append(" " * left + row + " " * (width - left - len(row)))
+        return Text("\n".join(lines), no_wrap=True, overflow="crop")
