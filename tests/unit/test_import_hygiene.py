@@ -50,6 +50,10 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.terminal": ("textual", "rich", "sqlite3", "yaml"),
     "tui.themes": ("textual", "sqlite3"),
     "tui.cli": ("textual", "rich", "sqlite3", "yaml"),
+    # Big titles load their font library only when one is drawn.
+    "tui.big_text": ("textual", "rich", "pyfiglet"),
+    "tui.widgets.slide_view": ("pyfiglet",),
+    "tui.app": ("pyfiglet",),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the
