@@ -67,22 +67,34 @@ def console_glyphs_only(environ: os._Environ[str] | dict[str, str] | None = None
 
 
 @lru_cache(maxsize=1)
-def _font_glyphs() -> dict[str, Pixels]:
-    """Every glyph of :data:`FONT` and :data:`EXTRA_GLYPHS`, as pixels."""
+def _font() -> tuple[dict[int, list[str]], str]:
+    """The rows of every glyph of :data:`FONT` by code point, and its hard blank."""
     from pyfiglet import FigletFont  # deferred: only when a big title is drawn
 
     font = FigletFont(FONT)
-    glyphs: dict[str, Pixels] = {}
-    for code, rows in font.chars.items():
-        pixels = _from_cells(rows, font.hardBlank)
-        if pixels is not None and len(rows) == ROWS:
-            glyphs[chr(code)] = pixels
-    for char, art in EXTRA_GLYPHS.items():
+    return font.chars, font.hardBlank
+
+
+@lru_cache(maxsize=512)
+def _glyph(char: str) -> Pixels | None:
+    """The pixels of one character; None when it has no big glyph."""
+    art = EXTRA_GLYPHS.get(char)
+    if art is not None:
         width = max(len(row) for row in art) + 1  # one pixel between letters
-        glyphs[char] = tuple(
-            tuple(row.ljust(width, ".")[x] == "#" for x in range(width)) for row in art
-        )
-    return glyphs
+        return tuple(tuple(row.ljust(width, ".")[x] == "#" for x in range(width)) for row in art)
+    chars, hard_blank = _font()
+    rows = chars.get(ord(char))
+    if rows is None or len(rows) != ROWS:
+        return None
+    return _from_cells(rows, hard_blank)
+
+
+def _pixels(char: str) -> Pixels:
+    """The pixels of a character known to be drawable."""
+    glyph = _glyph(char)
+    if glyph is None:
+        raise ValueError(f"no big glyph for {char!r}")
+    return glyph
 
 
 def _from_cells(rows: list[str], hard_blank: str) -> Pixels | None:
@@ -103,14 +115,12 @@ def _from_cells(rows: list[str], hard_blank: str) -> Pixels | None:
 
 def drawable(text: str) -> bool:
     """Whether every character of ``text`` has a big glyph."""
-    glyphs = _font_glyphs()
-    return all(char in glyphs for char in text)
+    return all(_glyph(char) is not None for char in text)
 
 
 def text_width(text: str, *, half_blocks: bool = False, scale: int = 1) -> int:
     """Cells ``text`` takes in big letters (every character must be drawable)."""
-    glyphs = _font_glyphs()
-    pixels = sum(len(glyphs[char][0]) for char in text) * scale
+    pixels = sum(len(_pixels(char)[0]) for char in text) * scale
     return pixels if half_blocks else (pixels + 1) // 2
 
 
@@ -175,9 +185,8 @@ def _wrap(words: list[str], width: int, measure: Callable[[str], int]) -> list[s
 
 def _draw(line: str, half_blocks: bool, scale: int) -> list[str]:
     """The rows of one line of big text."""
-    glyphs = _font_glyphs()
     pixels = [
-        tuple(pixel for char in line for pixel in glyphs[char][y] for _ in range(scale))
+        tuple(pixel for char in line for pixel in _pixels(char)[y] for _ in range(scale))
         for y in range(ROWS * 2)
         for _ in range(scale)
     ]
