@@ -60,6 +60,6 @@ def test_the_key_after_b_brings_the_slide_back(podium) -> None:
     session, status = podium
     session.keys("b", "Right")
     screen = stays(session, "1/13")  # back, and not moved on: Right ended the blank
-    assert "Samordning" in screen
+    assert "innovasjonsutfordring" in screen  # the title may be in big letters
     session.keys("q")
     assert session.exit_status(status) == 0

@@ -212,7 +212,7 @@ WAYS_OUT = ["q", "ctrl+c", "INT", "TERM", "HUP", "QUIT"]
 
 APPS = {
     # app: (arguments, text on its screen, keys that quit with q)
-    "presenter": ([str(SEED)], "Samordning mellom forvaltningsorganer", ["q"]),
+    "presenter": ([str(SEED)], "en innovasjonsutfordring", ["q"]),
     "audience": (["--audience", str(SEED)], "Waiting for the presenter", ["q", "y"]),
     "voter": (["vote"], "Waiting for the presentation", ["q"]),
     "rehearse": (["rehearse", str(SEED)], "Notes · 1/13", ["q"]),
@@ -270,7 +270,7 @@ def test_a_signalled_presenter_quits_for_its_audience(panes, way: str) -> None:
     from tui.audience.state import read_state, state_path
 
     pane = panes([str(SEED)])
-    pane.wait_for("Samordning mellom forvaltningsorganer")
+    pane.wait_for("en innovasjonsutfordring")  # the title may be in big letters
     pane.keys("Right")
     pane.wait_for("2/13")
     os.kill(pane.pid, getattr(signal, f"SIG{way}"))
@@ -351,7 +351,7 @@ def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: 
             return tmux("capture-pane", "-p", "-t", name)
 
         tmux("send-keys", "-t", name, f"{PODIUM} {SEED}", "Enter")
-        wait(lambda: "Samordning mellom forvaltningsorganer" in screen(), "the deck never showed")
+        wait(lambda: "en innovasjonsutfordring" in screen(), "the deck never showed")
         tmux("send-keys", "-t", name, "Right")
         wait(lambda: "KS' visjon" in screen(), "Right did nothing")
         for suspend in ("key", "signal"):
@@ -709,7 +709,7 @@ def test_every_line_command_prints_under_an_ascii_locale(
 @needs_podium
 def test_the_presenter_starts_and_quits_under_an_ascii_locale(panes) -> None:
     pane = panes([str(SEED)], env=ASCII)
-    pane.wait_for("Samordning mellom")
+    pane.wait_for("en innovasjonsutfordring")
     pane.keys("q")
     assert pane.exit_status() == 0
     assert pane.value(PANE_FLAGS) == NORMAL
