@@ -145,8 +145,8 @@ def big_lines(
         has no big glyph, a word is wider than ``width`` or the text needs
         more than ``max_lines`` lines.
     """
-    words = text.split()
-    if not words or not drawable(text.replace("\n", " ")):
+    words = text.split()  # any space (a no-break one too) is a place to wrap
+    if not words or not drawable("".join(words)):
         return None
 
     def measure(line: str) -> int:

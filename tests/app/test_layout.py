@@ -216,6 +216,19 @@ async def test_small_terminal_content_slides_and_missing_glyphs_get_bold_text(
         assert plain(app, "#slide-title").splitlines()[0] == "Innhold"
 
 
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 4), ((100, 30), 8), ((200, 60), 8)])
+async def test_twice_the_size_only_on_30_rows_or_more(
+    tmp_path: Path, size: tuple[int, int], rows: int
+) -> None:
+    deck = deck_file(tmp_path)
+    app = make_app(deck)
+    async with app.run_test(size=size) as pilot:
+        app.show.jump(4)  # "Takk"
+        await pilot.pause()
+        title = app.screen.query_one(SlideTitle)
+        assert title.is_big and title.content_size.height == rows
+
+
 async def test_a_title_too_long_for_three_lines_is_bold_text() -> None:
     long = "Et svært langt tittelord " * 6
     deck = load_deck_text(f"slides:\n  - layout: section\n    title: {long.strip()}\n")

@@ -55,7 +55,7 @@ def test_every_extra_glyph_has_the_fonts_height() -> None:
         assert set("".join(art)) <= {"#", "."}, char
 
 
-@pytest.mark.parametrize("title", ["Emoji 🎉", "漢字", "Tab\there", "Ω-test", "e\u0301"])
+@pytest.mark.parametrize("title", ["Emoji 🎉", "漢字", "Ω-test", "e\u0301", "soft\u00adhyphen"])
 def test_a_character_without_a_glyph_gives_nothing(title: str) -> None:
     assert not drawable(title)
     assert big_lines(title, 1000) is None
@@ -72,6 +72,10 @@ def test_wraps_at_spaces_into_even_lines() -> None:
     assert max(len(row) for row in two) <= width
     # Even lines: "Samordning mellom" / "forvaltningsorganer", not three lines.
     assert len(two[0]) == text_width("Samordning mellom")
+
+
+def test_any_space_is_a_space() -> None:
+    assert big_lines("Del\u00a02", 1000) == big_lines("Del 2", 1000) == big_lines("Del\t2", 1000)
 
 
 def test_too_narrow_or_too_many_lines_gives_nothing() -> None:

@@ -18,8 +18,10 @@ BIG_MIN_WIDTH = 60
 BIG_HEIGHT_SHARE = 3
 """Big letters take at most a third of the terminal's height."""
 
-BIG_SCALES = (2, 1)
-"""Sizes of big letters tried, largest first (see :func:`tui.big_text.big_lines`)."""
+BIG_SCALES = ((2, 30), (1, 0))
+"""Sizes of big letters tried, largest first (see :func:`tui.big_text.big_lines`),
+each with the fewest terminal rows it is tried on: on a laptop's 24 rows a
+title in twice the size would push the rest of a title slide off screen."""
 
 
 class SlideTitle(Widget):
@@ -28,9 +30,9 @@ class SlideTitle(Widget):
     Big letters (:mod:`tui.big_text`) are drawn when :meth:`show` allows
     them, every character of the title has a big glyph, the title fits the
     width in at most three lines and the rows take at most a third of the
-    terminal's height (twice the size where that fits too); otherwise the
-    whole title is normal text (styled by CSS: bold, the theme's title
-    colour), wrapped at the width.
+    terminal's height (twice the size where that fits too, on 30 rows or
+    more); otherwise the whole title is normal text (styled by CSS: bold,
+    the theme's title colour), wrapped at the width.
     """
 
     _text = ""
@@ -57,8 +59,11 @@ class SlideTitle(Widget):
             return None
         from tui.big_text import big_lines, console_glyphs_only  # deferred: pyfiglet
 
-        budget = self.app.size.height // BIG_HEIGHT_SHARE
-        for scale in BIG_SCALES:
+        height = self.app.size.height
+        budget = height // BIG_HEIGHT_SHARE
+        for scale, min_height in BIG_SCALES:
+            if height < min_height:
+                continue
             rows = big_lines(self._text, width, half_blocks=console_glyphs_only(), scale=scale)
             if rows is not None and len(rows) <= budget:
                 return rows
