@@ -69,6 +69,7 @@ class SlideView(Vertical):
     _deferred_body: tuple[str, str] | None = None
 
     _frame_width: int | None = None
+    _meta: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="slide-frame"):
@@ -123,11 +124,13 @@ class SlideView(Vertical):
         subtitle = self.query_one("#slide-subtitle", Static)
         subtitle.update(Text(printable(slide.subtitle)))
         subtitle.display = bool(slide.subtitle)
-        author, event = meta_lines(deck) if slide.shows_meta else ("", "")
-        for selector, line in (("#slide-author", author), ("#slide-meta", event)):
-            widget = self.query_one(selector, Static)
-            widget.update(Text(printable(line)))
-            widget.display = bool(line)
+        meta = meta_lines(deck) if slide.shows_meta else ("", "")
+        if meta != self._meta:  # the same on most slides: no update, no bytes
+            self._meta = meta
+            for selector, line in zip(("#slide-author", "#slide-meta"), meta, strict=True):
+                widget = self.query_one(selector, Static)
+                widget.update(Text(printable(line)))
+                widget.display = bool(line)
 
         body = self.query_one("#slide-body", Static)
         body_text = slide.body_at_step(step)
