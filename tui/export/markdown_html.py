@@ -62,16 +62,21 @@ class MarkdownHtml:
 
     Args:
         base: The deck's folder: relative image paths start there.
+        code_colours: For the PDF's HTML reader, which knows no classes:
+            the Pygments style whose colours code is written in with
+            ``<font color>``; None writes Pygments' classes (:func:`code_css`).
     """
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, code_colours: str | None = None) -> None:
         self.base = base
+        self.code_colours = code_colours
         self._parser = _parser()
 
     def render(self, source: str) -> str:
         """HTML for Markdown ``source`` (block elements)."""
         tokens = self._parser.parse(printable(source))
-        return str(self._parser.renderer.render(tokens, self._parser.options, {"base": self.base}))
+        env = {"base": self.base, "code_colours": self.code_colours}
+        return str(self._parser.renderer.render(tokens, self._parser.options, env))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +97,42 @@ def _fence(
 ) -> str:
     token = tokens[index]
     language = (token.info or "").strip().split(" ")[0]
+    style = env.get("code_colours")
+    if style:
+        return f"<pre>{coloured(token.content, language, style)}</pre>\n"
     return f'<pre class="code">{highlight(token.content, language)}</pre>\n'
+
+
+def _lexer(language: str) -> Any:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        return get_lexer_by_name(language) if language else None
+    except ClassNotFound:
+        return None
+
+
+def coloured(source: str, language: str, style: str) -> str:
+    """Code as escaped text in ``<font color>`` runs, for the PDF's HTML reader.
+
+    Args:
+        source: The code.
+        language: The fence's language name, or "".
+        style: A Pygments style name.
+    """
+    lexer = _lexer(language)
+    if lexer is None:
+        return html.escape(source.rstrip("\n"))
+    from pygments.styles import get_style_by_name
+
+    colours = get_style_by_name(style)
+    parts = []
+    for kind, value in lexer.get_tokens(source.rstrip("\n")):
+        colour = colours.style_for_token(kind).get("color")
+        escaped = html.escape(value)
+        parts.append(f'<font color="#{colour}">{escaped}</font>' if colour else escaped)
+    return "".join(parts)
 
 
 def highlight(source: str, language: str) -> str:
@@ -104,13 +144,8 @@ def highlight(source: str, language: str) -> str:
     """
     from pygments import highlight as pygmentize
     from pygments.formatters import HtmlFormatter
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
 
-    try:
-        lexer = get_lexer_by_name(language) if language else None
-    except ClassNotFound:
-        lexer = None
+    lexer = _lexer(language)
     if lexer is None:
         return html.escape(source)
     return str(pygmentize(source, lexer, HtmlFormatter(nowrap=True)))
