@@ -107,7 +107,7 @@ def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool 
         width = pdf.w - 30
         box_height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
         for index, slide in enumerate(deck.slides):
-            if index == 0 or pdf.get_y() + box_height + 30 > pdf.h - 15:
+            if index == 0 or pdf.get_y() + box_height + 45 > pdf.h - 15:
                 pdf.add_page()
             else:
                 pdf.set_y(pdf.get_y() + 6)
@@ -169,10 +169,8 @@ def draw_slide(
             chosen, height = scale, end - inner.y
             break
     top = inner.y
-    if slide.layout in (Layout.TITLE, Layout.SECTION, Layout.QUOTE) or slide.poll is None:
-        centred = slide.layout in (Layout.TITLE, Layout.SECTION, Layout.QUOTE)
-        if centred:
-            top = inner.y + max(0.0, (inner.h - height) / 2)
+    if slide.layout in (Layout.TITLE, Layout.SECTION, Layout.QUOTE):
+        top = inner.y + max(0.0, (inner.h - height) / 2)
     _content(
         pdf, slide, Box(inner.x, top, inner.w, inner.h), chosen * factor, palette, markdown, sources
     )
@@ -214,10 +212,8 @@ def _content(
     pdf.set_margins(box.x, box.y, pdf.w - box.x - box.w)
     pdf.set_xy(box.x, box.y)
     centred = slide.layout in (Layout.TITLE, Layout.SECTION)
-    if (
-        (slide.title
-        and slide.layout is not Layout.QUOTE)
-        or (slide.layout is Layout.QUOTE and slide.title)
+    if (slide.title and slide.layout is not Layout.QUOTE) or (
+        slide.layout is Layout.QUOTE and slide.title
     ):
         size = (38 if slide.layout is Layout.TITLE else 34 if centred else 28) * scale
         pdf.set_font("dejavu", "B", size)
