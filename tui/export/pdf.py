@@ -40,6 +40,23 @@ SCALES = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42, 0.36, 0.3)
 """Text sizes tried, largest first, until a slide fits its page."""
 
 
+_NO_GLYPH = {code: "\ufffd" for code in range(0x2400, 0x2425)}
+"""DejaVu has no control pictures (``␛`` ...): they print as ``�``."""
+
+
+class PodiumPdf(FPDF):
+    """fpdf2's document with every text made printable in DejaVu Sans.
+
+    Text arrives here already through :func:`tui.safe_text.printable`
+    (controls as their pictures); the pictures the font lacks become ``�``
+    so a control character still shows where it was.
+    """
+
+    def normalize_text(self, text: str) -> str:
+        """As fpdf2's, after :data:`_NO_GLYPH`."""
+        return str(super().normalize_text(printable(text).translate(_NO_GLYPH)))
+
+
 @dataclass(frozen=True)
 class Box:
     """Where a slide is drawn, in millimetres.
@@ -62,9 +79,9 @@ def new_pdf(deck: Deck, *, portrait: bool) -> FPDF:
     logging.getLogger("fpdf").setLevel(logging.ERROR)  # glyphs a font lacks: not fatal
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     if portrait:
-        pdf = FPDF(orientation="P", unit="mm", format="A4")
+        pdf = PodiumPdf(orientation="P", unit="mm", format="A4")
     else:
-        pdf = FPDF(orientation="L", unit="mm", format=(SLIDE_SIZE[1], SLIDE_SIZE[0]))
+        pdf = PodiumPdf(orientation="L", unit="mm", format=(SLIDE_SIZE[1], SLIDE_SIZE[0]))
     pdf.add_font("dejavu", "", FONTS / "DejaVuSans.ttf")
     pdf.add_font("dejavu", "B", FONTS / "DejaVuSans-Bold.ttf")
     pdf.add_font("dejavu", "I", FONTS / "DejaVuSans-Oblique.ttf")
@@ -192,7 +209,7 @@ def _measurer(pdf: FPDF) -> FPDF:
     """
     scratch = _MEASURERS.get(id(pdf))
     if scratch is None or scratch.w != pdf.w or scratch.h != pdf.h:
-        scratch = FPDF(unit="mm", format=(pdf.w, pdf.h))
+        scratch = PodiumPdf(unit="mm", format=(pdf.w, pdf.h))
         scratch.fonts.update(pdf.fonts)
         _MEASURERS.clear()
         _MEASURERS[id(pdf)] = scratch

@@ -111,6 +111,7 @@ def _poll_records(deck: Deck, store: str | None) -> tuple[dict[str, PollRecord],
 
 def _times(deck: Deck) -> tuple[tuple[SlideTime, ...], float | None]:
     """The latest rehearsal's time per slide, beside each slide's budget."""
+    from tui.notes import slide_label
     from tui.pacing import share_budgets
     from tui.rehearsal.report import build_report
     from tui.rehearsal.store import RehearsalStore, StoreError
@@ -136,10 +137,11 @@ def _times(deck: Deck) -> tuple[tuple[SlideTime, ...], float | None]:
     times = []
     for number, slide in enumerate(deck.slides, start=1):
         row = by_number.get(number)
-        if row is not None and row.title == slide.title:
+        label = slide_label(slide)
+        if row is not None and row.title == label:
             rehearsed: float | None = row.seconds
         else:
-            rehearsed = by_title.get(slide.title)
+            rehearsed = by_title.get(label)
         planned = budgets[number - 1] if budgets is not None else None
         times.append(SlideTime(planned, rehearsed))
     return tuple(times), report.rehearsal.started
