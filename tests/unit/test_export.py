@@ -79,7 +79,9 @@ def test_html_has_every_slide_as_real_html_and_loads_nothing(tmp_path: Path) -> 
             value = attrs.get(name) or ""
             assert not value.startswith(("http:", "https:", "//")) or tag == "a", (tag, attrs)
         assert tag not in ("link", "iframe", "object", "embed")
-    policy = next(a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy")
+    policy = next(
+        a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert policy and "default-src 'none'" in policy and "img-src data:" in policy
     # The theme's colours (ks: navy background, amber headings).
     source = out.read_text(encoding="utf-8")
@@ -135,11 +137,12 @@ def test_hostile_deck_exports_safely_as_html(tmp_path: Path) -> None:
         out = tmp_path / f"hostile-{handout}.html"
         assert export(str(deck), "-o", str(out), *(["--handout"] if handout else [])) == 0
         source = out.read_text(encoding="utf-8")
+        assert "<script>alert" not in source and "<iframe" not in source
         page = parse(out)
         scripts = [tag for tag, _ in page.tags if tag == "script"]
         assert len(scripts) == (0 if handout else 1)  # only Podium's own
         for tag, attrs in page.tags:
-            assert tag not in ("img", "iframe", "style") or tag == "style" and not attrs
+            assert tag not in ("img", "iframe", "style") or (tag == "style" and not attrs)
             assert not any(name.startswith("on") for name in attrs), (tag, attrs)
             assert not (attrs.get("href") or "").startswith("javascript")
         text = " ".join(page.text)
@@ -243,7 +246,9 @@ def test_format_follows_the_output_suffix_and_defaults_to_the_deck_name(
     assert (tmp_path / "talk.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_bad_input_exits_2_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert export(str(SEED_DECK), "--format", "svg", "--handout") == 2
     assert "--handout is for html and pdf" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
