@@ -50,6 +50,10 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.terminal": ("textual", "rich", "sqlite3", "yaml"),
     "tui.themes": ("textual", "sqlite3"),
     "tui.cli": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.cli.export": ("textual", "rich", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
+    "tui.export.html": ("textual", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
+    "tui.export.pdf": ("textual", "sqlite3", "yaml", "pygments"),
+    "tui.export.sources": ("textual", "rich", "sqlite3", "yaml"),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the

@@ -41,7 +41,7 @@ commands (each has its own --help):
   rehearse [DECK]    rehearse with the timer, then see where the time went
   vote               vote on the poll on the presenter's screen (any terminal)
   results [DECK]     print poll totals and every vote (--format csv|json)
-  export [DECK]      write the deck as a web page, a PDF or SVGs (--handout: with notes)
+  export [DECK]      write a web page, a PDF or SVGs (--handout: with notes)
   --audience [DECK]  audience view: the slide alone, following the presenter
 
 keys: press ? while presenting."""

@@ -14,9 +14,7 @@ deck, theme, store or option that cannot be used.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -145,6 +143,8 @@ def main(argv: Sequence[str]) -> int:
                 from tui.export.pdf import render_pdf
 
                 data = render_pdf(deck, palette, sources, handout=args.handout)
+            from tui.export.files import write_file
+
             write_file(target, data)
             size = len(data)
             what = str(target)
@@ -157,27 +157,3 @@ def main(argv: Sequence[str]) -> int:
 
 def _kilobytes(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename).
-
-    Raises:
-        OSError: The folder does not exist or cannot be written.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -21,7 +21,14 @@ from tui.export.html_assets import SCRIPT, style_sheet
 from tui.export.markdown_html import MarkdownHtml, code_css, text
 from tui.export.palette import Palette
 from tui.export.sources import PollRecord, Sources
-from tui.export.words import cover_lines, export_note, poll_rows, poll_summary, slide_time
+from tui.export.words import (
+    cover_lines,
+    export_note,
+    notes_markdown,
+    poll_rows,
+    poll_summary,
+    slide_time,
+)
 from tui.notes import slide_label
 
 
@@ -171,10 +178,11 @@ def _cover(deck: Deck, sources: Sources) -> str:
 def _handout_page(
     index: int, slide: Slide, slide_html: str, markdown: MarkdownHtml, sources: Sources
 ) -> str:
-    notes = markdown.render(slide.notes) if slide.notes.strip() else ""
+    notes = markdown.render(notes_markdown(slide.notes)) if slide.notes.strip() else ""
     for step, note in enumerate(slide.step_notes, start=1):
         if note.strip():
-            notes += f'<div class="step"><h4>Step {step}</h4>{markdown.render(note)}</div>'
+            said = markdown.render(notes_markdown(note))
+            notes += f'<div class="step"><h4>Step {step}</h4>{said}</div>'
     if not notes:
         notes = '<p class="none">No notes.</p>'
     extra = ""

@@ -38,9 +38,8 @@ def style_sheet(palette: Palette, *, handout: bool = False) -> str:
         )
     )
     page = "A4 portrait; margin: 14mm" if handout else "landscape; margin: 0"
-    return f":root{{{colours}color-scheme:{'dark' if palette.dark else 'light'}}}\n" + (
-        _CSS.replace("@PAGE@", page)
-    )
+    scheme = "dark" if palette.dark and not handout else "light"  # a handout is on paper
+    return f":root{{{colours}color-scheme:{scheme}}}\n" + (_CSS.replace("@PAGE@", page))
 
 
 _CSS = """

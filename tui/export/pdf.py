@@ -8,99 +8,29 @@ file. ``--handout`` writes A4 portrait pages: a cover, then each slide above
 its notes, poll results and times. Slide text goes through the same
 Markdown-to-HTML step as the web page (:mod:`tui.export.markdown_html`), so
 it is escaped the same way; fpdf2's HTML reader lays it out.
-Imports no Textual; fpdf2 is imported only here.
+The document, its fonts and the HTML step live in :mod:`tui.export.pdf_doc`,
+the chart, cover and notes in :mod:`tui.export.pdf_parts`. Imports no Textual.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace, TextStyle
 
 from tui.deck.model import Deck, Layout, Slide
 from tui.export.markdown_html import MarkdownHtml
 from tui.export.palette import Palette
+from tui.export.pdf_doc import SLIDE_SIZE, Box, PodiumPdf, escape, new_pdf, write_html
 from tui.export.pdf_parts import draw_chart, draw_cover, handout_notes
 from tui.export.sources import Sources
 from tui.notes import slide_label
 from tui.safe_text import printable
 
-FONTS = Path(__file__).parent / "fonts"
-"""DejaVu fonts (see ``fonts/LICENSE``)."""
-
-SLIDE_SIZE = (254.0, 142.875)
-"""A slide page in millimetres: 10 x 5.625 inches, 16:9."""
-
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42, 0.36, 0.3)
 """Text sizes tried, largest first, until a slide fits its page."""
-
-
-_NO_GLYPH = {code: "\ufffd" for code in range(0x2400, 0x2425)}
-"""DejaVu has no control pictures (``␛`` ...): they print as ``�``."""
-
-
-class PodiumPdf(FPDF):
-    """fpdf2's document with every text made printable in DejaVu Sans.
-
-    Text arrives here already through :func:`tui.safe_text.printable`
-    (controls as their pictures); the pictures the font lacks become ``�``
-    so a control character still shows where it was.
-    """
-
-    def normalize_text(self, text: str) -> str:
-        """As fpdf2's, after :data:`_NO_GLYPH`."""
-        return str(super().normalize_text(printable(text).translate(_NO_GLYPH)))
-
-
-@dataclass(frozen=True)
-class Box:
-    """Where a slide is drawn, in millimetres.
-
-    Attributes:
-        x: Left edge.
-        y: Top edge.
-        w: Width.
-        h: Height.
-    """
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-def new_pdf(deck: Deck, *, portrait: bool) -> FPDF:
-    """An empty document with the fonts and the deck's metadata."""
-    logging.getLogger("fpdf").setLevel(logging.ERROR)  # glyphs a font lacks: not fatal
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    if portrait:
-        pdf = PodiumPdf(orientation="P", unit="mm", format="A4")
-    else:
-        pdf = PodiumPdf(orientation="L", unit="mm", format=(SLIDE_SIZE[1], SLIDE_SIZE[0]))
-    pdf.add_font("dejavu", "", FONTS / "DejaVuSans.ttf")
-    pdf.add_font("dejavu", "B", FONTS / "DejaVuSans-Bold.ttf")
-    pdf.add_font("dejavu", "I", FONTS / "DejaVuSans-Oblique.ttf")
-    pdf.add_font("dejavu", "BI", FONTS / "DejaVuSans-Bold.ttf")
-    pdf.add_font("mono", "", FONTS / "DejaVuSansMono.ttf")
-    pdf.add_font("mono", "B", FONTS / "DejaVuSansMono-Bold.ttf")
-    pdf.add_font("mono", "I", FONTS / "DejaVuSansMono.ttf")
-    pdf.add_font("mono", "BI", FONTS / "DejaVuSansMono-Bold.ttf")
-    pdf.set_font("dejavu", size=12)
-    pdf.set_title(printable(deck.title or slide_label(deck.slides[0]), lines=False))
-    if deck.author:
-        pdf.set_author(printable(deck.author, lines=False))
-    if deck.event:
-        pdf.set_subject(printable(deck.event, lines=False))
-    pdf.set_creator("Podium")
-    pdf.set_lang(
-        "nb" if any(c in (deck.title + deck.slides[0].title).lower() for c in "æøå") else "en"
-    )
-    return pdf
 
 
 def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool = False) -> bytes:
@@ -264,7 +194,7 @@ def _content(
         )
         pdf.set_y(pdf.get_y() + 3 * scale)
     if slide.layout is Layout.QUOTE:
-        _html(pdf, markdown.render(slide.body), scale * 1.3, palette, "quote", italic=True)
+        write_html(pdf, markdown.render(slide.body), scale * 1.3, palette, "quote", italic=True)
         if slide.attribution:
             pdf.set_font("dejavu", "", 16 * scale)
             pdf.set_text_color(*palette.rgb("muted"))
@@ -278,7 +208,7 @@ def _content(
             )
         return float(pdf.get_y())
     if slide.body.strip():
-        _html(pdf, markdown.render(slide.body), scale, palette, centre=centred)
+        write_html(pdf, markdown.render(slide.body), scale, palette, centre=centred)
     if slide.columns:
         top, bottom = pdf.get_y(), pdf.get_y()
         gap = 8 * scale
@@ -287,7 +217,7 @@ def _content(
             left = box.x + number * (width + gap)
             pdf.set_margins(left, box.y, pdf.w - left - width)
             pdf.set_xy(left, top)
-            _html(pdf, markdown.render(column), scale, palette)
+            write_html(pdf, markdown.render(column), scale, palette)
             bottom = max(bottom, pdf.get_y())
         pdf.set_margins(box.x, box.y, pdf.w - box.x - box.w)
         pdf.set_xy(box.x, bottom)
@@ -300,114 +230,8 @@ def _content(
                 0, 9 * scale, printable(slide.poll.question), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
         if record is None:
-            items = "".join(f"<li>{_escape(option)}</li>" for option in slide.poll.options)
-            _html(pdf, f"<ol>{items}</ol>", scale, palette)
+            items = "".join(f"<li>{escape(option)}</li>" for option in slide.poll.options)
+            write_html(pdf, f"<ol>{items}</ol>", scale, palette)
         else:
             draw_chart(pdf, record, box, scale, palette)
     return float(pdf.get_y())
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(printable(text))
-
-
-def _html(
-    pdf: Any,
-    markup: str,
-    scale: float,
-    palette: Palette,
-    colour: str = "foreground",
-    *,
-    italic: bool = False,
-    centre: bool = False,
-) -> None:
-    """Lay out HTML with the theme's colours at ``scale`` (1 = 18 pt body text)."""
-    import re
-
-    spacing = ' line-height="1.18"'
-    markup = re.sub(r"<(ul|ol)(?=[ >])", lambda m: f"<{m[1]}{spacing}", markup)
-    paragraph = "<p" + spacing + (' align="center"' if centre else "")
-    markup = re.sub(r"<p(?=>)", paragraph, markup)
-    size = 18 * scale
-    heading = palette.heading
-
-    def block(factor: float, **more: Any) -> TextStyle:
-        return TextStyle(
-            font_size_pt=size * factor,
-            color=heading,
-            font_style="B",
-            t_margin=2 * scale,
-            b_margin=1 * scale,
-            **more,
-        )
-
-    styles = {
-        "h1": block(1.35),
-        "h2": block(1.22),
-        "h3": block(1.1),
-        "h4": block(1.0),
-        "h5": block(1.0),
-        "h6": block(1.0),
-        "p": TextStyle(t_margin=1.5 * scale, b_margin=0),
-        "li": TextStyle(t_margin=1.2 * scale, l_margin=6 * scale),
-        "ul": TextStyle(t_margin=0.5 * scale),
-        "ol": TextStyle(t_margin=0.5 * scale),
-        "blockquote": TextStyle(
-            color=palette.quote, t_margin=2 * scale, b_margin=2 * scale, l_margin=8 * scale
-        ),
-        "pre": TextStyle(
-            font_family="mono",
-            font_size_pt=size * 0.72,
-            color=palette.foreground,
-            t_margin=2 * scale,
-            b_margin=2 * scale,
-        ),
-        "code": FontFace(family="mono"),
-        "a": FontFace(color=palette.primary, emphasis="UNDERLINE"),
-    }
-    pdf.set_font("dejavu", "I" if italic else "", size)
-    pdf.set_text_color(*palette.rgb(colour))
-    try:
-        pdf.write_html(
-            markup,
-            font_family="dejavu",
-            tag_styles=styles,
-            ul_bullet_char="•",
-            li_prefix_color=palette.accent,
-            warn_on_tags_not_matching=False,
-            table_line_separators=True,
-        )
-    except Exception:  # fpdf2's layout gave up (a too-narrow table, say): plain text instead
-        import re
-
-        plain = re.sub(r"<[^>]*>", "", markup)
-        import html
-
-        pdf.multi_cell(0, size * 0.45, html.unescape(plain), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_x(pdf.l_margin)
-
-
-def write_notes_html(pdf: FPDF, markup: str) -> None:
-    """Speaker notes in dark ink on the handout's white paper (10.5 pt)."""
-    from tui.export.pdf_parts import GREY, INK
-
-    ink = "#{:02x}{:02x}{:02x}".format(*INK)
-    paper = Palette(
-        name="paper",
-        dark=False,
-        background="#ffffff",
-        foreground=ink,
-        panel="#eeeeee",
-        muted="#{:02x}{:02x}{:02x}".format(*GREY),
-        title=ink,
-        subtitle=ink,
-        heading=ink,
-        quote=ink,
-        bar=ink,
-        track="#cccccc",
-        primary="#1f5fbf",
-        accent=ink,
-    )
-    _html(pdf, markup, 10.5 / 18, paper)

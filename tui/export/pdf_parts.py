@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 from fpdf.enums import XPos, YPos
 
+from tui.export.pdf_doc import GREY, INK, Box, write_notes_html
 from tui.export.sources import PollRecord, Sources
-from tui.export.words import cover_lines, export_note, poll_rows, poll_summary, slide_time
+from tui.export.words import (
+    cover_lines,
+    export_note,
+    notes_markdown,
+    poll_rows,
+    poll_summary,
+    slide_time,
+)
 from tui.notes import slide_label
 from tui.safe_text import printable
 
@@ -19,12 +27,6 @@ if TYPE_CHECKING:
     from tui.deck.model import Deck, Slide
     from tui.export.markdown_html import MarkdownHtml
     from tui.export.palette import Palette
-    from tui.export.pdf import Box
-
-INK = (29, 29, 31)
-"""Text colour on the handout's white paper."""
-GREY = (85, 85, 92)
-"""Secondary text on the handout's paper."""
 
 
 def draw_chart(pdf: Any, record: PollRecord, box: Box, scale: float, palette: Palette) -> None:
@@ -106,15 +108,13 @@ def handout_notes(
     pdf: FPDF, index: int, slide: Slide, markdown: MarkdownHtml, sources: Sources
 ) -> None:
     """The notes under a slide on the handout, with its poll figures and times."""
-    from tui.export.pdf import write_notes_html
-
     pdf.set_font("dejavu", "B", 10)
     pdf.set_text_color(*GREY)
     pdf.cell(0, 6, f"Notes · slide {index + 1}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    notes = markdown.render(slide.notes) if slide.notes.strip() else ""
+    notes = markdown.render(notes_markdown(slide.notes)) if slide.notes.strip() else ""
     for step, note in enumerate(slide.step_notes, start=1):
         if note.strip():
-            notes += f"<h4>Step {step}</h4>{markdown.render(note)}"
+            notes += f"<h4>Step {step}</h4>{markdown.render(notes_markdown(note))}"
     if notes:
         write_notes_html(pdf, notes)
     else:

@@ -107,7 +107,7 @@ def export_svgs(
     font = embedded_font(images)
     folder.mkdir(parents=True, exist_ok=True)
     width = max(2, len(str(len(images))))
-    from tui.cli.export import write_file
+    from tui.export.files import write_file
 
     files = []
     for number, image in enumerate(images, start=1):

@@ -94,3 +94,24 @@ def export_note(sources: Sources) -> str:
     if sources.rehearsed_at is not None:
         parts.append(f"times from the rehearsal of {when(sources.rehearsed_at)}")
     return " · ".join(parts)
+
+
+def notes_markdown(source: str) -> str:
+    """Speaker notes with the author's line breaks kept, as the notes pane shows them.
+
+    Notes are written a thought per line; Markdown would join the lines of a
+    paragraph, so each line that continues one gets a hard break (two
+    trailing spaces). The same rule as
+    :func:`tui.widgets.notes_pane.hard_line_breaks`, here without Textual.
+    """
+    lines = source.splitlines()
+    out = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        continues = (
+            line.strip()
+            and following.strip()
+            and not following.lstrip().startswith(("-", "*", "+"))
+        )
+        out.append(line + "  " if continues else line)
+    return "\n".join(out)
