@@ -259,6 +259,10 @@ def test_bad_input_exits_2_with_a_message(
     assert "podium export:" in capsys.readouterr().err
     assert export(str(SEED_DECK), "--theme", "nosuch", "-o", str(tmp_path / "x.html")) == 2
     assert "unknown theme" in capsys.readouterr().err
+    themed = tmp_path / "themed.yaml"
+    themed.write_text("theme: nosuch\nslides:\n  - title: A\n", encoding="utf-8")
+    assert export(str(themed), "-o", str(tmp_path / "x.html")) == 2
+    assert f"{themed}:1:8: theme: unknown theme" in capsys.readouterr().err
     assert export(str(SEED_DECK), "-o", str(tmp_path / "no" / "such" / "x.html")) == 2
     assert "cannot write" in capsys.readouterr().err
     assert not (tmp_path / "x.html").exists()

@@ -19,11 +19,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli.common import DECK_HELP, ArgumentParser, deck_error_problems, fail, load_deck
+from tui.cli.common import DECK_HELP, ArgumentParser, BadInput, deck_to_present, fail
 from tui.exit_codes import EXIT_OK
+from tui.export import FORMATS
 from tui.safe_text import printable
 
-FORMATS = ("html", "pdf", "svg")
 DEFAULT_SIZE = (100, 30)
 """``--size`` of SVG exports: columns and rows of the terminal shown."""
 
@@ -96,7 +96,6 @@ def main(argv: Sequence[str]) -> int:
     Args:
         argv: The arguments after ``podium export``.
     """
-    from tui.deck import DeckError
     from tui.themes import ThemeError
 
     args = _parser().parse_args(argv)
@@ -104,11 +103,9 @@ def main(argv: Sequence[str]) -> int:
     if args.handout and fmt == "svg":
         return fail(["podium export: --handout is for html and pdf, not svg"])
     try:
-        deck = load_deck(args.deck)
-    except DeckError as error:
-        return fail(
-            deck_error_problems(error) if not args.theme else [str(p) for p in error.problems]
-        )
+        deck = deck_to_present(args.deck, args.theme)  # the deck and its theme, checked
+    except BadInput as error:
+        return fail(error.lines)
     from tui.export.palette import palette_for
     from tui.export.sources import SourceError, read_sources
 

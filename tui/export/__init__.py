@@ -6,10 +6,15 @@ slide complete (every reveal step), each poll with its stored results when
 there is a store, else its options; ``--handout`` (HTML and PDF) adds the
 speaker notes, the poll results and the rehearsed times beside each slide.
 
-Modules: :mod:`~tui.export.palette` (theme colours as hex), :mod:`~tui.export.sources`
-(what the stores say: poll results, rehearsal times), :mod:`~tui.export.markdown_html`
-(Markdown as safe HTML), :mod:`~tui.export.html` (the web page),
-:mod:`~tui.export.pdf` (the PDF), :mod:`~tui.export.svg` (the terminal as SVG).
+Modules: :mod:`~tui.export.palette` (theme colours as hex),
+:mod:`~tui.export.sources` (what the stores say: poll results, rehearsal
+times), :mod:`~tui.export.words` (what every format says in words),
+:mod:`~tui.export.markdown_html` (Markdown as safe HTML),
+:mod:`~tui.export.html` and :mod:`~tui.export.html_assets` (the web page),
+:mod:`~tui.export.pdf`, :mod:`~tui.export.pdf_doc` and
+:mod:`~tui.export.pdf_parts` (the PDF), :mod:`~tui.export.svg` (the
+terminal as SVG) and :mod:`~tui.export.files` (writing files whole).
+``fonts/`` holds the DejaVu fonts the PDF and SVGs embed (``fonts/LICENSE``).
 """
 
 from __future__ import annotations
