@@ -51,7 +51,7 @@ def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool 
         pdf.set_auto_page_break(True, margin=15)
         pdf.add_page()
         draw_cover(pdf, deck, sources)
-        width = pdf.w - 30
+        width = (pdf.w - 30) * 0.8  # two slides with short notes fit a page
         box_height = width * SLIDE_SIZE[1] / SLIDE_SIZE[0]
         for index, slide in enumerate(deck.slides):
             if index == 0 or pdf.get_y() + box_height + 45 > pdf.h - 15:
@@ -59,7 +59,7 @@ def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool 
             else:
                 pdf.set_y(pdf.get_y() + 6)
             pdf.start_section(printable(f"{index + 1}. {slide_label(slide)}", lines=False))
-            box = Box(15, pdf.get_y(), width, box_height)
+            box = Box((pdf.w - width) / 2, pdf.get_y(), width, box_height)
             draw_slide(pdf, slide, index, total, box, palette, markdown, sources, border=True)
             pdf.set_auto_page_break(True, margin=15)
             pdf.set_margins(15, 15, 15)
