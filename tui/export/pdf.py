@@ -108,13 +108,19 @@ def draw_slide(
     inner = Box(box.x + pad_x, box.y + pad_y, box.w - 2 * pad_x, box.h - 2 * pad_y - 4 * factor)
     chosen, height = SCALES[-1], inner.h
     trial = _measurer(pdf)
-    for scale in SCALES:
+    scales = list(SCALES)
+    while scales:
+        scale = scales.pop(0)
         trial.add_page()
         trial.set_auto_page_break(False)
         end = _content(trial, slide, inner, scale * factor, palette, markdown, sources)
         if end - inner.y <= inner.h:
             chosen, height = scale, end - inner.y
             break
+        # Text shrinks at most with the square of its size (lines get shorter
+        # and fewer): skip the sizes that cannot fit yet.
+        bound = scale * (inner.h / max(end - inner.y, 1e-6)) ** 0.5
+        scales = [each for each in scales if each <= bound] or scales[-1:]
     top = inner.y
     if slide.layout in (Layout.TITLE, Layout.SECTION, Layout.QUOTE):
         top = inner.y + max(0.0, (inner.h - height) / 2)
