@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tui.deck.model import Deck, Poll
+from tui.deck.model import Deck
 from tui.export.sources import PollRecord, SlideTime, Sources
 from tui.pacing import format_seconds
 from tui.polls.model import PollResults
@@ -60,11 +60,6 @@ def poll_summary(record: PollRecord) -> str:
     total = sum(results.counts)
     votes = f"{total} {'vote' if total == 1 else 'votes'}"
     return f"{voters} · {votes} · {kind} · {state}"
-
-
-def poll_record(sources: Sources, poll: Poll) -> PollRecord | None:
-    """The stored results of ``poll``, or None without a store."""
-    return sources.polls.get(poll.id)
 
 
 def slide_time(sources: Sources, index: int) -> str:
