@@ -54,6 +54,10 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.big_text": ("textual", "rich", "pyfiglet"),
     "tui.widgets.slide_view": ("pyfiglet",),
     "tui.app": ("pyfiglet",),
+    "tui.cli.export": ("textual", "rich", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
+    "tui.export.html": ("textual", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
+    "tui.export.pdf": ("textual", "sqlite3", "yaml", "pygments"),
+    "tui.export.sources": ("textual", "rich", "sqlite3", "yaml"),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the
