@@ -211,7 +211,7 @@ def test_pdf_handout_has_every_note_and_the_poll_totals(tmp_path: Path) -> None:
     assert PdfReader(out).pages[0].mediabox.height > PdfReader(out).pages[0].mediabox.width
     cover = squash(pages[0])
     assert squash(deck.title) in cover and squash(deck.author) in cover
-    assert squash(deck.event) in cover and deck.date in cover
+    assert squash(deck.event) in cover and squash(deck.date) in cover
     text = squash("".join(pages))
     for slide in deck.slides:
         assert squash(slide_label(slide)) in text
