@@ -11,6 +11,7 @@ from tui.deck.slug import MAX_SLUG
 
 DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "slides")
 SLIDE_KEYS = (
+    "id",
     "layout",
     "title",
     "subtitle",
@@ -30,6 +31,7 @@ LAYOUTS = tuple(layout.value for layout in Layout)
 MIN_COLUMNS, MAX_COLUMNS = 2, 4
 MIN_OPTIONS, MAX_OPTIONS = 2, 9
 MAX_POLL_ID = MAX_SLUG
+MAX_SLIDE_ID = MAX_SLUG
 MAX_PROBLEMS = 100
 """Most problems listed for one file; the rest are counted."""
 
