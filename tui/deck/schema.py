@@ -11,7 +11,6 @@ from tui.deck.slug import MAX_SLUG
 
 DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "slides")
 SLIDE_KEYS = (
-    "id",
     "layout",
     "title",
     "subtitle",
@@ -22,6 +21,7 @@ SLIDE_KEYS = (
     "reveal",
     "time",
     "poll",
+    "id",
 )
 POLL_KEYS = ("id", "question", "options", "multiple", "results")
 OPTION_KEYS = ("id", "text")
