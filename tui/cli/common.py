@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 DECK_HELP = "deck file (default: ./slides.yaml, else the bundled talk)"
 """``--help`` text of the DECK argument of the commands that read a deck."""
 
+NO_RELOAD_HELP = (
+    "do not show the deck again when its file (or its theme file) is saved; "
+    "by default a save shows within a moment, on the same slide"
+)
+"""``--help`` text of ``--no-reload`` (``podium`` and ``podium rehearse``)."""
+
 
 class ArgumentParser(argparse.ArgumentParser):
     """``argparse`` whose error messages show the arguments they quote safely.

@@ -14,7 +14,6 @@ from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MAX_SLIDE_ID, MIN_COLUMNS, SLI
 from tui.deck.slug import slug
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
-
 _SLIDE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 """A slide id: lowercase ASCII letters, digits, ``-`` and ``_`` (a slug)."""
 
