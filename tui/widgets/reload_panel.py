@@ -57,7 +57,7 @@ class ReloadProblems(Static):
         count = len(self.lines)
         noun = "problem" if count == 1 else "problems"
         self.border_title = (
-            f"Not reloaded: {count} {noun} in the saved deck · still showing the one from {since}"
+            f"Not reloaded: {count} {noun} · still showing the deck as of {since}"
         )
         text = Text()
         for index, line in enumerate(self.lines[:MAX_LINES_SHOWN]):
