@@ -90,7 +90,13 @@ def test_of_two_slides_with_the_title_the_nearest_wins() -> None:
 def test_a_slide_with_another_id_is_not_matched_by_its_title() -> None:
     old = titles("A", "Same", "C", ids={"Same": "one"})
     new = titles("Same", "A", "C", ids={"Same": "two"})
-    assert find_slide(old, new, 1) == 1  # by number, not the other "Same"
+    assert find_slide(old, new, 1) == 2  # "one" is gone: "C" followed it
+
+
+def test_an_edited_title_with_a_slide_inserted_before_is_found_by_its_follower() -> None:
+    old = titles("A", "B", "C")
+    assert find_slide(old, titles("New", "A", "B edited", "C"), 1) == 2
+    assert find_slide(old, titles("A", "B edited"), 1) == 1  # no follower: by number
 
 
 def test_carry_state_cuts_the_step_and_keeps_charts_by_poll_id() -> None:
@@ -206,3 +212,9 @@ def test_bad_slide_ids_are_reported_where_they_are(text: str, expected: str) -> 
     assert any(expected in str(problem) for problem in caught.value.problems), [
         str(problem) for problem in caught.value.problems
     ]
+
+
+def test_a_deleted_slide_gives_its_place_to_its_follower_wherever_it_went() -> None:
+    old = titles("A", "Inserted", "B", "C", "D")
+    # "B" deleted and "Inserted" removed too: "C", which followed "B", is shown.
+    assert find_slide(old, titles("A", "C", "D"), 2) == 1
