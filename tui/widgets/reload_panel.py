@@ -56,9 +56,7 @@ class ReloadProblems(Static):
         self.lines = list(lines)
         count = len(self.lines)
         noun = "problem" if count == 1 else "problems"
-        self.border_title = (
-            f"Not reloaded: {count} {noun} · still showing the deck as of {since}"
-        )
+        self.border_title = f"Not reloaded: {count} {noun} · still showing the deck as of {since}"
         text = Text()
         for index, line in enumerate(self.lines[:MAX_LINES_SHOWN]):
             if index:
