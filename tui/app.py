@@ -75,8 +75,7 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         resume_at: Where to start instead of slide 1 (where the last run of
             this deck stopped unexpectedly, see
             :func:`tui.audience.presenter.crashed_position`), or None.
-        reload_theme: Reload the deck when its file is saved (:mod:`tui.reload`):
-            a one-item tuple of ``--theme`` (or None), or None for no reload.
+        reload_theme: ``(--theme,)`` to reload the deck when saved (:mod:`tui.reload`), or None.
     """
 
     CSS_PATH = "app.tcss"
@@ -117,7 +116,6 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         apply_no_color(self)
         self.show = show
         """The presenter's state and operations (the presenting core)."""
-        self.deck = show.deck
         self.publisher = publisher
         self.rehearsal = rehearsal
         self.startup_warning = startup_warning
@@ -135,6 +133,11 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self.theme = theme.name
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
         show.subscribe(self._show_changed)
+
+    @property
+    def deck(self) -> Deck:
+        """The deck presented (the show's: a live reload replaces it)."""
+        return self.show.deck
 
     @property
     def timer(self) -> TalkTimer:
@@ -240,23 +243,17 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
         if self._reload_theme is not None and self.deck.source:
-            from tui.reload.presenter import LiveReload
+            self.call_after_refresh(self._start_reload, self._reload_theme[0])
 
-            self.live_reload = LiveReload(self, self.deck.source, self._reload_theme[0])
-            self.call_after_refresh(self.live_reload.start)  # after the first frame
+    def _start_reload(self, theme_arg: str | None) -> None:
+        from tui.reload.presenter import LiveReload  # after the first frame: off the start-up path
+
+        self.live_reload = LiveReload(self, self.show, self.publisher, theme_arg)
+        self.live_reload.start()
 
     def on_unmount(self) -> None:
         if self.live_reload is not None:
             self.live_reload.stop()
-
-    def use_theme(self, theme: Theme) -> None:
-        """Register ``theme`` (again, when its file changed) and present with it."""
-        self.register_theme(theme)
-        self._podium_themes.add(theme.name)
-        if self.theme == theme.name:
-            self.mutate_reactive(PodiumApp.theme)
-        else:
-            self.theme = theme.name
 
     # -- palette and help ------------------------------------------------------
 

@@ -10,16 +10,16 @@ deck uses now (the deck and its theme file), so the watcher follows a
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import deck_error_problems, deck_theme_problem
 from tui.deck import DeckError
 from tui.deck.loader import load_deck_text
 from tui.deck.yaml_source import read_file
+from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -42,8 +42,8 @@ class Loaded:
             theme comes from one (also when the deck is broken: the last
             theme file known is the caller's to keep watching).
         text: The deck's text as read (empty when it could not be read).
-        revision: A short hash of the deck's text and its theme file's bytes:
-            equal revisions show the same thing.
+        revision: A checksum of the deck's text and its theme file's bytes
+            (CRC-32, and the deck's length): equal revisions show the same thing.
     """
 
     deck: Deck | None
@@ -103,7 +103,7 @@ def load_again(deck_path: str, theme_arg: str | None) -> Loaded:
         text = read_file(deck_path)
     except DeckError as error:
         return Loaded(None, None, [str(problem) for problem in error.problems], (deck_file,))
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    data = text.encode("utf-8", "surrogatepass")
     try:
         deck = load_deck_text(text, deck_path)
     except DeckError as error:
@@ -121,9 +121,10 @@ def load_again(deck_path: str, theme_arg: str | None) -> Loaded:
     except ThemeError as error:
         located = None if theme_arg else deck_theme_problem(deck)  # at the theme: line
         return Loaded(None, None, [str(located or error)], files, text)
+    revision = zlib.crc32(data)
     if source is not None:
         try:
-            digest.update(source.read_bytes())
+            revision = zlib.crc32(source.read_bytes(), revision)
         except OSError:
             pass
-    return Loaded(deck, theme, [], files, text, digest.hexdigest()[:16])
+    return Loaded(deck, theme, [], files, text, f"{revision:08x}-{len(data)}")

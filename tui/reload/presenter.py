@@ -27,17 +27,21 @@ from tui.safe_text import one_line
 from tui.widgets.reload_panel import ReloadProblems
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.theme import Theme
 
-    from tui.app import PodiumApp
+    from tui.audience.publish import Publisher
+    from tui.show.core import Show
 
 
 class LiveReload:
     """Reloads the presenter app's deck and theme when their files are saved.
 
     Args:
-        app: The presenter app.
-        deck_path: The deck file, as the presenter named it.
+        app: The presenter app (:class:`tui.app.PodiumApp`); its first screen
+            is the presenter screen.
+        show: The app's show (its deck is replaced on a good save).
+        publisher: Tells audience views about the new deck, or None.
         theme_arg: ``--theme NAME|PATH``, or None for the deck's own.
 
     Attributes:
@@ -45,9 +49,13 @@ class LiveReload:
         last_reload: Monotonic time the last good deck reached the screen, or None.
     """
 
-    def __init__(self, app: PodiumApp, deck_path: str, theme_arg: str | None) -> None:
+    def __init__(
+        self, app: App[None], show: Show, publisher: Publisher | None, theme_arg: str | None
+    ) -> None:
         self.app = app
-        self.deck_path = deck_path
+        self.show = show
+        self.publisher = publisher
+        self.deck_path = show.deck.source
         self.theme_arg = theme_arg
         self.reloads = 0
         self.last_reload: float | None = None
@@ -64,7 +72,7 @@ class LiveReload:
 
     def start(self) -> None:
         """Start watching (call on the app's event loop)."""
-        deck = self.app.show.deck
+        deck = self.show.deck
         name = self.theme_arg or deck.theme or "ks"
         source = theme_file(name, Path(self.deck_path).parent)
         self._files = (Path(self.deck_path),) + ((source,) if source is not None else ())
@@ -108,24 +116,32 @@ class LiveReload:
         self._theme_key = key
         with app.batch_update():
             if theme_changed:
-                app.use_theme(loaded.theme)
-            if app.publisher is not None:
-                app.publisher.publish_deck(loaded.text, loaded.revision, source)
-            app.deck = loaded.deck  # the palette's slides
+                self._use_theme(loaded.theme)
+            if self.publisher is not None:
+                self.publisher.publish_deck(loaded.text, loaded.revision, source)
             app.title = one_line(loaded.deck.title or Path(self.deck_path).name)
-            app.show.replace_deck(loaded.deck)
+            self.show.replace_deck(loaded.deck)
         self.reloads += 1
         self.last_reload = time.monotonic()
 
+    def _use_theme(self, theme: Theme) -> None:
+        """Register ``theme`` (again: its file changed) and present with it."""
+        app = self.app
+        app.register_theme(theme)
+        if app.theme == theme.name:
+            app.mutate_reactive(type(app).theme)  # same name, new colours
+        else:
+            app.theme = theme.name
+
     def _existing_panel(self) -> ReloadProblems | None:
-        found = self.app.presenter.query(ReloadProblems)
+        found = self.app.screen_stack[0].query(ReloadProblems)
         return found.first() if found else None
 
     def _panel(self) -> ReloadProblems:
         panel = self._existing_panel()
         if panel is None:
             panel = ReloadProblems()
-            screen = self.app.presenter
+            screen = self.app.screen_stack[0]  # the presenter screen
             screen.mount(panel, after=screen.query_one("#stage"))
         return panel
 
