@@ -275,3 +275,41 @@ async def test_audience_views_get_the_reloaded_deck_and_never_the_panel(deck_fil
 def published_revision(deck_file: Path) -> str | None:
     state = read_state(state_path(str(deck_file)))
     return state.deck_rev if state is not None else None
+
+
+async def test_a_poll_added_to_a_deck_without_one_says_its_votes_are_not_saved(
+    tmp_path: Path,
+) -> None:
+    deck_file = tmp_path / "talk.yaml"
+    deck_file.write_text("slides:\n  - title: Hello\n", encoding="utf-8")
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        save_by_rename(deck_file, "slides:\n  - title: Hello\n    poll: {options: [Yes, No]}\n")
+        await until(pilot, lambda: app.show.poll is not None)
+        await pilot.press("1")
+        assert app.show.results is not None and app.show.results.by_text()["Yes"] == 1
+        assert any("Votes not saved" in (n.title or "") for n in app._notifications)
+
+
+async def test_a_save_keeps_the_theme_chosen_in_the_palette(deck_file: Path) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        app.theme = "paper"
+        save_by_rename(deck_file, DECK.replace("title: Welcome", "title: Welcome back"))
+        await until(pilot, lambda: "Welcome back" in text_of(app, "#slide-title"))
+        assert app.theme == "paper"
+
+
+async def test_an_overview_opened_before_a_save_that_shortens_the_deck(deck_file: Path) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        await pilot.press("o")
+        save_by_rename(deck_file, "slides:\n  - title: Only one left\n")
+        await until(pilot, lambda: len(app.show.deck.slides) == 1)
+        await pilot.press("end", "enter")  # the old deck's last slide, number 5
+        await until(pilot, lambda: app.screen is app.presenter)
+        assert app.show.position == Position(0, 0)
+        assert "Only one left" in text_of(app, "#slide-title")

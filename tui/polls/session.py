@@ -33,6 +33,7 @@ class PollSession:
 
     Attributes:
         how_to_vote: As given.
+        keeps_votes: A store was given: votes outlive the app (else memory only).
     """
 
     def __init__(
@@ -43,6 +44,7 @@ class PollSession:
         presenter: tuple[int, str] | None = None,
     ) -> None:
         self._store = store
+        self.keeps_votes = store is not None
         self.how_to_vote = how_to_vote
         self._presenter = presenter or presenter_tag()
         self._closed: dict[str, bool] = {}

@@ -110,6 +110,7 @@ class LiveReload:
         if loaded.revision == self._revision:
             return  # saved without a change (or back to what is shown)
         self._revision = loaded.revision
+        new_polls = bool(loaded.deck.polls) and not self.show.deck.polls
         source = loaded.files[1] if len(loaded.files) > 1 else None
         key = _theme_key(loaded.theme, source)
         theme_changed = key != self._theme_key
@@ -123,6 +124,15 @@ class LiveReload:
             self.show.replace_deck(loaded.deck)
         self.reloads += 1
         self.last_reload = time.monotonic()
+        if new_polls and not self.show.polls.session.keeps_votes:
+            app.notify(
+                "The deck has a poll now, but Podium started without one: its votes are "
+                "counted in memory only (not saved; podium vote cannot reach them). "
+                "Restart podium to keep them.",
+                title="Votes not saved",
+                severity="warning",
+                timeout=15,
+            )
 
     def _use_theme(self, theme: Theme) -> None:
         """Register ``theme`` (again: its file changed) and present with it."""
