@@ -287,9 +287,13 @@ async def test_a_poll_added_to_a_deck_without_one_says_its_votes_are_not_saved(
         await started(pilot, app)
         save_by_rename(deck_file, "slides:\n  - title: Hello\n    poll: {options: [Yes, No]}\n")
         await until(pilot, lambda: app.show.poll is not None)
-        await pilot.press("1")
-        assert app.show.results is not None and app.show.results.by_text()["Yes"] == 1
         assert any("Votes not saved" in (n.title or "") for n in app._notifications)
+        await pilot.pause()
+        await pilot.press("1")
+        await until(
+            pilot,
+            lambda: app.show.results is not None and app.show.results.by_text()["Yes"] == 1,
+        )
 
 
 async def test_a_save_keeps_the_theme_chosen_in_the_palette(deck_file: Path) -> None:
