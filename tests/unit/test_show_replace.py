@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import FixedClock
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.deck import DeckError, load_deck_text
 from tui.deck.model import Deck
@@ -218,3 +220,31 @@ def test_a_deleted_slide_gives_its_place_to_its_follower_wherever_it_went() -> N
     old = titles("A", "Inserted", "B", "C", "D")
     # "B" deleted and "Inserted" removed too: "C", which followed "B", is shown.
     assert find_slide(old, titles("A", "C", "D"), 2) == 1
+
+
+def _random_deck(names: list[str], steps: list[int]) -> Deck:
+    lines = ["slides:"]
+    for name, count in zip(names, steps):
+        body = "".join(f"- item {number}\\n" for number in range(count))
+        lines.append(f'  - {{title: "{name}", reveal: true, body: "{body or "text"}"}}')
+    return deck("\n".join(lines) + "\n")
+
+
+@given(
+    old=st.lists(st.tuples(st.sampled_from("ABCDE"), st.integers(0, 3)), min_size=1, max_size=6),
+    new=st.lists(st.tuples(st.sampled_from("ABCDEF"), st.integers(0, 3)), min_size=1, max_size=6),
+    data=st.data(),
+)
+@settings(max_examples=150, deadline=None)
+def test_carry_state_always_lands_on_a_slide_and_step_that_exist(old, new, data) -> None:
+    before = _random_deck([name for name, _ in old], [count for _, count in old])
+    after = _random_deck([name for name, _ in new], [count for _, count in new])
+    slide = data.draw(st.integers(0, len(before.slides) - 1))
+    step = data.draw(st.integers(0, before.slides[slide].steps))
+    carried = carry_state(before, after, ShowState(position=Position(slide, step)))
+    assert 0 <= carried.position.slide < len(after.slides)
+    assert 0 <= carried.position.step <= after.slides[carried.position.slide].steps
+    assert carried.position.step <= step
+    title = before.slides[slide].title
+    if title in [each.title for each in after.slides]:
+        assert after.slides[carried.position.slide].title == title
