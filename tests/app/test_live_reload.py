@@ -317,3 +317,22 @@ async def test_an_overview_opened_before_a_save_that_shortens_the_deck(deck_file
         await until(pilot, lambda: app.screen is app.presenter)
         assert app.show.position == Position(0, 0)
         assert "Only one left" in text_of(app, "#slide-title")
+
+
+async def test_voters_see_the_options_of_a_saved_poll(deck_file: Path, tmp_path: Path) -> None:
+    from tui.polls.store import VoteStore
+
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    app = presenter(deck_file, store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        await pilot.press("colon", "4", "enter")
+        await until(pilot, lambda: store.stage().poll is not None)
+        save_by_rename(deck_file, DECK.replace("[Tea, Coffee]", "[Tea, Coffee, Water]"))
+
+        def voters_see() -> tuple[str, ...]:
+            poll = store.stage().poll
+            return poll.options if poll is not None else ()
+
+        await until(pilot, lambda: voters_see() == ("Tea", "Coffee", "Water"))
+    store.close()
