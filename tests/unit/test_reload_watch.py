@@ -111,3 +111,10 @@ def test_load_again_reports_problems_and_never_raises(tmp_path: Path) -> None:
     deck.unlink()
     gone = load_again(str(deck), None)
     assert gone.deck is None and "no such file" in gone.problems[0]
+
+
+def test_the_default_theme_is_the_apps() -> None:
+    from tui.app import DEFAULT_THEME
+    from tui.reload import loading
+
+    assert loading.DEFAULT_THEME == DEFAULT_THEME

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.reload.loading import Loaded, load_again, theme_file
+from tui.reload.loading import DEFAULT_THEME, Loaded, load_again, theme_file
 from tui.reload.watch import FilesWatcher
 from tui.safe_text import one_line
 from tui.widgets.reload_panel import ReloadProblems
@@ -73,7 +73,7 @@ class LiveReload:
     def start(self) -> None:
         """Start watching (call on the app's event loop)."""
         deck = self.show.deck
-        name = self.theme_arg or deck.theme or "ks"
+        name = self.theme_arg or deck.theme or DEFAULT_THEME
         source = theme_file(name, Path(self.deck_path).parent)
         self._files = (Path(self.deck_path),) + ((source,) if source is not None else ())
         self._theme_key = _theme_key(self.app.current_theme, source)
@@ -95,10 +95,8 @@ class LiveReload:
         self._apply(loaded)
 
     def _watch(self, files: set[Path]) -> None:
-        ordered = tuple(sorted(files, key=str))
-        if set(ordered) != set(self._files):
-            self._files = ordered
-        self._watcher.watch(ordered)
+        self._files = tuple(sorted(files, key=str))
+        self._watcher.watch(self._files)
 
     def _apply(self, loaded: Loaded) -> None:
         app = self.app
