@@ -70,7 +70,7 @@ def text_of(app: PodiumApp, selector: str) -> str:
     return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
 
 
-async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def until(pilot, condition: Callable[[], bool], timeout: float = 15.0) -> None:
     """Let the app run until ``condition`` holds (file events arrive asynchronously)."""
     deadline = time.monotonic() + timeout
     while not condition():
