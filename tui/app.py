@@ -42,6 +42,7 @@ from tui.widgets.plain_notify import PlainNotify
 if TYPE_CHECKING:
     from tui.audience.publish import Publisher
     from tui.rehearsal.recorder import Recorder
+    from tui.reload.presenter import LiveReload
 
 DEFAULT_THEME = "ks"
 """Theme used when neither the deck nor the command line names one."""
@@ -74,6 +75,7 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         resume_at: Where to start instead of slide 1 (where the last run of
             this deck stopped unexpectedly, see
             :func:`tui.audience.presenter.crashed_position`), or None.
+        reload_theme: ``(--theme,)`` to reload the deck when saved (:mod:`tui.reload`), or None.
     """
 
     CSS_PATH = "app.tcss"
@@ -108,12 +110,12 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         rehearsal: Recorder | None = None,
         startup_warning: str | None = None,
         resume_at: Position | None = None,
+        reload_theme: tuple[str | None] | None = None,
     ) -> None:
         super().__init__()
         apply_no_color(self)
         self.show = show
         """The presenter's state and operations (the presenting core)."""
-        self.deck = show.deck
         self.publisher = publisher
         self.rehearsal = rehearsal
         self.startup_warning = startup_warning
@@ -121,6 +123,8 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self.resume_at = resume_at
         """Where the presenter screen started instead of slide 1, or None."""
         self._vote_watch: Timer | None = None
+        self._reload_theme = reload_theme
+        self.live_reload: LiveReload | None = None  # None: --no-reload
         self.now = now
         self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
@@ -129,6 +133,11 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self.theme = theme.name
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
         show.subscribe(self._show_changed)
+
+    @property
+    def deck(self) -> Deck:
+        """The deck presented (the show's: a live reload replaces it)."""
+        return self.show.deck
 
     @property
     def timer(self) -> TalkTimer:
@@ -201,7 +210,7 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         :data:`VOTE_CHECK_INTERVAL` seconds while a poll is on screen, and
         not at all otherwise.
         """
-        if not change.flags & {Flag.START, Flag.MOVED, Flag.CHART}:
+        if not change.flags & {Flag.START, Flag.MOVED, Flag.CHART, Flag.DECK}:
             return
         self.call_after_refresh(self.show.tell_voters)
         if self.show.poll is None:
@@ -233,6 +242,18 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
             )
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
+        if self._reload_theme is not None and self.deck.source:
+            self.call_after_refresh(self._start_reload, self._reload_theme[0])
+
+    def _start_reload(self, theme_arg: str | None) -> None:
+        from tui.reload.presenter import LiveReload  # after the first frame: off the start-up path
+
+        self.live_reload = LiveReload(self, self.show, self.publisher, theme_arg)
+        self.live_reload.start()
+
+    def on_unmount(self) -> None:
+        if self.live_reload is not None:
+            self.live_reload.stop()
 
     # -- palette and help ------------------------------------------------------
 
@@ -312,6 +333,7 @@ def make_app(
     rehearsal: Recorder | None = None,
     startup_warning: str | None = None,
     resume_at: Position | None = None,
+    live_reload: bool = False,
 ) -> PodiumApp:
     """Build the app for a validated deck: the one factory for CLI and tests.
 
@@ -328,6 +350,7 @@ def make_app(
         startup_warning: Shown to the presenter on start (e.g. votes are
             not being saved), or None.
         resume_at: Where to start instead of slide 1, or None.
+        live_reload: Show the deck (and its theme) again whenever its file is saved.
 
     Raises:
         tui.themes.ThemeError: The theme is unknown or its file is bad.
@@ -367,5 +390,6 @@ def make_app(
         rehearsal=rehearsal,
         startup_warning=startup_warning,
         resume_at=resume_at,
+        reload_theme=(theme_name,) if live_reload else None,
     )
     return app

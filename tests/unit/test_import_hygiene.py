@@ -58,6 +58,10 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.export.html": ("textual", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
     "tui.export.pdf": ("textual", "sqlite3", "yaml", "pygments"),
     "tui.export.sources": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.show.replace": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
+    "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the
@@ -77,3 +81,17 @@ def test_layer_loads_only_what_it_needs(module: str) -> None:
     assert result.returncode == 0, result.stderr
     leaked = sorted(set(json.loads(result.stdout)) & set(HEADLESS[module]))
     assert not leaked, f"importing {module} loads {leaked}"
+
+
+def test_live_reload_is_not_imported_before_the_first_frame() -> None:
+    """The watcher and the reloading code (~40 ms of imports) load once the slide is up."""
+    code = (
+        "import sys\n"
+        "import tui.app, tui.cli.present, tui.cli.session\n"
+        "leaked = sorted(name for name in sys.modules if name.startswith('tui.reload'))\n"
+        "assert not leaked, leaked\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0, result.stderr

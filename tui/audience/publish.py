@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import locks
-from tui.audience.state import PresenterState, encode, lock_path, state_path
+from tui.audience.state import PresenterState, deck_copy_path, encode, lock_path, state_path
 from tui.paths import deck_identity, make_private_dirs, narrow_dir, write_atomically
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class Publisher:
         self._lock_fd: int | None = None
         self._seq = 0
         self._last: tuple[object, ...] | None = None
+        self._deck_rev: str | None = None
+        self._theme_file: str | None = None
+        self._deck_changed = False
 
     @property
     def active(self) -> bool:
@@ -107,7 +111,7 @@ class Publisher:
         if self._lock_fd is None:
             return False
         key = (slide, step, blank, chart, totals, theme, how_to_vote, ended, voters, closed)
-        if key == self._last:
+        if key == self._last and not self._deck_changed:
             return False
         self._seq += 1
         state = PresenterState(
@@ -125,6 +129,8 @@ class Publisher:
             theme=theme,
             how_to_vote=how_to_vote,
             ended=ended,
+            deck_rev=self._deck_rev,
+            theme_file=self._theme_file,
         )
         try:
             write_atomically(self.state_file, encode(state))
@@ -132,6 +138,30 @@ class Publisher:
             self.problem = f"cannot write {self.state_file}: {error.strerror or error}"
             return False
         self._last = key
+        self._deck_changed = False
+        return True
+
+    def publish_deck(self, text: str, revision: str, theme_file: Path | None = None) -> bool:
+        """Give audience views the deck the presenter reloaded (with the next state).
+
+        Args:
+            text: The deck's text as loaded.
+            revision: Its revision (:attr:`tui.reload.loading.Loaded.revision`).
+            theme_file: The theme file loaded with it, or None.
+
+        Returns:
+            True when the copy was written (the next :meth:`publish` announces it).
+        """
+        if self._lock_fd is None:
+            return False
+        try:
+            write_atomically(deck_copy_path(self.deck), text.encode("utf-8", "surrogatepass"))
+        except OSError as error:
+            self.problem = f"cannot write {deck_copy_path(self.deck)}: {error.strerror or error}"
+            return False
+        self._deck_rev = revision
+        self._theme_file = str(theme_file.resolve()) if theme_file is not None else None
+        self._deck_changed = True  # published with the next change, even in place
         return True
 
     def close(self, clean: bool = True) -> None:

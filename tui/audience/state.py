@@ -24,6 +24,7 @@ from tui.paths import deck_key, user_data_dir
 __all__ = [
     "STATE_VERSION",
     "PresenterState",
+    "deck_copy_path",
     "deck_key",
     "encode",
     "live_dir",
@@ -59,6 +60,9 @@ class PresenterState(msgspec.Struct, kw_only=True):
         how_to_vote: The command the audience types to vote, shown on poll
             slides (the projector is where the audience reads it), or None.
         ended: The presenter quit (a crash leaves this False).
+        deck_rev: The revision of the deck the presenter reloaded (its copy is
+            :func:`deck_copy_path`), or None while it shows the deck it started with.
+        theme_file: The theme file the presenter reloaded with that deck, or None.
         version: Format version, :data:`STATE_VERSION`.
     """
 
@@ -76,6 +80,8 @@ class PresenterState(msgspec.Struct, kw_only=True):
     theme: str | None = None
     how_to_vote: str | None = None
     ended: bool = False
+    deck_rev: str | None = None
+    theme_file: str | None = None
     version: int = STATE_VERSION
 
 
@@ -96,6 +102,11 @@ def state_path(deck_path: str | os.PathLike[str]) -> Path:
 def lock_path(deck_path: str | os.PathLike[str]) -> Path:
     """The lock file a live presenter of ``deck_path`` holds."""
     return live_dir() / f"{deck_key(deck_path)}.lock"
+
+
+def deck_copy_path(deck_path: str | os.PathLike[str]) -> Path:
+    """The copy of the deck a presenter reloaded, which its audience views show."""
+    return live_dir() / f"{deck_key(deck_path)}.deck.yaml"
 
 
 def encode(state: PresenterState) -> bytes:

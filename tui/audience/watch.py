@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 IN_CLOSE_WRITE = 0x00000008
+IN_MOVED_FROM = 0x00000040
 IN_MOVED_TO = 0x00000080
 IN_CREATE = 0x00000100
 IN_DELETE = 0x00000200
@@ -47,11 +48,15 @@ class FolderWatcher:
         folder: An existing folder.
         changed: Called on the event loop with the file's name (not path);
             ``None`` when events were lost and everything should be re-read.
+        mask: The inotify events to hear (default :data:`WATCHED`).
     """
 
-    def __init__(self, folder: Path, changed: Callable[[str | None], None]) -> None:
+    def __init__(
+        self, folder: Path, changed: Callable[[str | None], None], *, mask: int = WATCHED
+    ) -> None:
         self.folder = folder
         self._changed = changed
+        self._mask = mask
         self._fd: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -67,7 +72,7 @@ class FolderWatcher:
         fd = libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
         if fd < 0:
             return False
-        watch = libc.inotify_add_watch(fd, os.fsencode(self.folder), WATCHED)
+        watch = libc.inotify_add_watch(fd, os.fsencode(self.folder), self._mask)
         if watch < 0:
             os.close(fd)
             return False

@@ -32,7 +32,7 @@ import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli.common import DECK_HELP, ArgumentParser
+from tui.cli.common import DECK_HELP, NO_RELOAD_HELP, ArgumentParser
 from tui.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS_HELP = """\
@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     """``podium [DECK] ...``: present a deck, or follow one (``--audience``)."""
     parser = ArgumentParser(
         prog="podium",
-        usage="podium [DECK] [--theme NAME|PATH] [--store PATH]\n"
+        usage="podium [DECK] [--theme NAME|PATH] [--store PATH] [--no-reload]\n"
         "       podium --audience [DECK]\n"
         "       podium {check,rehearse,vote,results,export} [--help] ...",
         description="Present a YAML slide deck in the terminal.",
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         help="let the members of the --store file's group vote (and so also write the file); "
         "never in a folder every user may write",
     )
+    parser.add_argument("--no-reload", action="store_true", help=NO_RELOAD_HELP)
     parser.add_argument(
         "--audience",
         "--follow",

@@ -16,12 +16,25 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.safe_text import printable
+from tui.theme_problems import deck_error_problems, deck_theme_problem, theme_problem
 
 if TYPE_CHECKING:
-    from tui.deck import Deck, DeckError, Problem
+    from tui.deck import Deck
+
+__all__ = [  # the deck's theme problems live in tui.theme_problems (live reload uses them too)
+    "deck_error_problems",
+    "deck_theme_problem",
+    "theme_problem",
+]
 
 DECK_HELP = "deck file (default: ./slides.yaml, else the bundled talk)"
 """``--help`` text of the DECK argument of the commands that read a deck."""
+
+NO_RELOAD_HELP = (
+    "do not show the deck again when its file (or its theme file) is saved; "
+    "by default a save shows within a moment, on the same slide"
+)
+"""``--help`` text of ``--no-reload`` (``podium`` and ``podium rehearse``)."""
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -112,65 +125,6 @@ def load_deck(deck_arg: str | None) -> Deck:
     from tui.deck import load_deck as load
 
     return load(deck_arg if deck_arg is not None else default_deck_path())
-
-
-def theme_problem(source: str, theme: str | None, at: tuple[int, int]) -> Problem | None:
-    """A deck's ``theme:`` as a located problem, if it names no usable theme.
-
-    Args:
-        source: The deck file as the user named it; a theme path is
-            relative to its folder.
-        theme: The ``theme:`` value as written, or None.
-        at: 1-based (line, column) of the ``theme:`` value.
-
-    Returns:
-        None when there is no theme or the theme loads; else a
-        :class:`tui.deck.Problem` at the ``theme:`` value.
-    """
-    if not theme:
-        return None
-    from tui.deck import Problem
-    from tui.themes import ThemeError, resolve_theme
-
-    try:
-        resolve_theme(theme, Path(source).parent)
-    except ThemeError as error:
-        line, column = at
-        return Problem(source, line, column, f"theme: {error}")
-    return None
-
-
-def deck_theme_problem(deck: Deck) -> Problem | None:
-    """The deck's ``theme:`` as a located problem, if it names no usable theme.
-
-    Returns:
-        None when the deck names no theme or a theme that loads; else a
-        :class:`tui.deck.Problem` at the ``theme:`` value.
-    """
-    return theme_problem(deck.source, deck.theme, deck.theme_at)
-
-
-def deck_error_problems(error: DeckError) -> list[str]:
-    """Every problem of a deck that did not load, its ``theme:`` included.
-
-    The loader cannot check a theme (themes need Textual), so a bad theme is
-    added here and the whole list is sorted by line and column again; a
-    trailing "... more problems" line stays last.
-
-    Returns:
-        The problems as ``FILE:LINE:COL: message`` lines.
-    """
-    problems = list(error.problems)
-    if error.theme is not None:
-        theme, line, column = error.theme
-        source = problems[0].path if problems else ""
-        problem = theme_problem(source, theme, (line, column))
-        if problem is not None:
-            tail = [p for p in problems if p.line == 0 and p.message.startswith("... and ")]
-            problems = [p for p in problems if p not in tail] + [problem]
-            problems.sort(key=lambda p: (p.line, p.column))
-            problems += tail
-    return [str(problem) for problem in problems]
 
 
 def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:

@@ -16,7 +16,7 @@ def present(args: argparse.Namespace) -> int:
 
     Args:
         args: ``podium``'s parsed options (``deck``, ``theme``, ``store``,
-            ``shared_store``).
+            ``shared_store``, ``no_reload``).
 
     Returns:
         The exit status: 0 after ``q``, 2 for bad input or no terminal,
@@ -32,6 +32,7 @@ def present(args: argparse.Namespace) -> int:
         theme=args.theme,
         store=args.store,
         shared_store=args.shared_store,
+        reload=not args.no_reload,
     )
     try:
         session = open_session(deck, options)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     DECK_HELP,
+    NO_RELOAD_HELP,
     ArgumentParser,
     BadInput,
     deck_to_present,
@@ -55,6 +56,7 @@ def _parser() -> ArgumentParser:
     parser.add_argument(
         "--theme", metavar="NAME|PATH", help="theme name or theme file; overrides the deck's"
     )
+    parser.add_argument("--no-reload", action="store_true", help=NO_RELOAD_HELP)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -98,7 +100,7 @@ def main(argv: Sequence[str]) -> int:
     except StoreError as error:
         return _fail(str(error))
     try:
-        return _rehearse(store, args.deck, args.theme, args.format)
+        return _rehearse(store, args.deck, args.theme, args.format, reload=not args.no_reload)
     finally:
         store.close()
 
@@ -122,13 +124,17 @@ def _read_only(args: argparse.Namespace, deck_path: str) -> int:
             store.close()
 
 
-def _rehearse(store: RehearsalStore, deck_arg: str | None, theme: str | None, fmt: str) -> int:
+def _rehearse(
+    store: RehearsalStore, deck_arg: str | None, theme: str | None, fmt: str, *, reload: bool
+) -> int:
     """Present the deck with a recorder, then print the rehearsal's report."""
     try:
         deck = deck_to_present(deck_arg, theme)
     except BadInput as error:
         return fail(error.lines)
-    options = Options(command="podium rehearse", no_terminal_hint=NO_TERMINAL_HINT, theme=theme)
+    options = Options(
+        command="podium rehearse", no_terminal_hint=NO_TERMINAL_HINT, theme=theme, reload=reload
+    )
     try:
         session = open_session(deck, options, rehearsals=store)
     except NotStarted as stop:

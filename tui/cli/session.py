@@ -37,6 +37,7 @@ class Options:
         theme: ``--theme NAME|PATH``, or None for the deck's own.
         store: ``--store PATH``, or None for the deck's store in the data folder.
         shared_store: ``--shared-store``: the store's group may vote too.
+        reload: Show the deck again when its file is saved (not ``--no-reload``).
     """
 
     command: str
@@ -44,6 +45,7 @@ class Options:
     theme: str | None = None
     store: str | None = None
     shared_store: bool = False
+    reload: bool = True
 
 
 class NotStarted(Exception):
@@ -94,6 +96,7 @@ class Session:
             rehearsal=self.recorder,
             startup_warning=self.warning,
             resume_at=self.resume_at,
+            live_reload=self.options.reload,
         )
 
     def run(self) -> int:

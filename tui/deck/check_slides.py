@@ -6,15 +6,28 @@ Imports no Textual.
 from __future__ import annotations
 
 import difflib
+import re
 
 from tui.deck.check_polls import PollChecks
 from tui.deck.model import Layout, Slide, reveal_blocks
-from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MIN_COLUMNS, SLIDE_KEYS
+from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MAX_SLIDE_ID, MIN_COLUMNS, SLIDE_KEYS
+from tui.deck.slug import slug
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
+
+_SLIDE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+"""A slide id: lowercase ASCII letters, digits, ``-`` and ``_`` (a slug)."""
 
 
 class SlideChecks(PollChecks):
-    """Checks of one item under ``slides:``, building :class:`~tui.deck.model.Slide`."""
+    """Checks of one item under ``slides:``, building :class:`~tui.deck.model.Slide`.
+
+    Attributes:
+        slide_ids: Slide ids given so far, with the line of each.
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text, path)
+        self.slide_ids: dict[str, int] = {}
 
     def slide(self, node: Node, number: int) -> Slide | None:
         if node.broken:
@@ -38,6 +51,12 @@ class SlideChecks(PollChecks):
         # A misspelt key may be the missing title: say so once, not twice.
         ok = len(self.problems) == before
         values: dict[str, object] = {}
+        if "id" in fields:
+            slide_id = self.slide_id(fields["id"][1])
+            if slide_id is None:
+                ok = False
+            else:
+                values["id"] = slide_id
         for name in ("title", "subtitle", "body", "attribution"):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
@@ -93,6 +112,30 @@ class SlideChecks(PollChecks):
         if not ok:
             return None
         return Slide(line=node.line, **values)  # type: ignore[arg-type]
+
+    def slide_id(self, node: Node) -> str | None:
+        """A slide's ``id:``: a slug, unique in the deck; None (after reporting) when not."""
+        text = self.text_of(node, "id")
+        if text is None:
+            return None
+        if not _SLIDE_ID.match(text) or len(text) > MAX_SLIDE_ID:
+            suggestion = slug(text)
+            hint = f" (for example {suggestion!r})" if suggestion else ""
+            self.problem(
+                node,
+                f"a slide id is a short name of lowercase letters, digits, '-' and '_' "
+                f"(at most {MAX_SLIDE_ID} characters), got {text!r}{hint}",
+            )
+            return None
+        if text in self.slide_ids:
+            self.problem(
+                node,
+                f"slide id {text!r} is already used by the slide on line "
+                f"{self.slide_ids[text]}; give each slide its own id",
+            )
+            return None
+        self.slide_ids[text] = node.line
+        return text
 
     def notes(self, pair: tuple[Node, Node], steps: int) -> tuple[str, tuple[str, ...]] | None:
         """Notes as one text, or a list: a block before the first reveal step,

@@ -84,6 +84,8 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
     """One slide of a deck.
 
     Attributes:
+        id: The slide's stable name (``id:``), unique in the deck, or empty:
+            a live reload keeps the presenter on the slide with this id.
         layout: How the slide is laid out.
         title: The slide's title (may be empty for a quote slide).
         subtitle: Shown under the title on title and section slides.
@@ -103,6 +105,7 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
         line: 1-based line of the slide in the deck file, for messages.
     """
 
+    id: str = ""
     layout: Layout = Layout.CONTENT
     title: str = ""
     subtitle: str = ""

@@ -22,6 +22,7 @@ SLIDE_KEYS = (
     "time",
     "poll",
     "meta",
+    "id",
 )
 POLL_KEYS = ("id", "question", "options", "multiple", "results")
 OPTION_KEYS = ("id", "text")
@@ -31,6 +32,7 @@ LAYOUTS = tuple(layout.value for layout in Layout)
 MIN_COLUMNS, MAX_COLUMNS = 2, 4
 MIN_OPTIONS, MAX_OPTIONS = 2, 9
 MAX_POLL_ID = MAX_SLUG
+MAX_SLIDE_ID = MAX_SLUG
 MAX_PROBLEMS = 100
 """Most problems listed for one file; the rest are counted."""
 

@@ -33,6 +33,7 @@ class PollSession:
 
     Attributes:
         how_to_vote: As given.
+        keeps_votes: A store was given: votes outlive the app (else memory only).
     """
 
     def __init__(
@@ -43,10 +44,11 @@ class PollSession:
         presenter: tuple[int, str] | None = None,
     ) -> None:
         self._store = store
+        self.keeps_votes = store is not None
         self.how_to_vote = how_to_vote
         self._presenter = presenter or presenter_tag()
         self._closed: dict[str, bool] = {}
-        self._shown: tuple[str | None, bool] | None = None
+        self._shown: tuple[Poll | None, bool] | None = None
         self._version: int | None = None
 
     @property
@@ -164,7 +166,9 @@ class PollSession:
         Raises:
             StoreError: The store could not be written.
         """
-        shown = (poll.id if poll else None, revealed and poll is not None)
+        # The whole poll, not its id: a deck saved while presenting may change
+        # its question or options (live reload), which voters must see.
+        shown = (poll, revealed and poll is not None)
         if shown == self._shown or (poll is None and self._store is None):
             return False  # unchanged, or no poll and no store: nobody to tell
         self.store.publish(poll, revealed=shown[1], presenter=self._presenter)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from tui.deck.model import Deck
 from tui.notes import slide_label
 from tui.rehearsal.records import SlideInfo, StoreError, Timing
+from tui.show.events import Flag
 
 if TYPE_CHECKING:
     from tui.rehearsal.store import RehearsalStore
@@ -72,17 +73,50 @@ class Recorder:
             self.store = None
 
     def _insert(self, store: RehearsalStore) -> int:
-        deck, wall = self.deck, self._wall
-        return store.begin(
-            deck.source,
-            deck.title,
-            wall(),
-            deck.duration,
-            [
-                SlideInfo(number, slide_label(slide), slide.steps, slide.time)
-                for number, slide in enumerate(deck.slides, start=1)
-            ],
-        )
+        deck = self.deck
+        return store.begin(deck.source, deck.title, self._wall(), deck.duration, self._slides())
+
+    def _slides(self) -> list[SlideInfo]:
+        return [
+            SlideInfo(number, slide_label(slide), slide.steps, slide.time)
+            for number, slide in enumerate(self.deck.slides, start=1)
+        ]
+
+    def replace_deck(self, deck: Deck) -> None:
+        """The deck was reloaded (saved while rehearsing): times follow their slides.
+
+        Each slide's time so far moves to where the slide is in ``deck``
+        (:func:`tui.show.replace.find_slide`: by id, title, else number; a
+        deleted slide's time goes to the slide that took its place), and
+        the stored rehearsal is rewritten with the new slides.
+        """
+        from tui.show.replace import find_slide
+
+        old, self.deck = self.deck, deck
+        self._close()
+
+        def moved(key: tuple[int, int]) -> tuple[int, int]:
+            slide = find_slide(old, deck, key[0])
+            return (slide, min(key[1], deck.slides[slide].steps))
+
+        seconds: dict[tuple[int, int], float] = {}
+        visits: dict[tuple[int, int], int] = {}
+        for key, value in self._seconds.items():
+            seconds[moved(key)] = seconds.get(moved(key), 0.0) + value
+        for key, count in self._visits.items():
+            visits[moved(key)] = visits.get(moved(key), 0) + count
+        self._seconds, self._visits = seconds, visits
+        self._at = moved(self._at) if self._at is not None else None
+        self._entered = moved((self._entered, 0))[0] if self._entered is not None else None
+        self._dirty.clear()
+        if self.store is None or not self.rehearsal:
+            return
+        try:
+            self.store.replace_slides(
+                self.rehearsal, deck.title, deck.duration, self._slides(), self.timings()
+            )
+        except StoreError as error:
+            self.problem = str(error)
 
     def update(self, slide: int, step: int, running: bool) -> None:
         """The talk is at ``slide``/``step`` now; ``running`` says if it counts.
@@ -168,6 +202,8 @@ def follow_show(recorder: Recorder, show: Show) -> Observer:
     """
 
     def observe(change: Change) -> None:
+        if Flag.DECK in change.flags:
+            recorder.replace_deck(show.deck)
         position = change.state.position
         recorder.update(position.slide, position.step, show.timer.running)
 

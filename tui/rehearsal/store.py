@@ -278,6 +278,44 @@ class RehearsalStore:
             )
         )
 
+    def replace_slides(
+        self,
+        rehearsal: int,
+        title: str,
+        duration: float | None,
+        slides: Sequence[SlideInfo],
+        timings: Iterable[Timing],
+    ) -> None:
+        """The deck was reloaded during the rehearsal: store its slides and totals anew.
+
+        Args:
+            rehearsal: From :meth:`begin`.
+            title: The deck's title now.
+            duration: Its target length in seconds now, or None.
+            slides: Its slides now.
+            timings: Every total so far, moved to the slides' new numbers.
+        """
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE rehearsal SET title = ?, duration = ? WHERE id = ?",
+                (title, duration, rehearsal),
+            )
+            db.execute("DELETE FROM timing WHERE rehearsal = ?", (rehearsal,))
+            db.execute("DELETE FROM slide WHERE rehearsal = ?", (rehearsal,))
+            db.executemany(
+                "INSERT INTO slide (rehearsal, number, title, steps, budget)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(rehearsal, *info) for info in slides],
+            )
+            db.executemany(
+                "INSERT INTO timing (rehearsal, number, step, seconds, visits)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(rehearsal, *timing) for timing in timings],
+            )
+
+        self._db.write(write)
+
     def finish(self, rehearsal: int, ended: float) -> None:
         """Record that a rehearsal ended normally at unix time ``ended``."""
         self._db.write(

@@ -126,6 +126,7 @@ class AudienceScreen(NavigableScreen):
         self._watcher: FolderWatcher | None = None
         self._alive_timer: Timer | None = None
         self._stat: tuple[int, int] | None = None
+        self._deck_rev: str | None = None  # of the presenter's reloaded deck shown
 
     @property
     def position(self) -> Position:
@@ -238,6 +239,8 @@ class AudienceScreen(NavigableScreen):
             self.state.seq,
         )
         self.state = state
+        if state.deck_rev != self._deck_rev and not state.ended:
+            self._take_presenters_deck(state)
         if state.totals is not None:
             slide = self.deck.slides[min(state.slide, len(self.deck.slides) - 1)]
             if slide.poll is not None:
@@ -261,6 +264,31 @@ class AudienceScreen(NavigableScreen):
             self.navigator.place(Position(index, step))
         elif changed or state.totals is not None:
             self._draw()
+
+    def _take_presenters_deck(self, state: PresenterState) -> None:
+        """The presenter reloaded its deck (saved while presenting): show that one."""
+        from tui.audience.reloaded import presenters_deck, theme_path
+
+        deck = presenters_deck(self.deck_path, state)
+        if deck is None:
+            return  # keep the deck shown; the next revision may read
+        self._deck_rev = state.deck_rev
+        self.deck = self.navigator.deck = deck
+        position = self.navigator.position
+        slide = min(position.slide, len(deck.slides) - 1)
+        self.navigator.position = Position(slide, min(position.step, deck.slides[slide].steps))
+        source = theme_path(state)
+        if source is not None:
+            from tui.themes import ThemeError, load_theme_file
+
+            try:
+                self.app.register_theme(load_theme_file(source))
+            except ThemeError:
+                pass
+            else:
+                if self.app.theme == state.theme:
+                    self.app.mutate_reactive(type(self.app).theme)
+        self._draw()
 
     def _set_presenter(self, status: Presenter) -> None:
         if self._alive_timer is not None:

@@ -50,7 +50,9 @@ MIN_HEIGHT = 12
 GOTO_HINT_SECONDS = 3.0
 """The hint shows at most once in this long, however fast digits are typed."""
 
-_FULL_DRAW = frozenset({Flag.START, Flag.MOVED, Flag.STEP, Flag.CHART, Flag.NOTES, Flag.REDRAW})
+_FULL_DRAW = frozenset(
+    {Flag.START, Flag.MOVED, Flag.STEP, Flag.CHART, Flag.NOTES, Flag.REDRAW, Flag.DECK}
+)
 """Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
@@ -120,6 +122,9 @@ class PresenterScreen(NavigableScreen):
             return
         state = change.state
         with self.app.batch_update():
+            if Flag.DECK in flags:  # the deck file was saved: draw the new deck
+                self.deck = self.show.deck
+                self.query_one(NotesPane).set_deck(self.deck)
             if Flag.START in flags or Flag.NOTES in flags:
                 self._show_notes(state)
             if flags & _FULL_DRAW or (Flag.VOTES in flags and Flag.OUTSIDE not in flags):

@@ -34,6 +34,7 @@ from tui.pacing import WALK_IN_ORIGIN, TalkTimer, TimerState
 from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.show.events import Change, Flag, Notice, NoticeKind, Observer
+from tui.show.replace import carry_state
 from tui.show.state import GOTO_MAX_DIGITS, ShowState
 from tui.show.votes import Effect, PollDesk
 
@@ -47,6 +48,7 @@ _READS_COUNTS = frozenset(
         Flag.VOTES,
         Flag.POLL_CLOSED,
         Flag.REDRAW,
+        Flag.DECK,
     }
 )
 """Changes after which the counts of the poll on screen are read again."""
@@ -65,6 +67,7 @@ def start_timer_on_leaving_walk_in(timer: TalkTimer) -> Observer:
             change.old.position.slide == 0
             and change.state.position.slide != 0
             and timer.state is TimerState.READY
+            and Flag.DECK not in change.flags  # slides added before the first: not a start
         ):
             timer.start(WALK_IN_ORIGIN)
 
@@ -185,6 +188,14 @@ class Show:
         """Something outside the show changed its look (the theme): publish again."""
         return self._emit(self.state, {Flag.REDRAW})
 
+    def replace_deck(self, deck: Deck) -> Change | None:
+        """Present ``deck`` instead (the file was saved): same place, timer and votes.
+
+        Where the presenter lands is :func:`tui.show.replace.carry_state`.
+        """
+        old, self.deck = self.deck, deck
+        return self._emit(carry_state(old, deck, self.state), {Flag.DECK})
+
     # -- moving ------------------------------------------------------------------
 
     def _move(self, target: Position, notice: Notice | None = None) -> Change | None:
@@ -218,7 +229,8 @@ class Show:
 
     def jump(self, index: int) -> Change | None:
         """Slide ``index`` (0-based, as in the overview) from its first step."""
-        return self._move(Position(index, 0))
+        # An overview opened before a reload may offer a slide the deck no longer has.
+        return self._move(Position(min(max(index, 0), len(self.deck.slides) - 1), 0))
 
     def go_to(self, number: int) -> Change | None:
         """Slide ``number`` (1-based, as shown); a number past the deck is refused.

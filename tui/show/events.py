@@ -42,6 +42,8 @@ class Flag(str, Enum):
     """The poll on screen was closed or reopened (or is found closed)."""
     REDRAW = "redraw"
     """Nothing in the show changed but its look did (the theme)."""
+    DECK = "deck"
+    """The deck was replaced (saved while presenting); the place is kept."""
 
 
 class NoticeKind(str, Enum):

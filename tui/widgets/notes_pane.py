@@ -132,6 +132,12 @@ class NotesPane(Vertical):
         else:
             self._tick.pause()
 
+    def set_deck(self, deck: Deck) -> None:
+        """Show the notes of ``deck`` from now on (it was reloaded); the plan is made again."""
+        self._deck = deck
+        self._plan_origin = -1
+        self._shown_clock = None
+
     def set_wide(self, wide: bool) -> None:
         """Notes-only mode: the pane fills the screen and previews more."""
         if wide != self._wide:
