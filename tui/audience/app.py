@@ -20,6 +20,8 @@ from textual.theme import Theme
 
 from tui.audience.following import Presenter
 from tui.deck.model import Deck
+from tui.i18n import Words, words_for
+from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
@@ -73,6 +75,12 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
             self.register_theme(each)
         self.theme = theme.name
         self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        translate_node(self, self.words, "audience")
+
+    @property
+    def words(self) -> Words:
+        """The language of the deck followed (its ``lang:``)."""
+        return words_for(self.deck.lang)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
@@ -110,6 +118,7 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
             return
         self.deck, self.deck_path = deck, deck_path
         self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        translate_node(self, self.words, "audience")
         self.audience.change_deck(deck, deck_path)
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 from tui.deck.model import Layout, ResultsMode
 from tui.deck.slug import MAX_SLUG
 
-DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "slides")
+DECK_KEYS = ("title", "author", "event", "date", "lang", "theme", "duration", "slides")
 SLIDE_KEYS = (
     "layout",
     "title",
