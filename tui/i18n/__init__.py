@@ -86,9 +86,7 @@ class Words:
     English and ``"11 stemmer"`` in Bokmål.
     """
 
-    def __init__(
-        self, code: str, entries: dict[str, Any], fallback: Words | None = None
-    ) -> None:
+    def __init__(self, code: str, entries: dict[str, Any], fallback: Words | None = None) -> None:
         self.code = code
         """The catalogue's language code."""
         self.name: str = str(entries.get("_name", code))

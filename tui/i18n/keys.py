@@ -72,13 +72,16 @@ def translate_all(bindings: Iterable[BindingType], words: Words, scope: str = ""
 def translate_node(node: DOMNode, words: Words, scope: str = "") -> None:
     """Put a screen's or app's own bindings in ``words``' language.
 
-    Starts again from the class's bindings each time, so calling it with
-    another language (the audience view following another deck) rewords
-    them all; the class's ``BINDINGS`` are left as written.
+    The bindings as first found (the class's ``BINDINGS`` and what Textual
+    added, such as the app's command palette key) are kept, and each call
+    words them again: calling it with another language (the audience view
+    following another deck) rewords them all.
     """
-    merged = type(node)._merged_bindings
-    if merged is not None:
-        node._bindings = merged.copy()
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [translate(binding, words, scope) for binding in bindings]
+    source: dict[str, list[Binding]] | None = getattr(node, "_podium_source_bindings", None)
+    if source is None:
+        source = {key: list(each) for key, each in node._bindings.key_to_bindings.items()}
+        node._podium_source_bindings = source  # type: ignore[attr-defined]
+    node._bindings.key_to_bindings = {
+        key: [translate(binding, words, scope) for binding in each]
+        for key, each in source.items()
+    }
