@@ -194,7 +194,7 @@ def test_kill_9_presenter_while_votes_arrive_loses_nothing(
     presenters.append(presenter)
     presenter.wait_for("Samordning mellom forvaltningsorganer")
     presenter.keys(":", "1", "1", "Enter")
-    presenter.wait_for("Vote in your terminal")
+    presenter.wait_for("Stem i terminalen din")  # the default deck is in Bokmål
     presenter.keys("r")
     hands = 5
     for count in range(1, hands + 1):

@@ -150,6 +150,33 @@ def deck_theme_problem(deck: Deck) -> Problem | None:
     return theme_problem(deck.source, deck.theme, deck.theme_at)
 
 
+def lang_warning(deck: Deck) -> Problem | None:
+    """The deck's ``lang:`` as a located warning, if Podium has no words for it.
+
+    The talk is then shown in English; ``podium check`` prints this and
+    still succeeds.
+
+    Returns:
+        None when the deck names no language or one Podium speaks (see
+        :func:`tui.i18n.match_language`); else a :class:`tui.deck.Problem`
+        at the ``lang:`` value.
+    """
+    from tui.i18n import language_names, match_language
+
+    if not deck.lang or match_language(deck.lang) is not None:
+        return None
+    from tui.deck import Problem
+
+    line, column = deck.lang_at
+    return Problem(
+        deck.source,
+        line,
+        column,
+        f"warning: Podium has no words for the language {deck.lang!r}, so the talk's "
+        f"screens will be in English; lang: takes a BCP 47 tag of one of: {language_names()}",
+    )
+
+
 def deck_error_problems(error: DeckError) -> list[str]:
     """Every problem of a deck that did not load, its ``theme:`` included.
 

@@ -180,22 +180,23 @@ def match_language(tag: str | None) -> str | None:
     return None
 
 
-@cache
 def words_for(tag: str | None) -> Words:
     """The catalogue for a language tag (English when Podium has none for it).
 
-    Each file is read once per process, the first time its language is used.
+    Each file is read once per process, the first time its language is
+    used; every tag of one language gives the same :class:`Words`.
 
     Args:
         tag: A BCP 47 tag (``nb``, ``nb-NO``, ``en``), or None for English.
     """
-    code = match_language(tag) or ENGLISH
-    if code != ENGLISH:
-        english_words = words_for(ENGLISH)
-    else:
-        english_words = None
+    return _load(match_language(tag) or ENGLISH)
+
+
+@cache
+def _load(code: str) -> Words:
+    fallback = _load(ENGLISH) if code != ENGLISH else None
     text = resources.files(__name__).joinpath(f"{code}.json").read_text(encoding="utf-8")
-    return Words(code, json.loads(text), english_words)
+    return Words(code, json.loads(text), fallback)
 
 
 def english() -> Words:
