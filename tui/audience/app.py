@@ -74,7 +74,9 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        self.title = self.words(
+            "audience.title", title=one_line(deck.title or Path(deck_path).name)
+        )
         translate_node(self, self.words, "audience")
 
     @property
@@ -117,7 +119,9 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
             )
             return
         self.deck, self.deck_path = deck, deck_path
-        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        self.title = self.words(
+            "audience.title", title=one_line(deck.title or Path(deck_path).name)
+        )
         translate_node(self, self.words, "audience")
         self.audience.change_deck(deck, deck_path)
 

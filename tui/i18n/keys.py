@@ -82,6 +82,5 @@ def translate_node(node: DOMNode, words: Words, scope: str = "") -> None:
         source = {key: list(each) for key, each in node._bindings.key_to_bindings.items()}
         node._podium_source_bindings = source  # type: ignore[attr-defined]
     node._bindings.key_to_bindings = {
-        key: [translate(binding, words, scope) for binding in each]
-        for key, each in source.items()
+        key: [translate(binding, words, scope) for binding in each] for key, each in source.items()
     }
