@@ -94,6 +94,7 @@ class VoterApp(PlainNotify, App[None]):
         self._version: int | None = None
         self._located_at = float("-inf")
         self._keys: tuple[object, ...] | None = None
+        self._asked: VoteStore | None = None
         self.words: Words = words_for(None)
         """The talk's language: the last poll's (English until one is seen)."""
         if theme is not None:
@@ -185,10 +186,7 @@ class VoterApp(PlainNotify, App[None]):
             self._show_problem(str(error))
             return
         self.stage, self.live, self.ballot, self.results = stage, live, ballot, results
-        if poll is not None and words_for(poll.lang) is not self.words:
-            self.words = words_for(poll.lang)
-            translate_node(self, self.words, "voter")
-            self._keys = None  # the footer's words changed
+        self._speak(poll)
         if self._problem:
             self._problem, self.message = False, ""
         if poll is None or previous is None or poll.id != previous.id or poll != previous:
@@ -200,6 +198,20 @@ class VoterApp(PlainNotify, App[None]):
         elif not poll.multiple:
             self.marked = set(self._chosen_indexes())
         self._draw()
+
+    def _speak(self, poll: Poll | None) -> None:
+        """Speak the talk's language: the poll's, or (waiting) the last poll shown's."""
+        if poll is None and self.store is not None and self.store is not self._asked:
+            self._asked = self.store  # once per store: the polls shown change rarely
+            try:
+                known = self.store.known_polls()
+            except StoreError:
+                known = []
+            poll = known[-1] if known else None
+        if poll is not None and words_for(poll.lang) is not self.words:
+            self.words = words_for(poll.lang)
+            translate_node(self, self.words, "voter")
+            self._keys = None  # the footer's words changed
 
     def _chosen_indexes(self) -> list[int]:
         poll = self.poll
