@@ -219,13 +219,13 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         if self.startup_warning:
             self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
         if self.resume_at is not None:  # the presenter screen starts there
-            self.notify(
-                f"Podium stopped unexpectedly last time; back at slide {self.resume_at.slide + 1}. "
-                f"{key_for('first').capitalize()} goes to the start; "
-                f"{key_for('timer')} starts the timer.",
-                title="Resumed",
-                timeout=10,
+            message = self.words(
+                "notice.resumed_at",
+                slide=self.resume_at.slide + 1,
+                first=key_for("first").capitalize(),
+                timer=key_for("timer"),
             )
+            self.notify(message, title=self.words("notice.resumed"), timeout=10)
         if self.publisher is not None and self.publisher.problem is not None:
             self.notify(
                 f"Audience views will not follow: {self.publisher.problem}.", severity="warning"
