@@ -115,7 +115,9 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
             deck = load_deck(deck_path)
         except DeckError as error:
             self.notify(
-                str(error.problems[0]), title="Cannot follow that presenter", severity="error"
+                str(error.problems[0]),
+                title=self.words("audience.cannot_follow"),
+                severity="error",
             )
             return
         self.deck, self.deck_path = deck, deck_path
