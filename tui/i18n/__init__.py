@@ -18,9 +18,9 @@ may all use it.
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 __all__ = [
@@ -34,6 +34,9 @@ __all__ = [
     "words_for",
     "words_of",
 ]
+
+_FOLDER = os.path.dirname(os.path.abspath(__file__))
+"""Where the catalogues are: this package's folder (shipped with it)."""
 
 ENGLISH = "en"
 """The language every catalogue is checked against, and the fallback."""
@@ -133,16 +136,10 @@ class Words:
         return f"Words({self.code!r})"
 
 
+@cache
 def languages() -> tuple[str, ...]:
-    """Codes of the shipped catalogues, sorted (``("en", "nb")``)."""
-    folder = resources.files(__name__)
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".json")
-            for entry in folder.iterdir()
-            if entry.name.endswith(".json")
-        )
-    )
+    """Codes of the shipped catalogues, sorted (``("en", "nb")``); listed once."""
+    return tuple(sorted(name[:-5] for name in os.listdir(_FOLDER) if name.endswith(".json")))
 
 
 def language_names() -> str:
@@ -150,6 +147,7 @@ def language_names() -> str:
     return ", ".join(f"{code} ({words_for(code).name})" for code in languages())
 
 
+@cache
 def match_language(tag: str | None) -> str | None:
     """The catalogue for a BCP 47 language tag, or None when Podium has none.
 
@@ -195,8 +193,8 @@ def words_for(tag: str | None) -> Words:
 @cache
 def _load(code: str) -> Words:
     fallback = _load(ENGLISH) if code != ENGLISH else None
-    text = resources.files(__name__).joinpath(f"{code}.json").read_text(encoding="utf-8")
-    return Words(code, json.loads(text), fallback)
+    with open(os.path.join(_FOLDER, f"{code}.json"), encoding="utf-8") as file:
+        return Words(code, json.load(file), fallback)
 
 
 def english() -> Words:
