@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tui.deck import Deck, load_deck
@@ -23,10 +24,29 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def in_english(deck: Deck) -> Deck:
+    """``deck`` with no ``lang:``: its screens in English, whatever it says.
+
+    Tests of Podium's own wording (keys, notices, the poll lines) read
+    English; the default deck says ``lang: nb``, and tests of its Norwegian
+    screens load it as it is.
+    """
+    polls = {
+        index: msgspec.structs.replace(slide.poll, lang="")
+        for index, slide in enumerate(deck.slides)
+        if slide.poll is not None
+    }
+    slides = tuple(
+        msgspec.structs.replace(slide, poll=polls[index]) if index in polls else slide
+        for index, slide in enumerate(deck.slides)
+    )
+    return msgspec.structs.replace(deck, lang="", lang_at=(0, 0), slides=slides)
+
+
 @pytest.fixture
 def seed_deck() -> Deck:
-    """The default deck, loaded through the real loader."""
-    return load_deck(SEED_DECK)
+    """The default deck, loaded through the real loader, in English (see :func:`in_english`)."""
+    return in_english(load_deck(SEED_DECK))
 
 
 class FixedClock:

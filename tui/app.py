@@ -23,6 +23,8 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.deck.model import Deck, Poll
+from tui.i18n import words_for
+from tui.i18n.keys import translate_node
 from tui.navigation import Position
 from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
@@ -132,6 +134,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
             self.register_theme(each)
         self.theme = theme.name
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
+        self.words = words_for(self.deck.lang)
+        """The talk's language (the deck's ``lang:``): every screen's words."""
+        translate_node(self, self.words)
         show.subscribe(self._show_changed)
 
     @property
@@ -189,14 +194,8 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
             if yes:
                 self.show.reset_poll(poll)
 
-        noun = "vote" if voters == 1 else "votes"
-        self.push_screen(
-            ConfirmScreen(
-                f"Clear all {voters} {noun} on “{poll.question}”? "
-                "A backup is kept in the vote store and can be restored from the palette."
-            ),
-            answered,
-        )
+        question = self.words("confirm.reset_poll", count=voters, question=poll.question)
+        self.push_screen(ConfirmScreen(question), answered)
 
     def restore_poll(self, poll: Poll) -> None:
         """Bring back the votes the last reset of ``poll`` cleared."""
@@ -229,13 +228,13 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         if self.startup_warning:
             self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
         if self.resume_at is not None:  # the presenter screen starts there
-            self.notify(
-                f"Podium stopped unexpectedly last time; back at slide {self.resume_at.slide + 1}. "
-                f"{key_for('first').capitalize()} goes to the start; "
-                f"{key_for('timer')} starts the timer.",
-                title="Resumed",
-                timeout=10,
+            message = self.words(
+                "notice.resumed_at",
+                slide=self.resume_at.slide + 1,
+                first=key_for("first").capitalize(),
+                timer=key_for("timer"),
             )
+            self.notify(message, title=self.words("notice.resumed"), timeout=10)
         if self.publisher is not None and self.publisher.problem is not None:
             self.notify(
                 f"Audience views will not follow: {self.publisher.problem}.", severity="warning"
@@ -261,26 +260,28 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         """Palette commands: jump to any slide, switch theme, reset a poll."""
         from textual.markup import escape  # titles are text, never markup
 
-        show = self.show
+        show, words = self.show, self.words
         width = len(str(len(self.deck.slides)))
         for number, slide in enumerate(self.deck.slides, start=1):
             # Numbers padded with spaces so the palette's name sort keeps
             # slide order (" 2" sorts before "10").
+            title = escape(one_line(slide.title) or words("overview.untitled"))
             yield SystemCommand(
-                f"Go to slide {number:>{width}}: {escape(one_line(slide.title) or '(untitled)')}",
-                "Jump to this slide",
+                words("palette.goto", number=f"{number:>{width}}", title=title),
+                words("palette.goto.help"),
                 lambda index=number - 1: show.jump(index),
             )
         for name in sorted(self._podium_themes):
             yield SystemCommand(
-                f"Theme: {escape(one_line(name))}",
-                "Switch the colours",
+                words("palette.theme", name=escape(one_line(name))),
+                words("palette.theme.help"),
                 lambda name=name: setattr(self, "theme", name),
             )
         for poll in self.deck.polls:
+            question = escape(one_line(poll.question))
             yield SystemCommand(
-                f"Reset poll: {escape(one_line(poll.question))}",
-                "Clear its votes, keeping a backup (asks first)",
+                words("palette.reset", question=question),
+                words("palette.reset.help"),
                 lambda poll=poll: self.reset_poll(poll),
             )
             try:
@@ -289,10 +290,10 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
                 backup = None
             if backup is not None:
                 voters, cleared_at = backup
+                cleared = f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}"
                 yield SystemCommand(
-                    f"Restore cleared votes: {escape(one_line(poll.question))}",
-                    f"Bring back the {voters} vote(s) cleared at "
-                    f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}",
+                    words("palette.restore", question=question),
+                    words("palette.restore.help", count=voters, time=cleared),
                     lambda poll=poll: self.restore_poll(poll),
                 )
         for command in super().get_system_commands(screen):

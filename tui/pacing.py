@@ -19,6 +19,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from tui.deck.model import Deck
+from tui.i18n import Words, english
 
 DEAD_BAND = 10.0
 """Seconds either side of the plan that still count as on time, so the pace
@@ -298,24 +299,26 @@ def _planned_slide(plan: Plan, elapsed: float) -> int:
     return index
 
 
-def pace_text(reading: Pace) -> str:
+def pace_text(reading: Pace, words: Words | None = None) -> str:
     """A short line for the notes pane, e.g. ``behind 0:42 · 12:10 left``.
 
     Args:
         reading: From :func:`pace`.
+        words: The talk's language (English when None).
 
     Returns:
         The line; empty without a plan.
     """
+    words = words or english()
     status = reading.status
     if status is PaceStatus.NO_PLAN:
         return ""
     if status is PaceStatus.READY:
-        return "t starts it (or leaving slide 1)"
+        return words("pace.ready", key="t")
     if status is PaceStatus.OVER:
-        return f"{format_seconds(-reading.by)} over time"
+        return words("pace.over", time=format_seconds(-reading.by))
     # Count down as a countdown does: 19:59.7 left shows as 20:00.
-    left = f"{format_seconds(math.ceil(reading.remaining or 0))} left"
+    left = words("pace.left", time=format_seconds(math.ceil(reading.remaining or 0)))
     if status is PaceStatus.ON_TIME:
-        return f"on time · {left}"
-    return f"{status.value} {format_seconds(reading.by)} · {left}"
+        return words("pace.on_time", left=left)
+    return words(f"pace.{status.value}", time=format_seconds(reading.by), left=left)

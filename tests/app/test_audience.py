@@ -185,7 +185,8 @@ async def test_view_without_deck_follows_whichever_presenter_starts(demo_deck: D
     seed = load_deck(SEED_DECK)
     app = make_audience_app(seed, seed.source, auto=True)
     async with app.run_test(size=SIZE) as pilot:
-        assert "Waiting for a presenter" in text_of(app, "#audience-notice")
+        # The default deck is in Bokmål: "Waiting for a presenter".
+        assert "Venter på en foredragsholder" in text_of(app, "#audience-notice")
         publisher = Publisher(demo_deck.source)
         publisher.open()
         publisher.publish(3, 0)

@@ -73,7 +73,7 @@ def test_notes_pane_and_poll_vote(terminal) -> None:
     session = terminal([], width=120, height=30)
     session.wait_for("en innovasjonsutfordring")
     session.keys("s")
-    session.wait_for("Next: KS' visjon")
+    session.wait_for("Neste: KS' visjon")
     session.keys(":", "1", "1", "Enter")
     session.wait_for("viktigste driveren")
     session.keys("1", "1", "2", "r")

@@ -194,14 +194,14 @@ def test_kill_9_presenter_while_votes_arrive_loses_nothing(
     presenters.append(presenter)
     presenter.wait_for("en innovasjonsutfordring")  # the title may be in big letters
     presenter.keys(":", "1", "1", "Enter")
-    presenter.wait_for("Vote in your terminal")
+    presenter.wait_for("Stem i terminalen din")  # the default deck is in Bokmål
     presenter.keys("r")
     hands = 5
     for count in range(1, hands + 1):
         presenter.keys(str(len(poll.options)))
         # A hand vote is acknowledged when the presenter's screen shows it.
         deadline = time.monotonic() + 10
-        while _count_on_screen(presenter.wait_for("r hides the results"), hand_option) != count:
+        while _count_on_screen(presenter.wait_for("r skjuler resultatet"), hand_option) != count:
             assert time.monotonic() < deadline, presenter.screen()
             time.sleep(0.02)
 
@@ -230,10 +230,10 @@ def test_kill_9_presenter_while_votes_arrive_loses_nothing(
     restarted = Presenter(store_path, data)
     presenters.append(restarted)
     # It comes back on the poll slide it was showing when it was killed.
-    restarted.wait_for("Resumed")
+    restarted.wait_for("Fortsetter")  # "Resumed", in Bokmål
     restarted.wait_for("viktigste driveren")
     restarted.keys("r")  # (digits would count hands here)
-    screen = restarted.wait_for("r hides the results")
+    screen = restarted.wait_for("r skjuler resultatet")
 
     with VoteStore.open(store_path) as store:
         results = store.results(poll)

@@ -213,9 +213,10 @@ WAYS_OUT = ["q", "ctrl+c", "INT", "TERM", "HUP", "QUIT"]
 APPS = {
     # app: (arguments, text on its screen, keys that quit with q)
     "presenter": ([str(SEED)], "en innovasjonsutfordring", ["q"]),
-    "audience": (["--audience", str(SEED)], "Waiting for the presenter", ["q", "y"]),
+    # The default deck says lang: nb; the voter speaks English until it sees a poll.
+    "audience": (["--audience", str(SEED)], "Venter på foredragsholderen", ["q", "y"]),
     "voter": (["vote"], "Waiting for the presentation", ["q"]),
-    "rehearse": (["rehearse", str(SEED)], "Notes · 1/13", ["q"]),
+    "rehearse": (["rehearse", str(SEED)], "Notater · 1/13", ["q"]),
 }
 
 
@@ -286,9 +287,9 @@ def test_closing_the_terminal_saves_the_rehearsal(
 ) -> None:
     """tmux kill-session hangs up the terminal (SIGHUP, then writes fail)."""
     pane = panes(["rehearse", str(SEED)])
-    pane.wait_for("Notes · 1/13")
+    pane.wait_for("Notater · 1/13")
     pane.keys("Right")
-    pane.wait_for("Notes · 2/13")
+    pane.wait_for("Notater · 2/13")
     pid = pane.pid
     pane.kill()
     deadline = time.monotonic() + 15

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEED_DECK, FixedClock, fixed_now
+from conftest import DATA, SEED_DECK, FixedClock, fixed_now, in_english
 
 from tui.app import make_app
 from tui.deck import load_deck
@@ -19,7 +19,7 @@ SIZE = (100, 30)
 
 
 def seed_app(tmp_path: Path, theme: str | None = None):
-    deck = load_deck(SEED_DECK)
+    deck = in_english(load_deck(SEED_DECK))
     store = VoteStore.open(tmp_path / "votes.sqlite3")
     return make_app(deck, theme_name=theme, store=store, clock=FixedClock(), now=fixed_now)
 

@@ -47,6 +47,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.rehearsal.store": ("textual", "rich", "yaml"),
     "tui.rehearsal.report": ("textual", "yaml"),
     "tui.safe_text": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.i18n": ("textual", "rich", "sqlite3", "yaml"),
     "tui.terminal": ("textual", "rich", "sqlite3", "yaml"),
     "tui.themes": ("textual", "sqlite3"),
     "tui.cli": ("textual", "rich", "sqlite3", "yaml"),

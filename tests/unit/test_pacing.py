@@ -266,7 +266,7 @@ async def test_notes_only_mode_at_80x24(clock: FixedClock) -> None:
         pane = app.screen.query_one(NotesPane)
         assert pane.display and not app.screen.query_one("#slide").display
         assert pane.region.width >= 78
-        assert "Next: KS' visjon" in text_of(app, "#notes-next")
+        assert "Neste: KS' visjon" in text_of(app, "#notes-next")  # the deck is in Bokmål
         await pilot.press("right")  # a bare slide title in the pane: no slide behind it
         assert "Innovasjon" in text_of(app, "#notes-next")
         await pilot.press("N")

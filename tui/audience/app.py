@@ -20,6 +20,8 @@ from textual.theme import Theme
 
 from tui.audience.following import Presenter
 from tui.deck.model import Deck
+from tui.i18n import Words, words_for
+from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
@@ -72,7 +74,15 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        self.title = self.words(
+            "audience.title", title=one_line(deck.title or Path(deck_path).name)
+        )
+        translate_node(self, self.words, "audience")
+
+    @property
+    def words(self) -> Words:
+        """The language of the deck followed (its ``lang:``)."""
+        return words_for(self.deck.lang)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Podium's own CSS variables (``$slide-title`` ...) for any theme."""
@@ -105,11 +115,16 @@ class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
             deck = load_deck(deck_path)
         except DeckError as error:
             self.notify(
-                str(error.problems[0]), title="Cannot follow that presenter", severity="error"
+                str(error.problems[0]),
+                title=self.words("audience.cannot_follow"),
+                severity="error",
             )
             return
         self.deck, self.deck_path = deck, deck_path
-        self.title = one_line(f"{deck.title or Path(deck_path).name} (audience)")
+        self.title = self.words(
+            "audience.title", title=one_line(deck.title or Path(deck_path).name)
+        )
+        translate_node(self, self.words, "audience")
         self.audience.change_deck(deck, deck_path)
 
     @property

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from tui.i18n import Words, english
+
 
 class Presenter(str, Enum):
     """What the audience view knows about the presenter."""
@@ -23,7 +25,15 @@ class Presenter(str, Enum):
     """Stopped without saying so (crashed, killed, connection dropped)."""
 
 
-def notice_text(presenter: Presenter, *, detached: bool, auto: bool, slide: int, count: int) -> str:
+def notice_text(
+    presenter: Presenter,
+    *,
+    detached: bool,
+    auto: bool,
+    slide: int,
+    count: int,
+    words: Words | None = None,
+) -> str:
     """The audience view's notice line ("" when there is nothing to say).
 
     Args:
@@ -32,18 +42,15 @@ def notice_text(presenter: Presenter, *, detached: bool, auto: bool, slide: int,
         auto: The view follows whichever presenter starts (no deck named).
         slide: The 0-based slide the view shows.
         count: Slides in the deck.
+        words: The talk's language (English when None).
     """
+    words = words or english()
     if detached:
-        return f"Detached: browsing alone ({slide + 1}/{count}) · d follows the presenter again"
+        return words("audience.detached", slide=slide + 1, count=count, key="d")
     if presenter is Presenter.WAITING:
-        if auto:
-            return "Waiting for a presenter: run  podium  in another terminal"
-        return "Waiting for the presenter: run  podium  with this deck in another terminal"
+        return words("audience.waiting_any" if auto else "audience.waiting_deck")
     if presenter is Presenter.QUIT:
-        return (
-            "The presenter has quit; showing the last slide. "
-            "This view follows again when they return."
-        )
+        return words("audience.quit")
     if presenter is Presenter.LOST:
-        return "The presenter stopped unexpectedly; showing the last slide until it is back."
+        return words("audience.lost")
     return ""

@@ -11,7 +11,9 @@ from tui.cli.common import (
     deck_error_problems,
     deck_theme_problem,
     fail,
+    lang_warning,
     load_deck,
+    warn,
 )
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
@@ -64,5 +66,8 @@ def main(argv: Sequence[str]) -> int:
     problem = deck_theme_problem(deck)
     if problem is not None:
         return fail([str(problem)])
+    warning = lang_warning(deck)
+    if warning is not None:
+        warn(str(warning))
     print(printable(summary(deck)))
     return EXIT_OK

@@ -19,7 +19,7 @@ from tui.safe_text import printable
 from tui.theme_problems import deck_error_problems, deck_theme_problem, theme_problem
 
 if TYPE_CHECKING:
-    from tui.deck import Deck
+    from tui.deck import Deck, Problem
 
 __all__ = [  # the deck's theme problems live in tui.theme_problems (live reload uses them too)
     "deck_error_problems",
@@ -125,6 +125,33 @@ def load_deck(deck_arg: str | None) -> Deck:
     from tui.deck import load_deck as load
 
     return load(deck_arg if deck_arg is not None else default_deck_path())
+
+
+def lang_warning(deck: Deck) -> Problem | None:
+    """The deck's ``lang:`` as a located warning, if Podium has no words for it.
+
+    The talk is then shown in English; ``podium check`` prints this and
+    still succeeds.
+
+    Returns:
+        None when the deck names no language or one Podium speaks (see
+        :func:`tui.i18n.match_language`); else a :class:`tui.deck.Problem`
+        at the ``lang:`` value.
+    """
+    from tui.i18n import language_names, match_language
+
+    if not deck.lang or match_language(deck.lang) is not None:
+        return None
+    from tui.deck import Problem
+
+    line, column = deck.lang_at
+    return Problem(
+        deck.source,
+        line,
+        column,
+        f"warning: Podium has no words for the language {deck.lang!r}, so the talk's "
+        f"screens will be in English; lang: takes a BCP 47 tag of one of: {language_names()}",
+    )
 
 
 def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:

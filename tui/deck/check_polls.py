@@ -26,6 +26,8 @@ class PollChecks(DeckFields):
     def __init__(self, text: str, path: str) -> None:
         super().__init__(text, path)
         self.poll_ids: dict[str, tuple[int, int]] = {}
+        self.lang = ""
+        """The deck's ``lang:`` as written (read before its slides), given to each poll."""
 
     def poll(self, pair: tuple[Node, Node], number: int, title: str) -> Poll | None:
         key, node = pair
@@ -83,6 +85,7 @@ class PollChecks(DeckFields):
             option_ids=derive_option_ids(poll_id, texts, explicit),
             multiple=multiple,
             results=results,
+            lang=self.lang,
         )
 
     def results_mode(self, node: Node) -> ResultsMode | None:

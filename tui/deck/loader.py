@@ -108,7 +108,7 @@ class _DeckChecker(SlideChecks):
             return None
         fields = self.pairs(root, DECK_KEYS, "at the top of the deck")
         values: dict[str, object] = {}
-        for name in ("title", "author", "event", "date", "theme"):
+        for name in ("title", "author", "event", "date", "lang", "theme"):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is not None:
@@ -119,6 +119,11 @@ class _DeckChecker(SlideChecks):
             theme_node = fields["theme"][1]
             values["theme_at"] = (theme_node.line, theme_node.column)
             self.theme = (str(values["theme"]), theme_node.line, theme_node.column)
+        if values.get("lang"):
+            lang_node = fields["lang"][1]
+            values["lang_at"] = (lang_node.line, lang_node.column)
+            self.lang = str(values["lang"]).strip()
+            values["lang"] = self.lang
         if "duration" in fields:
             values["duration"] = self.duration(fields["duration"][1])
         if "width" in fields:

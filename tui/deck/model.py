@@ -63,6 +63,9 @@ class Poll(msgspec.Struct, frozen=True, kw_only=True):
             inherits another option's votes. Empty means "derive them".
         multiple: Whether a voter may choose several options.
         results: When the presenter's screen shows the bar chart.
+        lang: The language of the deck it belongs to (its ``lang:`` as
+            written), so a voter's screen, which knows the poll but not the
+            deck, speaks the talk's language.
     """
 
     id: str
@@ -71,6 +74,7 @@ class Poll(msgspec.Struct, frozen=True, kw_only=True):
     option_ids: tuple[str, ...] = ()
     multiple: bool = False
     results: ResultsMode = ResultsMode.ON_REVEAL
+    lang: str = ""
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -166,6 +170,11 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
         duration: Target length of the talk in seconds, or None.
         width: The widest a line of slide text runs, in cells (``width:``):
             text is kept to this measure and centred on wider terminals.
+        lang: The talk's language as written (a BCP 47 tag such as ``nb``),
+            or "" for none (English). It picks the words of every screen
+            (see :func:`tui.i18n.match_language`).
+        lang_at: 1-based (line, column) of the ``lang:`` value, for
+            messages about it; (0, 0) when the deck names no language.
         source: Path of the deck file as given (for messages and the store).
     """
 
@@ -178,6 +187,8 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
     theme_at: tuple[int, int] = (0, 0)
     duration: float | None = None
     width: int = DEFAULT_WIDTH
+    lang: str = ""
+    lang_at: tuple[int, int] = (0, 0)
     source: str = ""
 
     @property

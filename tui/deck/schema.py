@@ -9,7 +9,17 @@ from __future__ import annotations
 from tui.deck.model import Layout, ResultsMode
 from tui.deck.slug import MAX_SLUG
 
-DECK_KEYS = ("title", "author", "event", "date", "theme", "duration", "width", "slides")
+DECK_KEYS = (
+    "title",
+    "author",
+    "event",
+    "date",
+    "lang",
+    "theme",
+    "duration",
+    "width",
+    "slides",
+)
 SLIDE_KEYS = (
     "layout",
     "title",

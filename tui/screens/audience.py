@@ -39,6 +39,8 @@ from tui.audience.state import (
 )
 from tui.audience.watch import FolderWatcher
 from tui.deck.model import Deck
+from tui.i18n import Words, words_for
+from tui.i18n.keys import translate_all, translate_node
 from tui.navigation import Position
 from tui.polls.model import PollResults
 from tui.safe_text import printable
@@ -127,6 +129,12 @@ class AudienceScreen(NavigableScreen):
         self._alive_timer: Timer | None = None
         self._stat: tuple[int, int] | None = None
         self._deck_rev: str | None = None  # of the presenter's reloaded deck shown
+        translate_node(self, self.words, "audience")
+
+    @property
+    def words(self) -> Words:
+        """The deck's language (its ``lang:``)."""
+        return words_for(self.deck.lang)
 
     @property
     def position(self) -> Position:
@@ -142,6 +150,8 @@ class AudienceScreen(NavigableScreen):
         """
         self.deck, self.deck_path = deck, deck_path
         self.navigator.deck = deck
+        translate_node(self, self.words, "audience")
+        self.refresh_bindings()
         self.state_file, self.lock_file = state_path(deck_path), lock_path(deck_path)
         self.state = None
         self._totals.clear()
@@ -340,6 +350,7 @@ class AudienceScreen(NavigableScreen):
             auto=self.auto,
             slide=self.position.slide,
             count=len(self.deck.slides),
+            words=self.words,
         )
 
     def redraw(self) -> None:
@@ -366,9 +377,9 @@ class AudienceScreen(NavigableScreen):
             if yes:
                 self.app.exit()
 
-        self.app.push_screen(ConfirmScreen("Close the audience view?"), answered)
+        self.app.push_screen(ConfirmScreen(self.words("audience.confirm_close")), answered)
 
     def action_help(self) -> None:
         """Show the keys."""
-        bindings = [*self.BINDINGS, *self._help_bindings]
+        bindings = translate_all([*self.BINDINGS, *self._help_bindings], self.words, "audience")
         self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))

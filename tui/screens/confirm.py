@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.i18n import words_of
+from tui.i18n.keys import translate_node
 from tui.safe_text import printable
 from tui.screens.safe import DismissOnce
 
@@ -33,12 +35,16 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
         super().__init__()
         self._question = question
 
+    def on_mount(self) -> None:
+        translate_node(self, words_of(self.app))
+
     def compose(self) -> ComposeResult:
+        words = words_of(self.app)
         with Vertical(id="confirm"):
             yield Static(printable(self._question), id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield _MouseButton("Yes (y)", id="yes", variant="error")
-                yield _MouseButton("No (n)", id="no", variant="primary")
+                yield _MouseButton(words("confirm.yes"), id="yes", variant="error")
+                yield _MouseButton(words("confirm.no"), id="no", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.i18n import words_of
+from tui.i18n.keys import translate_node
 from tui.screens.safe import DismissOnce
 
 
@@ -54,16 +56,20 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
         super().__init__()
         self._rows = rows
 
+    def on_mount(self) -> None:
+        translate_node(self, words_of(self.app))
+
     def compose(self) -> ComposeResult:
+        words = words_of(self.app)
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for keys, description in self._rows:
             table.add_row(Text(keys), Text(description))
         with VerticalScroll(id="help"):
-            yield Static(Text("Keys", style="bold"), id="help-title")
+            yield Static(Text(words("help.title"), style="bold"), id="help-title")
             yield Static(table, id="help-table")
-            yield Static(Text("Esc, ? or q closes this help", style="italic"), id="help-close")
+            yield Static(Text(words("help.close"), style="italic"), id="help-close")
 
     def action_close(self) -> None:
         """Close the help."""

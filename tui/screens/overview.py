@@ -12,6 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.deck.model import Deck
+from tui.i18n import words_for
+from tui.i18n.keys import translate_node
 from tui.safe_text import one_line
 from tui.screens.safe import DismissOnce, SafeOptionList
 
@@ -50,15 +52,18 @@ class OverviewScreen(DismissOnce, ModalScreen[int | None]):
         super().__init__()
         self._deck = deck
         self._current = current
+        self._words = words_for(deck.lang)
+        translate_node(self, self._words)
 
     def compose(self) -> ComposeResult:
         width = len(str(len(self._deck.slides)))
+        untitled = self._words("overview.untitled")
         options = [
-            Option(_entry(number, width, one_line(slide.title) or "(untitled)"), id=str(number - 1))
+            Option(_entry(number, width, one_line(slide.title) or untitled), id=str(number - 1))
             for number, slide in enumerate(self._deck.slides, start=1)
         ]
         with Vertical(id="overview"):
-            yield Static("Overview: ↑↓ choose, Enter go, Esc close", id="overview-help")
+            yield Static(self._words("overview.help"), id="overview-help", markup=False)
             yield SafeOptionList(*options, id="overview-list")
 
     def on_mount(self) -> None:

@@ -23,16 +23,18 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from tui.deck.model import Slide
+from tui.i18n import words_for
+from tui.i18n.keys import translate_all, translate_node
 from tui.screens.blank import BlankScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.navigable import NavigableScreen
 from tui.screens.presenter_keys import (
-    GOTO_HINT,
     POLL_ACTIONS,
-    POLL_CLOSED_MESSAGE,
     POLL_KEYS,
     PRESENTER_BINDINGS,
+    goto_hint,
+    poll_closed_message,
     word,
 )
 from tui.show.core import Show
@@ -89,6 +91,9 @@ class PresenterScreen(NavigableScreen):
         """The terminal is below MIN_WIDTH x MIN_HEIGHT: only the size message shows."""
         self._hint_at = float("-inf")  # when the go-to hint was last shown (monotonic seconds)
         self._unsubscribe: Callable[[], None] | None = None
+        self.words = words_for(show.deck.lang)
+        """The talk's language (the deck's ``lang:``)."""
+        translate_node(self, self.words)
 
     @property
     def slide(self) -> Slide:
@@ -141,10 +146,10 @@ class PresenterScreen(NavigableScreen):
             self.app.push_screen(BlankScreen())
 
     def _say(self, notice: Notice) -> None:
-        message, options = word(notice)
+        message, options = word(notice, self.words)
         if notice.kind is NoticeKind.POLL_CLOSED and any(
             # Once while it shows: a burst of keys must not stack a column of toasts.
-            shown.message == POLL_CLOSED_MESSAGE
+            shown.message == poll_closed_message(self.words)
             for shown in self.app._notifications
         ):
             return
@@ -228,8 +233,13 @@ class PresenterScreen(NavigableScreen):
         self.set_class(too_small, "-too-small")
         if too_small:
             self.query_one("#too-small", Static).update(
-                f"Podium needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT} cells; "
-                f"this one is {width}x{height}. Enlarge it to continue."
+                self.words(
+                    "screen.too_small",
+                    width=width,
+                    height=height,
+                    min_width=MIN_WIDTH,
+                    min_height=MIN_HEIGHT,
+                )
             )
 
     def on_screen_resume(self) -> None:
@@ -293,7 +303,7 @@ class PresenterScreen(NavigableScreen):
         now = time.monotonic()
         if now - self._hint_at >= GOTO_HINT_SECONDS:
             self._hint_at = now
-            self.notify(GOTO_HINT, timeout=GOTO_HINT_SECONDS)
+            self.notify(goto_hint(self.words), timeout=GOTO_HINT_SECONDS)
 
     def action_scroll(self, direction: int) -> None:
         """Scroll a slide that is taller than the screen (the notes, in notes-only mode)."""
@@ -332,13 +342,11 @@ class PresenterScreen(NavigableScreen):
             if yes:
                 self.show.reset_timer()
 
-        self.app.push_screen(
-            ConfirmScreen("Reset the talk timer to 0:00? The time so far is forgotten."), answered
-        )
+        self.app.push_screen(ConfirmScreen(self.words("confirm.reset_timer")), answered)
 
     def action_help(self) -> None:
         """Show every key."""
-        bindings = [*self.BINDINGS, *self._help_bindings]
+        bindings = translate_all([*self.BINDINGS, *self._help_bindings], self.words)
         self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))
 
     def action_vote(self, number: int) -> None:

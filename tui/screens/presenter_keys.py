@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.binding import Binding, BindingType
 
+from tui.i18n import Words, english
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
 from tui.widgets.poll_view import PollKeys
@@ -142,59 +143,70 @@ def key_for(action: str) -> str:
 
 _GOTO_KEY = key_for("goto").replace("colon", ":")
 
-GOTO_HINT = f"Press {_GOTO_KEY} then the slide number and Enter to go to a slide."
-"""What a bare digit on a slide without a poll says (digits vote on poll slides)."""
+
+def goto_hint(words: Words | None = None) -> str:
+    """What a bare digit on a slide without a poll says (digits vote on poll slides)."""
+    return (words or english())("notice.goto_hint", key=_GOTO_KEY)
+
+
+def poll_closed_message(words: Words | None = None) -> str:
+    """What a vote key or ``u`` on a closed poll says (and nothing changes)."""
+    return (words or english())("notice.poll_closed", key=key_for("reopen_poll"))
+
+
+GOTO_HINT = goto_hint()
+""":func:`goto_hint` in English."""
 
 POLL_KEYS = PollKeys(chart=key_for("toggle_chart"), close=key_for("close_poll"))
 """The keys a poll slide's summary line names ("r shows the results · c closes the poll")."""
 
-POLL_CLOSED_MESSAGE = f"Poll closed — press {key_for('reopen_poll')} to reopen."
-"""What a vote key or ``u`` on a closed poll says (and nothing changes)."""
+POLL_CLOSED_MESSAGE = poll_closed_message()
+""":func:`poll_closed_message` in English."""
 
 
-def word(notice: Notice) -> tuple[str, dict[str, Any]]:
+def word(notice: Notice, words: Words | None = None) -> tuple[str, dict[str, Any]]:
     """The toast for ``notice``: its text and the keywords of ``notify``.
 
     Args:
         notice: From a :class:`tui.show.events.Change`.
+        words: The talk's language (English when None).
 
     Returns:
         ``(message, {"title": ..., "severity": ..., "timeout": ...})`` (only
         the keywords that differ from Textual's defaults).
     """
+    words = words or english()
     kind, text = notice.kind, notice.text
     timer = key_for("timer")
     match kind:
         case NoticeKind.NO_SUCH_SLIDE:
-            return f"There is no slide {notice.number}; the deck has {notice.count}.", {
-                "severity": "warning"
-            }
+            message = words("notice.no_such_slide", number=notice.number, count=notice.count)
+            return message, {"severity": "warning"}
         case NoticeKind.POLL_CLOSED:
-            return POLL_CLOSED_MESSAGE, {"severity": "warning", "timeout": 3}
+            return poll_closed_message(words), {"severity": "warning", "timeout": 3}
         case NoticeKind.CLOSED:
-            return f"Closed “{text}”: no more votes.", {"timeout": 3}
+            return words("notice.closed", question=text), {"timeout": 3}
         case NoticeKind.REOPENED:
-            return f"Reopened “{text}”.", {"timeout": 3}
+            return words("notice.reopened", question=text), {"timeout": 3}
         case NoticeKind.RESET:
-            return (
-                f"Cleared {notice.count} vote(s) on “{text}”. A backup is kept: "
-                "“Restore cleared votes” in the palette (Ctrl+P) brings them back."
-            ), {}
+            restore = words("palette.restore_name")
+            return words("notice.reset", count=notice.count, question=text, restore=restore), {}
         case NoticeKind.RESTORED:
-            return f"Restored {notice.count} vote(s) on “{text}”.", {}
+            return words("notice.restored", count=notice.count, question=text), {}
         case NoticeKind.STORE_TROUBLE:
-            return text, {"title": "Vote store", "severity": "error", "timeout": 10}
+            title = words("notice.vote_store")
+            return text, {"title": title, "severity": "error", "timeout": 10}
         case NoticeKind.TIMER_RUNNING:
-            return "Timer running.", {"timeout": 2}
+            return words("notice.timer_running"), {"timeout": 2}
         case NoticeKind.TIMER_PAUSED:
-            return f"Timer paused; {timer} resumes.", {"timeout": 2}
+            return words("notice.timer_paused", key=timer), {"timeout": 2}
         case NoticeKind.TIMER_RESET:
-            return f"Timer reset; {timer} starts it.", {"timeout": 2}
+            return words("notice.timer_reset", key=timer), {"timeout": 2}
     titles = {
-        NoticeKind.VOTE_NOT_SAVED: "Vote not saved",
-        NoticeKind.VOTE_NOT_REMOVED: "Vote not removed",
-        NoticeKind.POLL_NOT_CHANGED: "Poll not changed",
-        NoticeKind.POLL_NOT_RESET: "Poll not reset",
-        NoticeKind.VOTES_NOT_RESTORED: "Votes not restored",
+        NoticeKind.VOTE_NOT_SAVED: "notice.vote_not_saved",
+        NoticeKind.VOTE_NOT_REMOVED: "notice.vote_not_removed",
+        NoticeKind.POLL_NOT_CHANGED: "notice.poll_not_changed",
+        NoticeKind.POLL_NOT_RESET: "notice.poll_not_reset",
+        NoticeKind.VOTES_NOT_RESTORED: "notice.votes_not_restored",
     }
-    return text, {"title": titles[kind], "severity": "error"}
+    return text, {"title": words(titles[kind]), "severity": "error"}

@@ -16,18 +16,20 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from tui.deck.model import Poll
+from tui.i18n import Words, words_for
+from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color
 from tui.polls.announce import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
 from tui.safe_text import one_line, printable
 from tui.voter import wording
+from tui.voter.keys import VOTER_BINDINGS
 from tui.widgets.plain_notify import PlainNotify
 from tui.widgets.poll_view import PollView
 
@@ -60,26 +62,7 @@ class VoterApp(PlainNotify, App[None]):
     TITLE = "Podium vote"
     ENABLE_COMMAND_PALETTE = False  # a voter needs the poll, not theme switching
 
-    BINDINGS = [
-        *(
-            Binding(
-                str(n),
-                f"choose({n})",
-                "Vote",
-                show=n == 1,
-                key_display="1-9",
-                tooltip="Vote for option N (several polls: mark it)",
-            )
-            for n in range(1, 10)
-        ),
-        Binding("up,k", "move(-1)", "Up", show=False, tooltip="Highlight the option above"),
-        Binding("down,j", "move(1)", "Down", show=False, tooltip="Highlight the option below"),
-        Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted option"),
-        Binding("enter", "send", "Send", tooltip="Vote for the highlighted (or marked) options"),
-        Binding("escape", "clear", "Clear", show=False, tooltip="Forget marks not sent yet"),
-        Binding("q", "quit", "Quit", tooltip="Leave (your vote stays)"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS = VOTER_BINDINGS
 
     def __init__(
         self,
@@ -111,6 +94,9 @@ class VoterApp(PlainNotify, App[None]):
         self._version: int | None = None
         self._located_at = float("-inf")
         self._keys: tuple[object, ...] | None = None
+        self._asked: VoteStore | None = None
+        self.words: Words = words_for(None)
+        """The talk's language: the last poll's (English until one is seen)."""
         if theme is not None:
             self.register_theme(theme)
             self.theme = theme.name
@@ -200,6 +186,7 @@ class VoterApp(PlainNotify, App[None]):
             self._show_problem(str(error))
             return
         self.stage, self.live, self.ballot, self.results = stage, live, ballot, results
+        self._speak(poll)
         if self._problem:
             self._problem, self.message = False, ""
         if poll is None or previous is None or poll.id != previous.id or poll != previous:
@@ -211,6 +198,20 @@ class VoterApp(PlainNotify, App[None]):
         elif not poll.multiple:
             self.marked = set(self._chosen_indexes())
         self._draw()
+
+    def _speak(self, poll: Poll | None) -> None:
+        """Speak the talk's language: the poll's, or (waiting) the last poll shown's."""
+        if poll is None and self.store is not None and self.store is not self._asked:
+            self._asked = self.store  # once per store: the polls shown change rarely
+            try:
+                known = self.store.known_polls()
+            except StoreError:
+                known = []
+            poll = known[-1] if known else None
+        if poll is not None and words_for(poll.lang) is not self.words:
+            self.words = words_for(poll.lang)
+            translate_node(self, self.words, "voter")
+            self._keys = None  # the footer's words changed
 
     def _chosen_indexes(self) -> list[int]:
         poll = self.poll
@@ -226,19 +227,20 @@ class VoterApp(PlainNotify, App[None]):
             self._draw_widgets()
 
     def _draw_widgets(self) -> None:
-        who = f"Podium vote · voting as {one_line(self.voter)}"
+        words = self.words
+        who = words("voter.who", voter=one_line(self.voter))
         self.query_one("#voter-who", Static).update(who)
         question = self.query_one("#voter-question", Static)
         help_line = self.query_one("#voter-help", Static)
         poll = self.poll
         self.set_class(poll is None, "-waiting")
         if poll is None:
-            headline, help_text = wording.waiting(self.store is not None and self.live)
+            headline, help_text = wording.waiting(self.store is not None and self.live, words)
             question.update(headline)
             help_line.update(help_text)
         else:
             question.update(printable(poll.question))
-            help_line.update(wording.how_to_vote(poll, self.stage.closed))
+            help_line.update(wording.how_to_vote(poll, self.stage.closed, words))
             self.query_one(PollView).show(
                 poll,
                 self.results or PollResults.empty(poll),
@@ -262,7 +264,7 @@ class VoterApp(PlainNotify, App[None]):
             return ""
         cast_at = self.ballot.cast_at if self.ballot is not None else None
         closed, marked = self.stage.closed, bool(self.marked)
-        return wording.status(poll, self._chosen_indexes(), cast_at, closed, marked)
+        return wording.status(poll, self._chosen_indexes(), cast_at, closed, marked, self.words)
 
     def _show_problem(self, message: str) -> None:
         self._problem, self.message = True, message
@@ -284,7 +286,7 @@ class VoterApp(PlainNotify, App[None]):
             self.refresh_bindings()
         self.screen.set_class(too_small, "-too-small")
         if too_small:
-            message = wording.too_small(width, height, MIN_WIDTH, MIN_HEIGHT)
+            message = wording.too_small(width, height, MIN_WIDTH, MIN_HEIGHT, self.words)
             self.query_one("#voter-too-small", Static).update(message)
 
     # -- keys ------------------------------------------------------------------
@@ -338,7 +340,7 @@ class VoterApp(PlainNotify, App[None]):
             self.marked = stored
             self.message = ""
         else:
-            self.message = "Press q to leave (your vote stays)."
+            self.message = self.words("voter.press_q")
         self._draw()
 
     def action_send(self) -> None:
@@ -351,7 +353,7 @@ class VoterApp(PlainNotify, App[None]):
         elif self.marked:
             self._send(sorted(self.marked))
         else:
-            self.message = "Mark at least one option first (its number or Space)."
+            self.message = self.words("voter.mark_first")
             self._draw()
 
     def _send(self, indexes: list[int]) -> None:
@@ -363,11 +365,11 @@ class VoterApp(PlainNotify, App[None]):
                 poll, [poll.ids[index] for index in indexes], self.voter, audience=True
             )
         except VoteRefused as refused:
-            self.message = f"Not counted: {refused}."
+            self.message = self.words("voter.not_counted", reason=refused)
             self.reload()
             return
         except (StoreError, ValueError) as error:
-            self._show_problem(f"Your vote was not saved: {error}")
+            self._show_problem(self.words("voter.not_saved", error=error))
             return
         self._problem, self.message = False, ""
         self.marked = set(indexes)

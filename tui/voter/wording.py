@@ -9,45 +9,40 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tui.deck.model import Poll
+from tui.i18n import Words, english
 
 
-def waiting(started: bool) -> tuple[str, str]:
+def waiting(started: bool, words: Words | None = None) -> tuple[str, str]:
     """The headline and help line while no poll is on the presenter's screen.
 
     Args:
         started: Whether a presentation is running (else none was found yet).
+        words: The talk's language (English when None).
 
     Returns:
         ``(headline, help line)``.
     """
+    words = words or english()
     if not started:
-        return (
-            "Waiting for the presentation to start…",
-            "This screen shows each poll as soon as the presenter reaches it. Press q to leave.",
-        )
-    return (
-        "Waiting for the next poll…",
-        "The presenter is on another slide; the next poll appears here by itself.",
-    )
+        return words("voter.waiting_start"), words("voter.waiting_start_help")
+    return words("voter.waiting_next"), words("voter.waiting_next_help")
 
 
-def how_to_vote(poll: Poll, closed: bool) -> str:
-    """The help line under a poll's question."""
+def how_to_vote(poll: Poll, closed: bool, words: Words | None = None) -> str:
+    """The help line under a poll's question (in ``words``' language, English when None)."""
+    words = words or english()
     if closed:
-        return "This poll is closed: no more votes."
-    if poll.multiple:
-        return (
-            "Choose one or more: press their numbers (or ↑↓ and Space), then Enter to send."
-            " You can change your vote while the poll is open."
-        )
-    return (
-        "Press the number of your choice (or ↑↓ and Enter)."
-        " You can change your vote while the poll is open."
-    )
+        return words("voter.closed_help")
+    return words("voter.how_multiple" if poll.multiple else "voter.how_single")
 
 
 def status(
-    poll: Poll, chosen: Sequence[int], cast_at: float | None, closed: bool, marked: bool
+    poll: Poll,
+    chosen: Sequence[int],
+    cast_at: float | None,
+    closed: bool,
+    marked: bool,
+    words: Words | None = None,
 ) -> str:
     """The status line: the vote saved, or what is still to do.
 
@@ -57,20 +52,24 @@ def status(
         cast_at: Unix time the vote was saved, when there is one.
         closed: The poll is closed.
         marked: Options are marked but not sent (multiple choice).
+        words: The talk's language (English when None).
     """
+    words = words or english()
     if chosen and cast_at is not None:
         labels = ", ".join(poll.options[index] for index in chosen)
-        return f"✓ Your vote: {labels} (saved {datetime.fromtimestamp(cast_at):%H:%M:%S})"
+        saved = f"{datetime.fromtimestamp(cast_at):%H:%M:%S}"
+        return words("voter.your_vote", options=labels, time=saved)
     if closed:
-        return "You did not vote on this poll."
+        return words("voter.did_not_vote")
     if poll.multiple and marked:
-        return "Marked, not sent yet: press Enter to send."
+        return words("voter.marked_not_sent")
     return ""
 
 
-def too_small(width: int, height: int, min_width: int, min_height: int) -> str:
+def too_small(
+    width: int, height: int, min_width: int, min_height: int, words: Words | None = None
+) -> str:
     """The message shown instead of the poll when the terminal is too small (cells)."""
-    return (
-        f"Podium needs a terminal of at least {min_width}x{min_height} cells; "
-        f"this one is {width}x{height}. Enlarge it to continue."
+    return (words or english())(
+        "screen.too_small", width=width, height=height, min_width=min_width, min_height=min_height
     )

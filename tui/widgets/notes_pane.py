@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.deck.model import Deck, reveal_blocks
+from tui.i18n import Words, words_for
 from tui.notes import NotesBlock, PreviewKind, Role, next_preview, notes_blocks, plain_lines
 from tui.pacing import (
     Pace,
@@ -104,6 +105,7 @@ class NotesPane(Vertical):
         super().__init__(id=id)
         self._timer = timer
         self._deck = deck
+        self._words = words_for(deck.lang)
         self._now = now
         self._tick: Timer | None = None
         self._position = (0, 0)
@@ -153,11 +155,14 @@ class NotesPane(Vertical):
         """
         self._position = (slide, step)
         current = self._deck.slides[slide]
-        self.border_title = f"Notes · {slide + 1}/{len(self._deck.slides)}"
+        count = len(self._deck.slides)
+        self.border_title = self._words("notes.title", slide=slide + 1, count=count)
         blocks = notes_blocks(current, step)
         text = self.query_one("#notes-text", Static)
         text.update(
-            self._render_blocks(blocks, reveal_blocks(current.body) if current.reveal else [])
+            self._render_blocks(
+                blocks, reveal_blocks(current.body) if current.reveal else [], self._words
+            )
         )
         scroll = self.query_one("#notes-scroll", VerticalScroll)
         if any(block.role is Role.CURRENT and block.step > 0 for block in blocks):
@@ -168,9 +173,9 @@ class NotesPane(Vertical):
         self.refresh_clock()
 
     @staticmethod
-    def _render_blocks(blocks: list[NotesBlock], items: list[str]) -> RenderableType:
+    def _render_blocks(blocks: list[NotesBlock], items: list[str], words: Words) -> RenderableType:
         if not blocks:
-            return Text("(no notes)", style="italic")
+            return Text(words("notes.none"), style="italic")
         parts: list[RenderableType] = []
         for block in blocks:
             body = markdown(hard_line_breaks(block.text))
@@ -181,7 +186,9 @@ class NotesPane(Vertical):
             if block.step > 0 and block.step < len(items):
                 first = plain_lines(items[block.step], 1)
                 label = (
-                    f"step {block.step}: {one_line(first[0])}" if first else f"step {block.step}"
+                    words("notes.step_item", step=block.step, text=one_line(first[0]))
+                    if first
+                    else words("notes.step", step=block.step)
                 )
             if block.role is Role.PAST:
                 parts.append(
@@ -206,16 +213,18 @@ class NotesPane(Vertical):
         slide, step = self._position
         limit = PREVIEW_LINES_WIDE if self._wide else PREVIEW_LINES_SIDE
         preview = next_preview(self._deck, slide, step, limit)
+        words = self._words
         line = Text(no_wrap=True, overflow="ellipsis")
         if preview.kind is PreviewKind.END:
-            line.append("Last slide")
+            line.append(words("notes.last_slide"))
         elif preview.kind is PreviewKind.STEP:
-            line.append("Next step: ", style="bold")
-            line.append(one_line(preview.lines[0]) if preview.lines else "(more of this slide)")
+            line.append(words("notes.next_step"), style="bold")
+            more = words("notes.more_of_slide")
+            line.append(one_line(preview.lines[0]) if preview.lines else more)
             for extra in preview.lines[1:]:
                 line.append(f"\n  {one_line(extra)}", style="dim")
         else:
-            line.append(f"Next: {one_line(preview.title)}")
+            line.append(words("notes.next", title=one_line(preview.title)))
             for extra in preview.lines:
                 line.append(f"\n  {one_line(extra)}", style="dim")
         self.query_one("#notes-next", Static).update(line)
@@ -245,9 +254,10 @@ class NotesPane(Vertical):
         clock = format_elapsed(timer.elapsed())
         if self._plan is not None:
             clock += f" / {format_elapsed(self._plan.total)}"
-        badge = {TimerState.PAUSED: "paused", TimerState.READY: "ready"}.get(timer.state, "")
+        badges = {TimerState.PAUSED: "notes.paused", TimerState.READY: "notes.ready"}
+        badge = self._words(badges[timer.state]) if timer.state in badges else ""
         wall = self._now().strftime("%H:%M")
-        pace_line = pace_text(reading)
+        pace_line = pace_text(reading, self._words)
         style = _PACE_STYLES.get(reading.status, "pace-clock--pace")
         state = (f"{clock} {badge} {wall}", pace_line, style, self.app.theme)
         if state == self._shown_clock:

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.deck.model import Poll
+from tui.i18n import Words, english, words_of
 from tui.polls.model import PollResults
 from tui.safe_text import one_line, printable
 
@@ -115,6 +116,7 @@ class PollChart:
         cursor: Index of the highlighted option, or None.
         question: The question to show above the options, or None when
             it is shown elsewhere (it is the slide's title).
+        words: The talk's language (English when None).
 
     Every option line is measured in terminal cells: labels are cut with
     "…" to fit, so the bars, counts and percentages are always visible and
@@ -134,6 +136,7 @@ class PollChart:
         marked: frozenset[int] = frozenset(),
         cursor: int | None = None,
         question: str | None = None,
+        words: Words | None = None,
     ) -> None:
         self.results = results
         self.revealed = revealed
@@ -145,6 +148,7 @@ class PollChart:
         self.marked = marked
         self.cursor = cursor
         self.question = question
+        self.words = words or english()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         results = self.results
@@ -192,21 +196,24 @@ class PollChart:
 
     def _summary(self, width: int) -> RenderResult:
         results = self.results
-        parts = [f"{results.voters} {'voter' if results.voters == 1 else 'voters'}"]
+        words = self.words
+        parts = [words("poll.voters", count=results.voters)]
         if results.poll.multiple:
-            parts.append("several choices allowed")
+            parts.append(words("poll.several_choices"))
         keys = self.hints
         if results.closed:
-            parts.append("closed" + (f" ({keys.close} reopens)" if keys else ""))
+            parts.append(
+                words("poll.closed_reopens", key=keys.close) if keys else words("poll.closed")
+            )
         if keys:
-            shows = "hides" if self.revealed else "shows"
-            parts.append(f"{keys.chart} {shows} the results")
+            shows = "poll.key_hides_results" if self.revealed else "poll.key_shows_results"
+            parts.append(words(shows, key=keys.chart))
             if not results.closed:
-                parts.append(f"{keys.close} closes the poll")
+                parts.append(words("poll.key_closes", key=keys.close))
         yield Text(" · ".join(parts), style="italic")
         if results.how_to_vote and not results.closed:
             # Never cut the command short: it is typed from the screen.
-            intro = "Vote in your terminal: "
+            intro = words("poll.vote_in_terminal") + " "
             if cell_len(intro) + cell_len(results.how_to_vote) > width:
                 yield Text(intro.rstrip())
                 yield Text(one_line(results.how_to_vote), style="bold", overflow="fold")
@@ -218,11 +225,8 @@ class PollChart:
             gone = ", ".join(
                 f"{one_line(orphan.label)} ({orphan.votes})" for orphan in results.orphaned
             )
-            noun = "vote" if results.orphaned_votes == 1 else "votes"
             yield Text(
-                f"⚠ {results.orphaned_votes} {noun} not counted, for options no longer in"
-                f" the deck: {gone}",
-                style="bold",
+                words("poll.orphaned", count=results.orphaned_votes, options=gone), style="bold"
             )
 
 
@@ -272,6 +276,7 @@ class PollView(Static):
         bar_colour = _rgb(variables.get("poll-bar", "blue"))
         leader_colour = _rgb(variables.get("poll-bar-leader", "yellow"))
         key_colour = _rgb(variables.get("primary", "blue"))
+        words = words_of(self.app)
         spacious = self.screen.size.height >= 2 * len(poll.options) + 14 + (2 if question else 0)
         state = (
             results,
@@ -284,6 +289,7 @@ class PollView(Static):
             leader_colour,
             key_colour,
             spacious,
+            words,
         )
         if state == self._shown:
             return  # unchanged: send no bytes
@@ -300,6 +306,7 @@ class PollView(Static):
                 marked=marked,
                 cursor=cursor,
                 question=question,
+                words=words,
             )
         )
 

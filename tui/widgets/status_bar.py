@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
+from tui.i18n import words_of
+
 
 class StatusBar(Horizontal):
     """Slide k/N and reveal step s/S, a typed slide number waiting for Enter, and the footer keys.
@@ -46,12 +48,13 @@ class StatusBar(Horizontal):
         if state == self._shown:
             return  # unchanged: send no bytes
         self._shown = state
+        words = words_of(self.app)
         line = Text(no_wrap=True, overflow="ellipsis")
         if more:
-            line.append(" ↓ more ", style="reverse")
+            line.append(f" {words('status.more')} ", style="reverse")
             line.append(" ")
         if prompt or pending:
-            line.append(f" go to {pending or '_'} ⏎ ", style="reverse")
+            line.append(f" {words('status.goto', number=pending or '_')} ", style="reverse")
             line.append(" ")
         line.append(f"{number}/{count} ", style="bold")
         if step[1]:
