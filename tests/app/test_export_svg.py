@@ -77,7 +77,8 @@ def test_svg_size_and_stored_poll_results(tmp_path: Path) -> None:
     poll = rows((out / "slide-11.svg").read_text(encoding="utf-8"), 24)
     assert len(poll) == 24 and max(len(row) for row in poll) <= 80
     text = "\n".join(poll)
-    assert "Samskaping" in text and "32%" in text and "19 voters" in text and "closed" in text
+    # The default deck speaks Bokmål (lang: nb).
+    assert "Samskaping" in text and "32%" in text and "19 stemmer" in text and "stengt" in text
 
 
 def test_hostile_deck_svg_is_escaped(tmp_path: Path) -> None:
