@@ -9,7 +9,15 @@ import difflib
 
 from tui.deck.check_polls import PollChecks
 from tui.deck.model import Layout, Slide, reveal_blocks
-from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MIN_COLUMNS, SLIDE_KEYS
+from tui.deck.schema import (
+    LAYOUTS,
+    MAX_COLUMNS,
+    MIN_COLUMNS,
+    SLIDE_FIELDS,
+    SLIDE_KEYS,
+    Kind,
+    keys_of_kind,
+)
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
 
@@ -38,7 +46,7 @@ class SlideChecks(PollChecks):
         # A misspelt key may be the missing title: say so once, not twice.
         ok = len(self.problems) == before
         values: dict[str, object] = {}
-        for name in ("title", "subtitle", "body", "attribution"):
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
