@@ -126,7 +126,7 @@ def field_schema(field: Field) -> Schema:
         schema = {"$ref": "#/$defs/poll"}
     else:
         option = {"anyOf": [_text(nonblank=True), {"$ref": "#/$defs/option"}]}
-        schema = {"type": "array", "items": option, "uniqueItems": True}
+        schema = {"type": "array", "items": option}
     if field.min_items is not None:
         schema["minItems"] = field.min_items
     if field.max_items is not None:

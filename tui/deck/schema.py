@@ -124,7 +124,8 @@ SLIDE_FIELDS: tuple[Field, ...] = (
     Field(
         "columns",
         Kind.TEXTS,
-        f"{MIN_COLUMNS} to {MAX_COLUMNS} Markdown texts shown side by side (layout columns).",
+        f"Markdown texts shown side by side, {MIN_COLUMNS} to {MAX_COLUMNS} of them "
+        "(layout columns).",
         min_items=MIN_COLUMNS,
         max_items=MAX_COLUMNS,
     ),
