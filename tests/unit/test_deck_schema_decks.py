@@ -137,6 +137,8 @@ NOT_EXPRESSIBLE = {
     # Counting the Markdown list items of the body.
     "more notes blocks than steps": "slides:\n  - title: A\n    reveal: true\n"
     "    body: |\n      - one\n    notes:\n      - a\n      - b\n      - c\n",
+    "step notes on a body without a list": "slides:\n  - title: A\n    reveal: true\n"
+    "    body: no list\n    notes:\n      - a\n      - b\n",
     # YAML level: the data a schema sees has one of the keys (editors flag it).
     "duplicate keys": "slides: [{title: A, title: B}]\n",
 }
@@ -234,6 +236,7 @@ deck_strategy = st.tuples(
 
 LEFT_TO_THE_LOADER = re.compile(
     r"is already used by the poll|is listed twice|is used twice in this poll|notes has \d+ blocks"
+    r"|notes as a list gives one block per reveal step"
 )
 
 
