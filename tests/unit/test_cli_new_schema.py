@@ -92,10 +92,13 @@ def test_podium_new_into_a_folder_and_into_a_missing_one(tmp_path: Path) -> None
 def test_podium_schema_prints_the_shipped_schema(tmp_path: Path) -> None:
     printed = podium("schema", cwd=tmp_path)
     assert printed.returncode == 0, printed.stderr
-    assert printed.stdout == bundled_schema().read_text(encoding="utf-8") == schema_text()
+    assert printed.stdout == schema_text()
+    # The installed file (in site-packages after `pip install .`): shipped, and current.
+    installed = Path(podium("schema", "--path", cwd=tmp_path).stdout.rstrip("\n"))
+    assert installed.is_absolute() and installed.parts[-3:] == ("tui", "data", "deck.schema.json")
+    assert installed.read_text(encoding="utf-8") == schema_text()
     modeline = podium("schema", "--modeline", cwd=tmp_path)
-    assert modeline.stdout == f"# yaml-language-server: $schema={bundled_schema()}\n"
-    assert podium("schema", "--path", cwd=tmp_path).stdout == f"{bundled_schema()}\n"
+    assert modeline.stdout == f"# yaml-language-server: $schema={installed}\n"
     both = podium("schema", "--path", "--write", cwd=tmp_path)
     assert both.returncode == 2 and "not allowed with" in both.stderr
     assert "new [PATH]" in podium("--help", cwd=tmp_path).stdout
