@@ -13,9 +13,8 @@ import pytest
 from tmux_session import PODIUM, needs_podium
 
 from tui.cli import main
-from tui.cli.schema import schema_reference
 from tui.deck import load_deck
-from tui.deck.json_schema import schema_text
+from tui.deck.json_schema import schema_reference, schema_text
 from tui.deck.model import Layout
 from tui.paths import bundled_schema
 

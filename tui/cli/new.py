@@ -46,12 +46,12 @@ def starter_text(today: datetime.date | None = None) -> str:
     Returns:
         The deck's YAML source.
     """
-    from tui.cli.schema import MODELINE, schema_reference
+    from tui.deck.json_schema import modeline
     from tui.paths import bundled_schema, bundled_starter_deck
 
     text = bundled_starter_deck().read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
-    lines[0] = MODELINE + schema_reference(str(bundled_schema())) + "\n"
+    lines[0] = modeline(bundled_schema()) + "\n"
     day = (today or datetime.date.today()).isoformat()
     return "".join(lines).replace("\ndate: TODAY\n", f'\ndate: "{day}"\n', 1)
 

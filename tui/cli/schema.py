@@ -14,9 +14,6 @@ from tui.cli.common import ArgumentParser, fail, write_report
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
 
-MODELINE = "# yaml-language-server: $schema="
-"""The comment that points the YAML language server at a schema."""
-
 
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
@@ -41,23 +38,6 @@ def _parser() -> ArgumentParser:
     return parser
 
 
-def schema_reference(path: str) -> str:
-    """How a modeline names the schema file at ``path``.
-
-    The YAML language server reads the reference up to the first space, so
-    a path with white space in it is written as a ``file://`` URI.
-
-    Args:
-        path: An absolute path.
-
-    Returns:
-        The path itself, or its ``file://`` URI.
-    """
-    from pathlib import Path
-
-    return Path(path).as_uri() if any(char.isspace() for char in path) else path
-
-
 def main(argv: Sequence[str]) -> int:
     """Print (or write) the deck format's JSON Schema.
 
@@ -67,7 +47,7 @@ def main(argv: Sequence[str]) -> int:
     Returns:
         0, or 2 when ``--write`` cannot write the file.
     """
-    from tui.deck.json_schema import schema_text
+    from tui.deck.json_schema import modeline, schema_text
     from tui.paths import bundled_schema
 
     args = _parser().parse_args(argv)
@@ -75,7 +55,7 @@ def main(argv: Sequence[str]) -> int:
     if args.path:
         print(printable(str(path)))
     elif args.modeline:
-        print(printable(MODELINE + schema_reference(str(path))))
+        print(printable(modeline(path)))
     elif args.write:
         try:
             path.write_text(schema_text(), encoding="utf-8")

@@ -20,6 +20,7 @@ Imports no YAML.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tui.deck.schema import (
@@ -220,3 +221,34 @@ def deck_schema() -> Schema:
 def schema_text() -> str:
     """:func:`deck_schema` as JSON text (ASCII, two-space indent, final newline)."""
     return json.dumps(deck_schema(), indent=2, ensure_ascii=True) + "\n"
+
+
+MODELINE = "# yaml-language-server: $schema="
+"""The comment that points the YAML language server at a schema."""
+
+
+def schema_reference(path: str) -> str:
+    """How a modeline names the schema file at ``path``.
+
+    The YAML language server reads the reference up to the first space, so
+    a path with white space in it is written as a ``file://`` URI.
+
+    Args:
+        path: An absolute path.
+
+    Returns:
+        The path itself, or its ``file://`` URI.
+    """
+    return Path(path).as_uri() if any(char.isspace() for char in path) else path
+
+
+def modeline(schema: Path) -> str:
+    """The first line of a deck that gives editors the schema at ``schema``.
+
+    Args:
+        schema: The schema file, by its absolute path.
+
+    Returns:
+        ``# yaml-language-server: $schema=...`` (no newline).
+    """
+    return MODELINE + schema_reference(str(schema))
