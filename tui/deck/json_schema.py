@@ -112,9 +112,19 @@ def field_schema(field: Field) -> Schema:
     if kind is Kind.TEXT:
         schema = _text(nonblank=field.nonblank, max_length=field.max_length)
     elif kind is Kind.BOOLEAN:
-        schema = {"type": ["boolean", "string"], "pattern": _words(TRUE_WORDS | FALSE_WORDS)}
+        schema = {
+            "type": ["boolean", "string"],
+            "pattern": _words(TRUE_WORDS | FALSE_WORDS),
+            "patternErrorMessage": f"{field.key} must be true or false (or yes/no, on/off)",
+        }
     elif kind is Kind.DURATION:
-        schema = {"type": ["string", "integer", "null"], "minimum": 1, "pattern": DURATION_PATTERN}
+        schema = {
+            "type": ["string", "integer", "null"],
+            "minimum": 1,
+            "pattern": DURATION_PATTERN,
+            "patternErrorMessage": f"{field.key} must be a length of time such as 20m, 1h 30m, "
+            "90s or 45 (minutes), more than zero",
+        }
     elif kind is Kind.CHOICE:
         schema = choice(field.choices)
     elif kind is Kind.TEXTS:
@@ -152,12 +162,22 @@ def _mapping(fields: tuple[Field, ...], description: str) -> Schema:
     return schema
 
 
+_DESCRIPTIONS = {field.key: field.description for field in (*POLL_FIELDS, *SLIDE_FIELDS)}
+
+
 def _given(key: str, value: Schema | None = None) -> Schema:
-    """Matches a mapping that has ``key`` (with a value matching ``value``)."""
+    """Matches a mapping that has ``key`` (with a value matching ``value``).
+
+    The value's schema repeats the key's description: editors show the
+    descriptions of every schema a value matches, and a rule's would be empty.
+    """
     schema: Schema = {"required": [key]}
     if value is not None:
-        schema["properties"] = {key: value}
+        schema["properties"] = {key: {"description": _DESCRIPTIONS[key]} | value}
     return schema
+
+
+_DESCRIBED_LAYOUT: Schema = {"description": _DESCRIPTIONS["layout"]}
 
 
 def _slide_rules() -> list[Schema]:
@@ -177,7 +197,7 @@ def _slide_rules() -> list[Schema]:
         {
             "if": _given("poll"),
             "then": {
-                "properties": {"layout": choice(("poll",))},
+                "properties": {"layout": _DESCRIBED_LAYOUT | choice(("poll",))},
                 "not": _given("columns"),
                 "anyOf": [
                     _given("title", nonblank),
@@ -186,7 +206,10 @@ def _slide_rules() -> list[Schema]:
             },
         },
         {"if": _given("layout", choice(("poll",))), "then": _given("poll")},
-        {"if": _given("columns"), "then": {"properties": {"layout": choice(("columns",))}}},
+        {
+            "if": _given("columns"),
+            "then": {"properties": {"layout": _DESCRIBED_LAYOUT | choice(("columns",))}},
+        },
         {"if": _given("layout", choice(("columns",))), "then": _given("columns")},
         {
             "if": _given("notes", {"type": "array", "minItems": 2}),
