@@ -250,3 +250,19 @@ def test_text_fields_take_any_single_value() -> None:
         "number",
         "boolean",
     ]
+
+
+@pytest.mark.parametrize("table", ["deck", "slide"])
+def test_every_text_true_false_and_duration_field_reaches_the_model(table: str) -> None:
+    # The loader reads these fields from the table: a new one is one entry (and
+    # its attribute in the model).
+    fields = TABLES[table][0]
+    written = {Kind.TEXT: ("Ja", "Ja"), Kind.BOOLEAN: ("yes", True), Kind.DURATION: ("2m", 120.0)}
+    for field in fields:
+        if field.kind not in written:
+            continue
+        typed, expected = written[field.kind]
+        slide = {"title": "A", field.key: typed} if table == "slide" else {"title": "A"}
+        top = {field.key: typed} if table == "deck" else {}
+        deck = load_deck_text(json.dumps({**top, "slides": [slide]}))
+        assert getattr(deck if table == "deck" else deck.slides[0], field.key) == expected, field

@@ -53,18 +53,20 @@ class SlideChecks(PollChecks):
                     ok = False
                 else:
                     values[name] = text
-        if "reveal" in fields:
-            reveal = self.boolean(fields["reveal"][1], "reveal")
-            if reveal is None:
-                ok = False
-            else:
-                values["reveal"] = reveal
-        if "time" in fields:
-            reported = len(self.problems)
-            budget = self.duration(fields["time"][1], "time")
-            ok = ok and len(self.problems) == reported and not fields["time"][1].broken
-            if budget is not None:
-                values["time"] = budget
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN):
+            if name in fields:
+                chosen = self.boolean(fields[name][1], name)
+                if chosen is None:
+                    ok = False
+                else:
+                    values[name] = chosen
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.DURATION):
+            if name in fields:
+                reported = len(self.problems)
+                budget = self.duration(fields[name][1], name)
+                ok = ok and len(self.problems) == reported and not fields[name][1].broken
+                if budget is not None:
+                    values[name] = budget
         if "notes" in fields:
             steps = (
                 len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
