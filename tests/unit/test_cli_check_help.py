@@ -45,9 +45,7 @@ def test_check_with_only_a_bad_theme_still_reports_it(tmp_path: Path, capsys) ->
     assert capsys.readouterr().err.startswith(f"{deck}:3:8: theme: unknown theme 'nosuch'")
 
 
-def test_check_of_a_broken_deck_with_a_good_theme_blames_only_the_rest(
-    tmp_path: Path, capsys
-) -> None:
+def test_check_of_a_broken_deck_with_a_good_theme_blames_only_the_rest(tmp_path: Path, capsys) -> None:
     deck = tmp_path / "talk.yaml"
     deck.write_text(BAD_DECK.replace("nosuch", "paper"), encoding="utf-8")
     assert main(["check", str(deck)]) == 2
@@ -57,8 +55,7 @@ def test_check_of_a_broken_deck_with_a_good_theme_blames_only_the_rest(
 
 def test_help_lists_every_subcommand_with_a_description() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "--help"],
-        capture_output=True,
+        [sys.executable, "-m", "tui", "--help"], capture_output=True,
         text=True,
         timeout=60,
         check=False,
@@ -69,9 +66,7 @@ def test_help_lists_every_subcommand_with_a_description() -> None:
     lines = out.splitlines()
     for command in ("check", "vote", "results", "rehearse", "--audience"):
         described = [
-            line
-            for line in lines
-            if re.match(rf"  {re.escape(command)}( \[DECK\])?  +\w.{{15,}}", line)
+            line for line in lines if re.match(rf"  {re.escape(command)}( \[DECK\])?  +\w.{{15,}}", line)
         ]
         assert described, f"no one-line description of {command} in:\n{out}"
     assert max(len(line) for line in lines) <= 80

@@ -39,11 +39,7 @@ def test_a_clean_quit_closes_everything_in_order(
     assert session.store is not None and session.how_to_vote is not None
     assert [talk.store for talk in announce.live_presentations()] == [session.store.path]
     app = session.make_app()
-    assert (app.show.polls.session.store, app.publisher, app.rehearsal) == (
-        session.store,
-        session.publisher,
-        None,
-    )
+    assert (app.show.polls.session.store, app.publisher, app.rehearsal) == (session.store, session.publisher, None)
     session.publisher.publish(4, 0)
     ended = _ended_app(0)
     session.close(ended, 0)  # type: ignore[arg-type]

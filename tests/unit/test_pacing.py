@@ -125,9 +125,7 @@ def test_dead_band_does_not_flip_between_ahead_and_behind(paced: Deck) -> None:
     plan = make_plan(paced, 1)
     seen = [pace(plan, 1, 0, 0, t / 2).status for t in range(0, 2 * 200)]
     # Through one slide, time only moves ahead -> on time -> behind.
-    order = [
-        status for index, status in enumerate(seen) if index == 0 or seen[index - 1] is not status
-    ]
+    order = [status for index, status in enumerate(seen) if index == 0 or seen[index - 1] is not status]
     assert order == [PaceStatus.ON_TIME, PaceStatus.BEHIND]
 
 
@@ -156,11 +154,7 @@ def test_timer_start_pause_resume_reset() -> None:
 
 def test_step_notes_follow_reveal(paced: Deck) -> None:
     slide = paced.slides[2]
-    assert (
-        slide.steps == 2
-        and slide.notes == "Say hello."
-        and slide.step_notes == ("About one.", "About two.")
-    )
+    assert slide.steps == 2 and slide.notes == "Say hello." and slide.step_notes == ("About one.", "About two.")
     assert [(b.text, b.role) for b in notes_blocks(slide, 0)] == [("Say hello.", Role.CURRENT)]
     assert [(b.text, b.role) for b in notes_blocks(slide, 2)] == [
         ("Say hello.", Role.PAST),
@@ -174,15 +168,9 @@ def test_preview_of_next_step_and_slide(paced: Deck) -> None:
     step = next_preview(paced, 2, 0)
     assert step.kind is PreviewKind.STEP and step.lines == ("one",)
     following = next_preview(paced, 2, 2)
-    assert (
-        following.kind is PreviewKind.SLIDE
-        and following.title == "Shared A"
-        and following.number == 4
-    )
+    assert following.kind is PreviewKind.SLIDE and following.title == "Shared A" and following.number == 4
     assert next_preview(paced, 4, 0).kind is PreviewKind.END
-    assert plain_lines(
-        "# Head\n\n- **bold** and *it*\n> quoted [link](http://x)\n```\ncode\n```\n"
-    ) == (
+    assert plain_lines("# Head\n\n- **bold** and *it*\n> quoted [link](http://x)\n```\ncode\n```\n") == (
         "Head",
         "bold and it",
         "quoted link",
@@ -197,9 +185,7 @@ async def test_pacing_text_at_given_times(paced: Deck, clock: FixedClock) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         pane = app.screen.query_one(NotesPane)
-        assert "0:00 / 10:00" in text_of(app, "#notes-clock") and "ready" in text_of(
-            app, "#notes-clock"
-        )
+        assert "0:00 / 10:00" in text_of(app, "#notes-clock") and "ready" in text_of(app, "#notes-clock")
         assert "t starts it (or leaving slide 1)" in text_of(app, "#notes-clock")
         clock.advance(300)  # the walk-in slide: not counted
         await pilot.press("right")
@@ -214,18 +200,14 @@ async def test_pacing_text_at_given_times(paced: Deck, clock: FixedClock) -> Non
         await pilot.pause()
         pace_widget = app.screen.query_one("#notes-clock")
         assert "behind 0:30" in text_of(app, "#notes-clock") and pace_widget.has_class("-behind")
-        assert colour_of(app, "#notes-clock", "behind") == Color.parse(
-            app.get_css_variables()["warning"]
-        )
+        assert colour_of(app, "#notes-clock", "behind") == Color.parse(app.get_css_variables()["warning"])
         await pilot.press("right", "right", "right")  # to step 2 of "Steps": planned from 4:00
         assert "ahead 1:30" in text_of(app, "#notes-clock") and not pace_widget.has_class("-behind")
         clock.advance(600)
         pane.refresh_clock()
         await pilot.pause()
         assert "-2:30 over time" in text_of(app, "#notes-clock") and pace_widget.has_class("-over")
-        assert colour_of(app, "#notes-clock", "over time") == Color.parse(
-            app.get_css_variables()["error"]
-        )
+        assert colour_of(app, "#notes-clock", "over time") == Color.parse(app.get_css_variables()["error"])
 
 
 async def test_timer_pause_survives_slide_changes(paced: Deck, clock: FixedClock) -> None:
@@ -239,9 +221,7 @@ async def test_timer_pause_survives_slide_changes(paced: Deck, clock: FixedClock
         clock.advance(300)
         await pilot.press("right", "right", "left", "right")
         assert app.timer.state is TimerState.PAUSED and app.timer.elapsed() == 40
-        assert "0:40 / 10:00" in text_of(app, "#notes-clock") and "paused" in text_of(
-            app, "#notes-clock"
-        )
+        assert "0:40 / 10:00" in text_of(app, "#notes-clock") and "paused" in text_of(app, "#notes-clock")
         await pilot.press("t")
         clock.advance(5)
         app.screen.query_one(NotesPane).refresh_clock()
@@ -303,11 +283,7 @@ async def test_help_lists_the_timer_keys(paced: Deck) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = text_of(app, "#help-table")
-        for expected in (
-            "Start, pause or resume the talk timer",
-            "Reset the talk timer",
-            "Notes only",
-        ):
+        for expected in ("Start, pause or resume the talk timer", "Reset the talk timer", "Notes only"):
             assert expected in shown, expected
 
 
@@ -317,10 +293,7 @@ async def test_help_lists_the_timer_keys(paced: Deck) -> None:
 @pytest.mark.parametrize(
     ("slide", "message"),
     [
-        (
-            "  - title: A\n    time: soon\n",
-            "deck.yaml:4:11: time must be a length of time such as 20m",
-        ),
+        ("  - title: A\n    time: soon\n", "deck.yaml:4:11: time must be a length of time such as 20m"),
         ("  - title: A\n    time: 0\n", "deck.yaml:4:11: time must be more than zero"),
         (
             "  - title: A\n    notes:\n      - one\n      - two\n",
@@ -338,15 +311,9 @@ def test_time_and_step_notes_errors_point_at_the_file(slide: str, message: str) 
 
     with pytest.raises(DeckError) as raised:
         load_deck_text(f"title: T\nslides:\n{slide}", "deck.yaml")
-    assert any(str(problem).startswith(message) for problem in raised.value.problems), (
-        raised.value.problems
-    )
+    assert any(str(problem).startswith(message) for problem in raised.value.problems), raised.value.problems
 
 
 def test_one_line_lists_in_notes_stay_text() -> None:
     deck = load_deck_text("slides:\n  - title: A\n    notes: [1]\n    time: 1m 30s\n")
-    assert (
-        deck.slides[0].notes == "[1]"
-        and deck.slides[0].step_notes == ()
-        and deck.slides[0].time == 90.0
-    )
+    assert deck.slides[0].notes == "[1]" and deck.slides[0].step_notes == () and deck.slides[0].time == 90.0

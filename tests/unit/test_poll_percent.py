@@ -99,8 +99,6 @@ def test_every_export_shows_the_same_percentages() -> None:
 
     table = render(reports, "table", "s").splitlines()
     figures = [
-        line.split()[-1]
-        for line in table
-        if line.startswith("  ") and line.split()[0] in POLL.options
+        line.split()[-1] for line in table if line.startswith("  ") and line.split()[0] in POLL.options
     ]
     assert figures == [f"{value}%" for value in expected]

@@ -128,9 +128,7 @@ def test_store_refuses_a_file_that_is_not_a_rehearsal_store(tmp_path: Path) -> N
         RehearsalStore.open(garbage)
 
 
-async def _rehearse(
-    deck: Deck, store: RehearsalStore, wall: Wall, minutes: list[float], back: int
-) -> int:
+async def _rehearse(deck: Deck, store: RehearsalStore, wall: Wall, minutes: list[float], back: int) -> int:
     """Rehearse ``deck`` in a Pilot: ``minutes`` on each slide, one revisit of slide ``back``."""
     clock = FixedClock()
     recorder = Recorder(deck, store, clock=clock, wall=wall)
@@ -171,17 +169,12 @@ async def test_rehearsal_report_golden(store: RehearsalStore, seed_deck: Deck) -
     data = json.loads(format_json(report, local=utc))
     assert data["total"]["earlier"] == 2 and data["slides"][0]["title"] == seed_deck.slides[0].title
     csv_lines = format_csv(report).splitlines()
-    assert (
-        csv_lines[0].startswith("rehearsal,slide,step,title,seconds")
-        and csv_lines[-1].split(",")[1] == "total"
-    )
+    assert csv_lines[0].startswith("rehearsal,slide,step,title,seconds") and csv_lines[-1].split(",")[1] == "total"
     history = format_history(store.rehearsals(seed_deck.source), "table", local=utc)
     assert history.count("complete") == 3
 
 
-def test_rehearse_history_and_formats_on_the_command_line(
-    tmp_path: Path, private_data_dir: Path
-) -> None:
+def test_rehearse_history_and_formats_on_the_command_line(tmp_path: Path, private_data_dir: Path) -> None:
     deck = load_deck_text(STEPS, str(tmp_path / "steps.yaml"))
     (tmp_path / "steps.yaml").write_text(STEPS, encoding="utf-8")
     store = RehearsalStore.open(private_data_dir / "rehearsals.sqlite3")
@@ -195,11 +188,7 @@ def test_rehearse_history_and_formats_on_the_command_line(
     def podium(*args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PODIUM_DATA_DIR": str(private_data_dir)}
         return subprocess.run(
-            [sys.executable, "-m", "tui", "rehearse", *args],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=env,
+            [sys.executable, "-m", "tui", "rehearse", *args], capture_output=True, text=True, cwd=REPO, env=env
         )
 
     deck_file = str(tmp_path / "steps.yaml")
@@ -209,15 +198,9 @@ def test_rehearse_history_and_formats_on_the_command_line(
     as_json = json.loads(podium(deck_file, "--history", "--format", "json").stdout)
     assert as_json[0]["seconds"] == 61.0
     report = podium(deck_file, "--report", "--format", "csv")
-    assert report.returncode == 0 and report.stdout.splitlines()[1].startswith(
-        "1,1,,One,61.0,60.0,1.0"
-    )
+    assert report.returncode == 0 and report.stdout.splitlines()[1].startswith("1,1,,One,61.0,60.0,1.0")
     missing = podium(deck_file, "--report", "7")
-    assert (
-        missing.returncode == 2
-        and "no rehearsal 7" in missing.stderr
-        and "Traceback" not in missing.stderr
-    )
+    assert missing.returncode == 2 and "no rehearsal 7" in missing.stderr and "Traceback" not in missing.stderr
     bad = podium(deck_file, "--format", "xml")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     none_yet = podium(str(SEED_DECK), "--history")
@@ -288,7 +271,4 @@ def test_every_exported_time_carries_its_utc_offset(store: RehearsalStore) -> No
         when = datetime.fromisoformat(stamp)
         assert when.utcoffset() is not None, stamp
         assert when.timestamp() == WALL
-    assert (
-        json.loads(format_json(report, local=utc))["rehearsal"]["started"]
-        == "2012-09-19T12:00:00+00:00"
-    )
+    assert json.loads(format_json(report, local=utc))["rehearsal"]["started"] == "2012-09-19T12:00:00+00:00"

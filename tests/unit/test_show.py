@@ -322,9 +322,7 @@ class FakePublisher:
         return True
 
 
-def test_the_publisher_tells_audience_views_each_change_with_the_counts_read(
-    two_polls: Deck,
-) -> None:
+def test_the_publisher_tells_audience_views_each_change_with_the_counts_read(two_polls: Deck) -> None:
     show, _ = make_show(two_polls)
     publisher = FakePublisher()
     show.subscribe(follow_show(show, publisher, theme=lambda: "ks"))  # type: ignore[arg-type]

@@ -556,9 +556,7 @@ def test_vote_names_the_deck_of_one_of_two_talks(capsys, two_talks) -> None:
 def test_talk_list_cannot_drive_the_terminal() -> None:
     from tui.cli.vote import _talk_lines
 
-    talk = announce.Presentation(
-        Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h"
-    )
+    talk = announce.Presentation(Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h")
     (line,) = _talk_lines([talk])
     assert "\x1b" not in line and "\x07" not in line
     assert "T?[2J" in line

@@ -29,7 +29,8 @@ from tui.themes import (
 BUNDLED = sorted(path.stem for path in bundled_themes_dir().glob("*.yaml"))
 # Fields every shipped theme sets explicitly.
 REQUIRED_FIELDS = (
-    "primary secondary accent foreground background surface panel boost warning error success"
+    "primary secondary accent foreground background surface panel boost"
+    " warning error success"
 ).split()
 
 
@@ -287,9 +288,7 @@ def test_every_theme_problem_is_at_file_line_column(tmp_path: Path) -> None:
     with pytest.raises(ThemeError, match=r"control\.yaml:2:15: character U\+0001 is not allowed"):
         load_theme_file(control)
     alias = write(tmp_path, "alias.yaml", "name: alias\nprimary: *colour\n")
-    with pytest.raises(
-        ThemeError, match=r"alias\.yaml:2:10: the alias \*colour refers to no anchor"
-    ):
+    with pytest.raises(ThemeError, match=r"alias\.yaml:2:10: the alias \*colour refers to no anchor"):
         load_theme_file(alias)
 
 
@@ -355,7 +354,8 @@ def test_path_theme_errors_name_the_file(tmp_path: Path) -> None:
 def test_import_is_cheap() -> None:
     """Importing tui.themes pulls in neither YAML nor Textual."""
     code = (
-        "import sys, tui.themes; print(sorted(m for m in ('yaml', 'textual') if m in sys.modules))"
+        "import sys, tui.themes; "
+        "print(sorted(m for m in ('yaml', 'textual') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

@@ -67,9 +67,7 @@ def test_problem_prints_file_line_column_and_whole_file_problems_at_1_1() -> Non
 def test_read_text_words_each_failure_for_the_kind_of_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         read_text(str(tmp_path / "nope.yaml"), 100, WORDS)
-    assert [str(problem) for problem in caught.value.problems] == [
-        f"{tmp_path / 'nope.yaml'}:1:1: gone"
-    ]
+    assert [str(problem) for problem in caught.value.problems] == [f"{tmp_path / 'nope.yaml'}:1:1: gone"]
     with pytest.raises(SourceError, match="is a folder"):
         read_text(str(tmp_path), 100, WORDS)
     big = tmp_path / "big.yaml"
@@ -117,16 +115,10 @@ def test_compose_keeps_text_as_typed_with_positions() -> None:
         ("- [[[[1]]]]\n", "w.yaml:1:5: the widget file is nested too deeply (more than 3 levels)"),
         ("[" + ", ".join(["1"] * 25) + "]\n", "w.yaml:1:59: more than 20 values"),
         ("a: 1\n---\nb: 2\n", "w.yaml:2:1: one document only"),
-        (
-            "a: !!python/name:os.system x\n",
-            "w.yaml:1:4: the tag '!!python/name:os.system' is not allowed; "
-            "a widget file holds only plain text, lists and mappings (remove the tag, or quote the value if it is text)",
-        ),
-        (
-            "a: &x [1, 2, 3, 4, 5]\nb: [*x, *x]\n",
-            "w.yaml:2:9: aliases in this widget file expand to more than "
-            "10 values (an alias bomb?); refusing to read it",
-        ),
+        ("a: !!python/name:os.system x\n", "w.yaml:1:4: the tag '!!python/name:os.system' is not allowed; "
+         "a widget file holds only plain text, lists and mappings (remove the tag, or quote the value if it is text)"),
+        ("a: &x [1, 2, 3, 4, 5]\nb: [*x, *x]\n", "w.yaml:2:9: aliases in this widget file expand to more than "
+         "10 values (an alias bomb?); refusing to read it"),
         ("a: [1\n", "w.yaml:2:1: syntax"),
         ("a: \x1b[31m\n", "w.yaml:1:4: character U+001B is not allowed in a YAML file; remove it"),
     ],
@@ -232,8 +224,6 @@ def test_the_deck_model_imports_without_the_loader() -> None:
         "print(Poll(id='p', question='Q', options=('Ja', 'Nei')).ids)\n"
         "assert 'tui.deck.loader' not in sys.modules, sorted(sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "('ja', 'nei')"
