@@ -85,6 +85,11 @@ def test_podium_new_into_a_folder_and_into_a_missing_one(tmp_path: Path) -> None
     assert missing.returncode == 2
     assert missing.stderr.strip() == "nowhere/talk.yaml: the folder nowhere does not exist"
     assert "Traceback" not in missing.stderr
+    # A name ending in / is a folder, never a file of that name.
+    folder = podium("new", "later/", cwd=tmp_path)
+    assert folder.returncode == 2
+    assert folder.stderr.strip() == "later/: the folder does not exist"
+    assert not (tmp_path / "later").exists()
 
 
 @needs_podium

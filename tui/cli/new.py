@@ -66,6 +66,8 @@ def main(argv: Sequence[str]) -> int:
     target = Path(args.path)
     if target.is_dir():
         target = target / DEFAULT_NAME
+    elif args.path.endswith(("/", os.sep)):
+        return fail([f"{args.path}: the folder does not exist"])
     try:
         # O_EXCL: never replace a file (or follow a link) that appeared meanwhile.
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
