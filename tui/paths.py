@@ -2,8 +2,9 @@
 
 The default deck and themes sit at the top of the source tree and are copied
 into ``tui/data/`` by the wheel build (see ``pyproject.toml``). An editable
-install or a source checkout has no ``tui/data/``, so each lookup falls back
-to the source tree.
+install or a source checkout has no copy of them in ``tui/data/``, so each
+lookup falls back to the source tree. The deck's JSON Schema is kept in
+``tui/data/`` itself.
 
 Everything Podium writes under the user data folder is private to the user:
 folders it creates are mode ``0700`` (:func:`make_private_dirs`), files
@@ -43,6 +44,20 @@ def bundled_themes_dir() -> Path:
     """Folder of the theme files shipped with Podium (``themes/``)."""
     packaged = _DATA / "themes"
     return packaged if packaged.is_dir() else _SOURCE_TREE / "themes"
+
+
+def bundled_schema() -> Path:
+    """Path of the deck format's JSON Schema shipped with Podium (``podium schema``).
+
+    Kept in the package itself (``tui/data/deck.schema.json``), so a source
+    checkout, an editable install and a wheel all have it at this path.
+    """
+    return _DATA / "deck.schema.json"
+
+
+def bundled_starter_deck() -> Path:
+    """Path of the starter deck that ``podium new`` copies (``tui/data/starter.yaml``)."""
+    return _DATA / "starter.yaml"
 
 
 def user_data_dir() -> Path:

@@ -29,6 +29,7 @@ import re
 
 __all__ = [
     "CONTROL",
+    "TEXT_CONTROLS",
     "first_control",
     "json_text",
     "one_line",
@@ -46,7 +47,11 @@ _SEPARATORS = "\u2028\u2029"
 CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
 """Every character :func:`printable` replaces (tab and newline included)."""
 
-_UNSAFE_IN_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]|\r\n")
+TEXT_CONTROLS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}"
+"""The controls multi-line text may not hold (all but tab and newline), as the
+inside of a regular expression's ``[...]``; the deck's JSON Schema uses it too."""
+
+_UNSAFE_IN_LINES = re.compile(f"[{TEXT_CONTROLS}]|\r\n")
 _UNSAFE_IN_LINE = CONTROL
 
 # C0 controls show as U+2400..U+241F ("␀".."␟"), DEL as U+2421 ("␡").
@@ -105,7 +110,7 @@ def first_control(text: str, *, lines: bool = True) -> int:
     Returns:
         The index, or -1 when there is none.
     """
-    pattern = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]") if lines else CONTROL
+    pattern = re.compile(f"[{TEXT_CONTROLS}]") if lines else CONTROL
     match = pattern.search(text)
     return -1 if match is None else match.start()
 

@@ -9,6 +9,8 @@ Usage::
     podium vote [--store PATH] [--choice N]    vote on the poll on the presenter's screen
     podium results [DECK] [--format csv|json]  print poll totals and every vote
     podium export [DECK] --format html|pdf|svg -o PATH [--handout]   export the deck
+    podium new [PATH]                     write a starter deck (never overwrites)
+    podium schema [--modeline]            the deck format as a JSON Schema, for editors
 
 ``DECK`` defaults to ``./slides.yaml`` when there is one, else the deck that
 ships with Podium. Problems are printed as ``FILE:LINE:COL: message`` and
@@ -19,7 +21,8 @@ as ``q`` does, with status 128 + the signal's number.
 
 This package's modules: one per subcommand (:mod:`~tui.cli.present`,
 :mod:`~tui.cli.audience`, :mod:`~tui.cli.check`, :mod:`~tui.cli.rehearse`,
-:mod:`~tui.cli.vote`, :mod:`~tui.cli.results`, :mod:`~tui.cli.export`), the helpers they share
+:mod:`~tui.cli.vote`, :mod:`~tui.cli.results`, :mod:`~tui.cli.export`, :mod:`~tui.cli.new`,
+:mod:`~tui.cli.schema`), the helpers they share
 (:mod:`~tui.cli.common`) and the composition root of a presentation
 (:mod:`~tui.cli.session`). Only this module knows the subcommands; each is
 imported when used.
@@ -42,12 +45,14 @@ commands (each has its own --help):
   vote               vote on the poll on the presenter's screen (any terminal)
   results [DECK]     print poll totals and every vote (--format csv|json)
   export [DECK]      write a web page, a PDF or SVGs (--handout: with notes)
+  new [PATH]         write a starter deck to edit (never overwrites a file)
+  schema             the deck format as a JSON Schema, for completion in editors
   --audience [DECK]  audience view: the slide alone, following the presenter
 
 keys: press ? while presenting."""
 """The subcommands, one line each, at the end of ``podium --help``."""
 
-COMMANDS = ("check", "rehearse", "vote", "results", "export")
+COMMANDS = ("check", "rehearse", "vote", "results", "export", "new", "schema")
 """The subcommands, each the first argument."""
 
 
@@ -57,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="podium",
         usage="podium [DECK] [--theme NAME|PATH] [--store PATH] [--no-reload]\n"
         "       podium --audience [DECK]\n"
-        "       podium {check,rehearse,vote,results,export} [--help] ...",
+        "       podium {check,rehearse,vote,results,export,new,schema} [--help] ...",
         description="Present a YAML slide deck in the terminal.",
         epilog=COMMANDS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -102,6 +107,10 @@ def _run(argv: list[str]) -> int:
         from tui.cli.results import main as run_command
     elif command == "export":
         from tui.cli.export import main as run_command
+    elif command == "new":
+        from tui.cli.new import main as run_command
+    elif command == "schema":
+        from tui.cli.schema import main as run_command
     else:
         options = _parser().parse_args(argv)
         if options.audience:

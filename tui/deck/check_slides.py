@@ -10,7 +10,16 @@ import re
 
 from tui.deck.check_polls import PollChecks
 from tui.deck.model import Layout, Slide, reveal_blocks
-from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MAX_SLIDE_ID, MIN_COLUMNS, SLIDE_KEYS
+from tui.deck.schema import (
+    LAYOUTS,
+    MAX_COLUMNS,
+    MAX_SLIDE_ID,
+    MIN_COLUMNS,
+    SLIDE_FIELDS,
+    SLIDE_KEYS,
+    Kind,
+    keys_of_kind,
+)
 from tui.deck.slug import slug
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
@@ -57,26 +66,27 @@ class SlideChecks(PollChecks):
                 ok = False
             else:
                 values["id"] = slide_id
-        for name in ("title", "subtitle", "body", "attribution"):
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
                     ok = False
                 else:
                     values[name] = text
-        for name in ("reveal", "meta"):
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN):
             if name in fields:
-                flag = self.boolean(fields[name][1], name)
-                if flag is None:
+                chosen = self.boolean(fields[name][1], name)
+                if chosen is None:
                     ok = False
                 else:
-                    values[name] = flag
-        if "time" in fields:
-            reported = len(self.problems)
-            budget = self.duration(fields["time"][1], "time")
-            ok = ok and len(self.problems) == reported and not fields["time"][1].broken
-            if budget is not None:
-                values["time"] = budget
+                    values[name] = chosen
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.DURATION):
+            if name in fields:
+                reported = len(self.problems)
+                budget = self.duration(fields[name][1], name)
+                ok = ok and len(self.problems) == reported and not fields[name][1].broken
+                if budget is not None:
+                    values[name] = budget
         if "notes" in fields:
             steps = (
                 len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0

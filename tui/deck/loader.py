@@ -14,7 +14,7 @@ import os
 from tui.deck.check_slides import SlideChecks
 from tui.deck.errors import DeckError, Problem
 from tui.deck.model import Deck, Slide
-from tui.deck.schema import DECK_KEYS, EMPTY_DECK, MAX_PROBLEMS
+from tui.deck.schema import DECK_FIELDS, DECK_KEYS, EMPTY_DECK, MAX_PROBLEMS, Kind, keys_of_kind
 from tui.deck.slug import slug
 from tui.deck.yaml_source import compose, decode, read_file
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
@@ -108,7 +108,7 @@ class _DeckChecker(SlideChecks):
             return None
         fields = self.pairs(root, DECK_KEYS, "at the top of the deck")
         values: dict[str, object] = {}
-        for name in ("title", "author", "event", "date", "lang", "theme"):
+        for name in keys_of_kind(DECK_FIELDS, Kind.TEXT):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is not None:
@@ -124,8 +124,9 @@ class _DeckChecker(SlideChecks):
             values["lang_at"] = (lang_node.line, lang_node.column)
             self.lang = str(values["lang"]).strip()
             values["lang"] = self.lang
-        if "duration" in fields:
-            values["duration"] = self.duration(fields["duration"][1])
+        for name in keys_of_kind(DECK_FIELDS, Kind.DURATION):
+            if name in fields:
+                values[name] = self.duration(fields[name][1], name)
         if "width" in fields:
             width = self.width(fields["width"][1])
             if width is not None:
