@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import difflib
 
+from tui.deck.check_images import ImageChecks
 from tui.deck.check_polls import PollChecks
 from tui.deck.model import Layout, Slide, reveal_blocks
 from tui.deck.schema import LAYOUTS, MAX_COLUMNS, MIN_COLUMNS, SLIDE_KEYS
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
 
-class SlideChecks(PollChecks):
+class SlideChecks(PollChecks, ImageChecks):
     """Checks of one item under ``slides:``, building :class:`~tui.deck.model.Slide`."""
 
     def slide(self, node: Node, number: int) -> Slide | None:
@@ -38,7 +39,7 @@ class SlideChecks(PollChecks):
         # A misspelt key may be the missing title: say so once, not twice.
         ok = len(self.problems) == before
         values: dict[str, object] = {}
-        for name in ("title", "subtitle", "body", "attribution"):
+        for name in ("title", "subtitle", "body", "attribution", "image"):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
@@ -83,7 +84,14 @@ class SlideChecks(PollChecks):
                 ok = False
             else:
                 values["poll"] = poll
-        if ok and not any(values.get(name) for name in ("title", "body", "columns", "poll")):
+        if "image" in values or "![" in str(values.get("body", "")):
+            files = self.images(fields, values)
+            if files is None:
+                ok = False
+            elif files:
+                values["image_files"] = files
+        shown = ("title", "body", "columns", "poll", "image")
+        if ok and not any(values.get(name) for name in shown):
             self.problem(
                 node,
                 f"slide {number} has nothing to show; give it a title:, body:, columns: or poll:",

@@ -17,6 +17,7 @@ SLIDE_KEYS = (
     "body",
     "columns",
     "attribution",
+    "image",
     "notes",
     "reveal",
     "time",
