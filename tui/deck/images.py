@@ -59,7 +59,7 @@ _IMAGE = re.compile(
 )
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
-_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?![\\/]?$)|^//")
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 _MAGIC: tuple[tuple[bytes, int], ...] = (
@@ -184,6 +184,8 @@ def file_problem(source: str, path: str) -> str | None:
     try:
         if os.path.isdir(path):
             return f"image {shown} is a folder, not a picture file"
+        if os.path.exists(path) and not os.path.isfile(path):
+            return f"image {shown} is not a regular file"  # a FIFO would block the read
         size = os.path.getsize(path)
         with open(path, "rb") as file:
             head = file.read(16)

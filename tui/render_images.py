@@ -1,0 +1,359 @@
+"""Pictures on slides, drawn in the terminal and scaled to the room left for them.
+
+A slide's pictures are its ``image:`` and every ``![alt](file)`` that stands
+alone on its line in the body (one inside running text reads as its alt
+text). The loader has checked each file (:mod:`tui.deck.images`); here they
+are decoded with Pillow and drawn through textual-image's renderables:
+
+- ``kitty``: the kitty graphics protocol, in kitty itself (``TERM=xterm-kitty``
+  or ``KITTY_WINDOW_ID``) outside tmux and screen;
+- ``blocks``: coloured half-block characters (two pixels a cell), everywhere
+  else: in tmux, over SSH, under ``TERM=linux``, in the audience view;
+- ``text``: a line naming the picture (its alt text and file), under
+  ``NO_COLOR`` (a picture without colour is blank) or when asked for.
+
+``PODIUM_IMAGES`` (``auto``, ``kitty``, ``blocks``, ``text``) overrides the
+choice. Podium never sends the terminal a query to decide: textual-image
+asks the terminal about sixel, the kitty protocol and its cell size when it
+is imported, which under tmux or on a console leaves the answer (or the
+question) on screen, or steals the first key; :func:`_renderables` turns
+those queries off before the import and reads the cell size from the
+kernel (``TIOCGWINSZ``) instead.
+
+This module is imported only for a slide that has pictures: a deck without
+any never loads Pillow or textual-image. Imports no Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from tui.deck.images import image_refs
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
+
+    from tui.deck.model import Slide
+
+Mode = Literal["kitty", "blocks", "text"]
+MODES: tuple[str, ...] = ("kitty", "blocks", "text")
+
+MIN_ROWS = 3
+"""Fewest rows a picture gets, however full the slide is."""
+
+_GAP = 1
+"""Blank lines between a picture and the text around it."""
+
+
+class CellSize(NamedTuple):
+    """Size of one terminal cell in pixels (width, height)."""
+
+    width: int
+    height: int
+
+
+DEFAULT_CELL = CellSize(10, 20)
+"""Assumed cell size when the terminal does not report one (most fonts are 1:2)."""
+
+
+def picture_mode(environ: Mapping[str, str] | None = None, tty: bool | None = None) -> Mode:
+    """How pictures are drawn on this terminal.
+
+    Args:
+        environ: The environment (default: this process's).
+        tty: Whether standard output is a terminal (default: ask it).
+
+    Returns:
+        ``kitty``, ``blocks`` or ``text`` (see the module's description).
+    """
+    env = os.environ if environ is None else environ
+    forced = env.get("PODIUM_IMAGES", "").strip().lower()
+    if forced in MODES:
+        return forced  # type: ignore[return-value]
+    if env.get("NO_COLOR"):
+        return "text"
+    if tty is None:
+        stream = sys.__stdout__
+        tty = bool(stream is not None and stream.isatty())
+    term = env.get("TERM", "")
+    multiplexed = bool(env.get("TMUX")) or term.startswith(("screen", "tmux"))
+    kitty = term == "xterm-kitty" or bool(env.get("KITTY_WINDOW_ID"))
+    if tty and kitty and not multiplexed:
+        return "kitty"
+    return "blocks"
+
+
+def cell_size() -> CellSize:
+    """The terminal's cell size in pixels, from the kernel; :data:`DEFAULT_CELL` if unknown.
+
+    Sends nothing to the terminal (``TIOCGWINSZ`` only; under tmux and on a
+    console the pixel size is zero, hence the default).
+    """
+    stream = sys.__stdout__
+    try:
+        import fcntl
+        import struct
+        import termios
+
+        if stream is None or not stream.isatty():
+            return DEFAULT_CELL
+        packed = fcntl.ioctl(stream.fileno(), termios.TIOCGWINSZ, b"\0" * 8)
+        rows, columns, width, height = struct.unpack("HHHH", packed)
+    except (ImportError, OSError, ValueError):
+        return DEFAULT_CELL
+    if not (rows and columns and width and height):
+        return DEFAULT_CELL
+    return CellSize(max(width // columns, 1), max(height // rows, 1))
+
+
+@lru_cache(maxsize=1)
+def _renderables() -> tuple[Any, Any]:
+    """textual-image's half-block and kitty renderables, imported without querying the terminal."""
+    import textual_image._terminal as terminal
+
+    def no_query(*_args: object, **_kwargs: object) -> Any:
+        raise terminal.TerminalError("Podium does not query the terminal")
+
+    if not hasattr(terminal.get_cell_size, "_result"):
+        terminal.get_cell_size._result = terminal.CellSize(*cell_size())  # type: ignore[attr-defined]
+    terminal.capture_terminal_response = no_query  # type: ignore[assignment]
+    from textual_image.renderable.halfcell import Image as Halfcell
+    from textual_image.renderable.tgp import Image as Kitty
+
+    return Halfcell, Kitty
+
+
+@lru_cache(maxsize=32)
+def _decoded(path: str, stamp: tuple[int, int]) -> PILImage | str:
+    """The picture at ``path`` as RGB pixels, or why it cannot be shown.
+
+    ``stamp`` (modification time and size) makes an edited file decode anew.
+    Transparent parts are laid on white, as on a page.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+            if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
+                rgba = image.convert("RGBA")
+                page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+                return Image.alpha_composite(page, rgba).convert("RGB")
+            return image.convert("RGB")
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
+        return str(error) or type(error).__name__
+
+
+def decoded(path: str) -> PILImage | str:
+    """The picture at ``path`` decoded (cached until the file changes), or why not."""
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return _decoded(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def fit(
+    pixels: tuple[int, int], room: tuple[int, int], cell: CellSize = DEFAULT_CELL
+) -> tuple[int, int]:
+    """The largest size in cells that shows ``pixels`` undistorted within ``room``.
+
+    Args:
+        pixels: The picture's width and height in pixels.
+        room: Columns and rows available.
+        cell: The terminal cell's size in pixels, for the aspect ratio.
+
+    Returns:
+        ``(columns, rows)``, each at least 1.
+    """
+    width, height = max(pixels[0], 1), max(pixels[1], 1)
+    columns, rows = max(room[0], 1), max(room[1], 1)
+    # Rows needed at full width, given that a cell is taller than wide.
+    rows_at_full_width = columns * cell.width * height / (width * cell.height)
+    if rows_at_full_width <= rows:
+        return columns, max(1, round(rows_at_full_width))
+    return max(1, min(columns, round(rows * cell.height * width / (height * cell.width)))), rows
+
+
+class Picture:
+    """One picture, drawn centred in at most ``rows`` rows of the width given.
+
+    Args:
+        path: Absolute path of the picture file.
+        alt: Its alternative text (shown when it cannot be drawn).
+        source: The path as typed in the deck (shown with the alt text).
+        rows: Most rows the picture may take.
+        mode: How to draw it (see :func:`picture_mode`).
+    """
+
+    def __init__(self, path: str, alt: str, source: str, rows: int, mode: Mode) -> None:
+        self.path = path
+        self.alt = alt
+        self.source = source
+        self.rows = max(rows, 1)
+        self.mode = mode
+
+    def size(self, columns: int) -> tuple[int, int] | None:
+        """The picture's size in cells within ``columns``, or None when it is not drawn."""
+        if self.mode == "text":
+            return None
+        image = decoded(self.path)
+        if isinstance(image, str):
+            return None
+        return fit(image.size, (columns, self.rows), _renderer_cell())
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.align import Align
+
+        size = self.size(options.max_width)
+        image = decoded(self.path) if size is not None else None
+        if size is None or image is None or isinstance(image, str):
+            yield self.caption(None if self.mode == "text" else image)
+            return
+        halfcell, kitty = _renderables()
+        if self.mode == "kitty":
+            # One upload to the terminal per picture and size, not per frame.
+            key = (self.path, id(image), size)
+            if key not in _UPLOADED:
+                if len(_UPLOADED) >= 16:
+                    _UPLOADED.pop(next(iter(_UPLOADED))).cleanup()
+                _UPLOADED[key] = kitty(image, *size)
+            drawn = _UPLOADED[key]
+        else:
+            drawn = halfcell(image, *size)
+        yield Align.center(drawn, width=options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        size = self.size(options.max_width)
+        width = size[0] if size else min(options.max_width, len(self.caption_text()))
+        return Measurement(width, options.max_width)
+
+    def caption_text(self, problem: str | None = None) -> str:
+        """The line shown instead of the picture."""
+        from tui.safe_text import one_line
+
+        name = self.alt.strip() or os.path.basename(self.source)
+        text = f"[picture: {name} — {self.source}]"
+        if problem:
+            text += f" (cannot be shown: {problem})"
+        return one_line(text)
+
+    def caption(self, problem: str | None = None) -> RenderableType:
+        """The picture as a line of text, centred and in italics."""
+        from rich.text import Text
+
+        return Text(self.caption_text(problem), style="italic", justify="center")
+
+
+_UPLOADED: dict[tuple[str, int, tuple[int, int]], Any] = {}
+"""Kitty renderables by picture and size (each holds an image sent to the terminal)."""
+
+
+def _renderer_cell() -> CellSize:
+    """The cell size textual-image will scale with, once imported; else the kernel's."""
+    terminal = sys.modules.get("textual_image._terminal")
+    result = getattr(getattr(terminal, "get_cell_size", None), "_result", None)
+    return CellSize(*result) if result else cell_size()
+
+
+class SlideBody:
+    """A slide's body with its pictures, fitted to ``height`` rows.
+
+    Text is Markdown (see :func:`tui.render.markdown`); pictures share what
+    the text leaves of ``height``, each at least :data:`MIN_ROWS` rows.
+
+    Args:
+        parts: Markdown text and :class:`Picture` items, in order.
+        height: Rows available for the whole body.
+        justify: Paragraph alignment of the text.
+    """
+
+    def __init__(self, parts: list[str | Picture], height: int, justify: str = "left") -> None:
+        self.parts = parts
+        self.height = height
+        self.justify = justify
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        from tui.render import markdown
+
+        rendered: list[list[list[Segment]] | Picture] = []
+        text_rows = 0
+        for part in self.parts:
+            if isinstance(part, Picture):
+                rendered.append(part)
+                continue
+            lines = console.render_lines(
+                markdown(part, "center" if self.justify == "center" else "left"),
+                options.reset_height(),
+                pad=False,
+            )
+            while lines and not "".join(seg.text for seg in lines[-1]).strip():
+                lines.pop()
+            if lines:
+                rendered.append(lines)
+                text_rows += len(lines)
+        pictures = [part for part in rendered if isinstance(part, Picture)]
+        gaps = _GAP * max(len(rendered) - 1, 0)
+        share = (self.height - text_rows - gaps) // max(len(pictures), 1)
+        for picture in pictures:
+            picture.rows = max(MIN_ROWS, share)
+        for index, part in enumerate(rendered):
+            if index:
+                yield from [Segment.line()] * _GAP
+            if isinstance(part, Picture):
+                yield from console.render(part, options.reset_height())
+            else:
+                for line in part:
+                    yield from line
+                    yield Segment.line()
+
+
+def slide_body(
+    slide: Slide, body: str, height: int, justify: str = "left", mode: Mode | None = None
+) -> SlideBody:
+    """The body of ``slide`` (as revealed: ``body``) with its pictures drawn.
+
+    Args:
+        slide: The slide; its ``image_files`` map paths as typed to files.
+        body: The Markdown shown at the current reveal step.
+        height: Rows available for the body.
+        justify: ``left`` or ``center``.
+        mode: How to draw pictures (default: :func:`picture_mode`).
+
+    Returns:
+        A Rich renderable.
+    """
+    chosen = mode or picture_mode()
+    files = dict(slide.image_files)
+    parts: list[str | Picture] = []
+    at = 0
+    for ref in image_refs(body):
+        if not ref.alone or ref.source not in files:
+            continue
+        line_start = body.rfind("\n", 0, ref.start) + 1
+        line_end = body.find("\n", ref.start)
+        line_end = len(body) if line_end < 0 else line_end + 1
+        if body[at:line_start].strip():
+            parts.append(body[at:line_start])
+        parts.append(Picture(files[ref.source], ref.alt, ref.source, height, chosen))
+        at = line_end
+    if body[at:].strip():
+        parts.append(body[at:])
+    if slide.image and slide.image in files:
+        parts.append(Picture(files[slide.image], slide.title, slide.image, height, chosen))
+    return SlideBody(parts, height, justify)
+
+
+def has_pictures(slide: Slide) -> bool:
+    """Whether ``slide`` has a picture to draw (cheap: no import)."""
+    return bool(slide.image_files)

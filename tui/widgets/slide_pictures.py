@@ -1,0 +1,80 @@
+"""Pictures in the slide view: the body drawn with its pictures, refitted on resize.
+
+:class:`PictureFitting` is mixed into :class:`~tui.widgets.slide_view.SlideView`.
+A slide with pictures (see :mod:`tui.render_images`) has its body drawn by
+:func:`tui.render_images.slide_body`, with the rows the view has left under
+its title; when the view changes size (the terminal was resized, the notes
+pane opened) or the title turns out taller than guessed, the body is drawn
+again at the new size. A slide without pictures never imports the picture
+renderer (Pillow, textual-image).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tui.deck.model import Slide
+
+MIN_ROOM = 3
+"""Fewest rows the body is given, however small the view."""
+
+
+class PictureFitting(Widget):
+    """Draws a slide body that has pictures, sized to the room in the view."""
+
+    _pictures: tuple[Slide, str, str] | None = None
+    _picture_room: int = 0
+
+    def show_pictures(self, slide: Slide | None, body_text: str = "", justify: str = "left") -> bool:
+        """Draw ``body_text`` of ``slide`` with its pictures, if it has any.
+
+        Args:
+            slide: The slide shown (None: no slide, forget the last one).
+            body_text: Its body at the current reveal step.
+            justify: ``left`` or ``center``.
+
+        Returns:
+            True when the body was drawn here (the slide has pictures).
+        """
+        if slide is None or not slide.image_files:
+            self._pictures = None
+            return False
+        self._pictures = (slide, body_text, justify)
+        self._draw_pictures()
+        self.call_after_refresh(self.refit_pictures)
+        return True
+
+    def refit_pictures(self) -> None:
+        """Draw the pictures again if the room for them has changed."""
+        if self._pictures is not None and self.picture_room() != self._picture_room:
+            self._draw_pictures()
+
+    def on_resize(self) -> None:
+        """Refit the pictures to the view's new size."""
+        self.refit_pictures()
+
+    def picture_room(self) -> int:
+        """Rows for the body: the view's height less its title, subtitle and attribution."""
+        height = self.content_region.height
+        if height <= 0:
+            height = max(self.app.size.height - 6, 0)
+        for selector in ("#slide-title-row", "#slide-subtitle", "#slide-attribution"):
+            for widget in self.query(selector):
+                if widget.display:
+                    margin = widget.styles.margin
+                    height -= widget.outer_size.height + margin.top + margin.bottom
+        return max(height, MIN_ROOM)
+
+    def _draw_pictures(self) -> None:
+        from tui.render_images import slide_body
+
+        if self._pictures is None:
+            return
+        slide, body_text, justify = self._pictures
+        self._picture_room = self.picture_room()
+        body = self.query_one("#slide-body", Static)
+        body.update(slide_body(slide, body_text, self._picture_room, justify))
