@@ -209,13 +209,19 @@ class Picture:
         return fit(image.size, (columns, self.rows), _renderer_cell())
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.align import Align
+        import warnings
 
-        size = self.size(options.max_width)
-        image = decoded(self.path) if size is not None else None
-        if size is None or image is None or isinstance(image, str):
-            yield self.caption(None if self.mode == "text" else image)
+        from rich.align import Align
+        from rich.segment import Segment
+
+        if self.mode == "text":
+            yield self.caption()
             return
+        image = decoded(self.path)
+        if isinstance(image, str):
+            yield self.caption(image)
+            return
+        size = fit(image.size, (options.max_width, self.rows), _renderer_cell())
         halfcell, kitty = _renderables()
         if self.mode == "kitty":
             # One upload to the terminal per picture and size, not per frame.
@@ -227,7 +233,15 @@ class Picture:
             drawn = _UPLOADED[key]
         else:
             drawn = halfcell(image, *size)
-        yield Align.center(drawn, width=options.max_width)
+        with warnings.catch_warnings():
+            # textual-image 0.12 reads pixels with a call Pillow 12 deprecates.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            lines = console.render_lines(
+                Align.center(drawn, width=options.max_width), options.reset_height(), pad=False
+            )
+        for line in lines:
+            yield from Segment.simplify(line)  # runs of one colour as one segment
+            yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement

@@ -58,8 +58,9 @@ class PictureFitting(Widget):
         self.refit_pictures()
 
     def picture_room(self) -> int:
-        """Rows for the body: the view's height less its title, subtitle and attribution."""
-        height = self.content_region.height
+        """Rows for the body: the view's height less its title, subtitle and
+        attribution, and one blank row above the footer."""
+        height = self.content_region.height - 1
         if height <= 0:
             height = max(self.app.size.height - 6, 0)
         for selector in ("#slide-title-row", "#slide-subtitle", "#slide-attribution"):
