@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -112,6 +112,36 @@ def cell_size() -> CellSize:
     return CellSize(max(width // columns, 1), max(height // rows, 1))
 
 
+_write: Callable[[str], object] | None = None
+
+
+def set_terminal_writer(write: Callable[[str], object] | None) -> None:
+    """Send kitty graphics through ``write`` (the app's driver) rather than to stdout.
+
+    textual-image writes a picture's upload straight to ``sys.__stdout__``
+    while Textual's writer thread may be in the middle of a frame; through
+    the driver the upload is queued, whole, before the frame that places it.
+
+    Args:
+        write: The app driver's ``write``, or None for standard output.
+    """
+    global _write
+    _write = write
+
+
+def _send_kitty(*, payload: str | None = None, **keys: int | str | None) -> None:
+    """textual-image's kitty message, sent through :func:`set_terminal_writer`'s writer."""
+    fields = ",".join(f"{key}={value}" for key, value in keys.items() if value is not None)
+    sequence = f"\x1b_G{fields}{';' + payload if payload else ''}\x1b\\"
+    if _write is not None:
+        _write(sequence)
+        return
+    stream = sys.__stdout__
+    if stream is not None:
+        stream.write(sequence)
+        stream.flush()
+
+
 @lru_cache(maxsize=1)
 def _renderables() -> tuple[Any, Any]:
     """textual-image's half-block and kitty renderables, imported without querying the terminal."""
@@ -122,11 +152,12 @@ def _renderables() -> tuple[Any, Any]:
 
     if not hasattr(terminal.get_cell_size, "_result"):
         terminal.get_cell_size._result = terminal.CellSize(*cell_size())  # type: ignore[attr-defined]
-    terminal.capture_terminal_response = no_query  # type: ignore[assignment]
+    terminal.capture_terminal_response = no_query
+    from textual_image.renderable import tgp
     from textual_image.renderable.halfcell import Image as Halfcell
-    from textual_image.renderable.tgp import Image as Kitty
 
-    return Halfcell, Kitty
+    tgp._send_tgp_message = _send_kitty
+    return Halfcell, tgp.Image
 
 
 @lru_cache(maxsize=32)
@@ -321,13 +352,13 @@ class SlideBody:
         share = (self.height - text_rows - gaps) // max(len(pictures), 1)
         for picture in pictures:
             picture.rows = max(MIN_ROWS, share)
-        for index, part in enumerate(rendered):
+        for index, item in enumerate(rendered):
             if index:
                 yield from [Segment.line()] * _GAP
-            if isinstance(part, Picture):
-                yield from console.render(part, options.reset_height())
+            if isinstance(item, Picture):
+                yield from console.render(item, options.reset_height())
             else:
-                for line in part:
+                for line in item:
                     yield from line
                     yield Segment.line()
 

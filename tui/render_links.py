@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
     from rich.markdown import Markdown
 
-__all__ = ["clickable", "shown_address", "show_link_addresses"]
+__all__ = ["clickable", "show_link_addresses", "shown_address"]
 
 _CLICKABLE = re.compile(r"^(?:https?://|mailto:)[!-~]+$", re.IGNORECASE)
 _SHOWN_SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)

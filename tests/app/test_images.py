@@ -40,9 +40,7 @@ def body_lines(app) -> list[list]:
 
 def picture_box(app) -> tuple[int, int]:
     """Columns and rows of half blocks drawn in the slide body."""
-    rows = [
-        line for line in body_lines(app) if any(BLOCK in segment.text for segment in line)
-    ]
+    rows = [line for line in body_lines(app) if any(BLOCK in segment.text for segment in line)]
     columns = {sum(len(s.text) for s in line if set(s.text) == {BLOCK}) for line in rows}
     assert len(columns) <= 1, columns
     return (columns.pop() if columns else 0), len(rows)
@@ -109,6 +107,7 @@ async def test_a_body_picture_shares_the_room_with_its_text(pictures: Deck) -> N
         assert text.lstrip().startswith("Før bildet.")
         assert text.rstrip().endswith("Les mer hos KS (www.ks.no).")
         columns, rows = picture_box(app)
+        assert 0 < columns <= app.screen.query_one("#slide-body").size.width
         # Two lines of text and two gaps leave the rest to the picture.
         assert rows == view.picture_room() - 4
         assert len(body_lines(app)) <= view.picture_room()

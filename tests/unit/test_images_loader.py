@@ -93,7 +93,8 @@ def test_podium_check_reports_a_missing_picture_with_status_2(
 
 def test_references_in_code_are_not_pictures(tmp_path: Path) -> None:
     deck = load_deck_text(
-        "slides:\n  - title: Code\n    body: \"`![a](gone.png)`\\n\\n```\\n![b](gone.png)\\n```\\n\"\n"
+        "slides:\n  - title: Code\n"
+        '    body: "`![a](gone.png)`\\n\\n```\\n![b](gone.png)\\n```\\n"\n'
     )
     assert deck.slides[0].image_files == ()
 

@@ -29,7 +29,9 @@ class PictureFitting(Widget):
     _pictures: tuple[Slide, str, str] | None = None
     _picture_room: int = 0
 
-    def show_pictures(self, slide: Slide | None, body_text: str = "", justify: str = "left") -> bool:
+    def show_pictures(
+        self, slide: Slide | None, body_text: str = "", justify: str = "left"
+    ) -> bool:
         """Draw ``body_text`` of ``slide`` with its pictures, if it has any.
 
         Args:
@@ -71,10 +73,12 @@ class PictureFitting(Widget):
         return max(height, MIN_ROOM)
 
     def _draw_pictures(self) -> None:
-        from tui.render_images import slide_body
+        from tui.render_images import set_terminal_writer, slide_body
 
         if self._pictures is None:
             return
+        driver = getattr(self.app, "_driver", None)
+        set_terminal_writer(getattr(driver, "write", None))
         slide, body_text, justify = self._pictures
         self._picture_room = self.picture_room()
         body = self.query_one("#slide-body", Static)
