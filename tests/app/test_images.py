@@ -16,7 +16,8 @@ from tui.app import PodiumApp, make_app
 from tui.audience.app import make_audience_app
 from tui.audience.publish import Publisher
 from tui.deck import Deck, load_deck
-from tui.render_images import cell_size, decoded, fit
+from tui.picture_terminal import cell_size
+from tui.render_images import decoded, fit
 from tui.widgets.slide_view import SlideView
 
 BLOCK = "▀"

@@ -73,7 +73,8 @@ class PictureFitting(Widget):
         return max(height, MIN_ROOM)
 
     def _draw_pictures(self) -> None:
-        from tui.render_images import set_terminal_writer, slide_body
+        from tui.picture_terminal import set_terminal_writer
+        from tui.render_images import slide_body
 
         if self._pictures is None:
             return
