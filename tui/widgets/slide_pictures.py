@@ -11,6 +11,7 @@ renderer (Pillow, textual-image).
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
@@ -46,8 +47,15 @@ class PictureFitting(Widget):
             self._pictures = None
             return False
         self._pictures = (slide, body_text, justify)
-        self._draw_pictures()
-        self.call_after_refresh(self.refit_pictures)
+        if "textual_image" in sys.modules:
+            self._draw_pictures()
+            self.call_after_refresh(self.refit_pictures)
+        else:
+            # The first picture: paint the title now and the body once Pillow
+            # and textual-image (~0.1 s to import) are in.
+            self._picture_room = 0
+            self.query_one("#slide-body", Static).update("")
+            self.call_after_refresh(self.refit_pictures)
         return True
 
     def refit_pictures(self) -> None:
@@ -60,12 +68,13 @@ class PictureFitting(Widget):
         self.refit_pictures()
 
     def picture_room(self) -> int:
-        """Rows for the body: the view's height less its title, subtitle and
-        attribution, and one blank row above the footer."""
+        """Rows for the body: the view's height less its title, subtitle, columns,
+        poll and attribution, and one blank row above the footer."""
         height = self.content_region.height - 1
         if height <= 0:
             height = max(self.app.size.height - 6, 0)
-        for selector in ("#slide-title-row", "#slide-subtitle", "#slide-attribution"):
+        others = ("#slide-title-row", "#slide-subtitle", "#slide-columns", "#slide-poll")
+        for selector in (*others, "#slide-attribution"):
             for widget in self.query(selector):
                 if widget.display:
                     margin = widget.styles.margin
