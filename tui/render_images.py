@@ -130,25 +130,27 @@ class Picture:
             yield self.caption(image)
             return
         size = fit(image.size, (options.max_width, self.rows), _renderer_cell())
-        halfcell, kitty = renderables()
-        if self.mode == "kitty":
-            # One upload to the terminal per picture and size, not per frame.
-            key = (self.path, id(image), size)
-            if key not in _UPLOADED:
-                if len(_UPLOADED) >= 16:
-                    _UPLOADED.pop(next(iter(_UPLOADED))).cleanup()
-                _UPLOADED[key] = kitty(image, *size)
-            drawn = _UPLOADED[key]
-        else:
-            drawn = halfcell(image, *size)
-        with warnings.catch_warnings():
-            # textual-image 0.12 reads pixels with a call Pillow 12 deprecates.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            lines = console.render_lines(
-                Align.center(drawn, width=options.max_width), options.reset_height(), pad=False
-            )
-        for line in lines:
-            yield from Segment.simplify(line)  # runs of one colour as one segment
+        key = (self.path, _stamp(self.path), size, options.max_width, self.mode)
+        drawn = _DRAWN.pop(key, None)
+        if drawn is None:
+            halfcell, kitty = renderables()
+            renderable = (kitty if self.mode == "kitty" else halfcell)(image, *size)
+            with warnings.catch_warnings():
+                # textual-image 0.12 reads pixels with a call Pillow 12 deprecates.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                lines = console.render_lines(
+                    Align.center(renderable, width=options.max_width),
+                    options.reset_height(),
+                    pad=False,
+                )
+            # Runs of one colour as one segment: fewer for Textual to handle.
+            drawn = (renderable, [list(Segment.simplify(line)) for line in lines])
+            while len(_DRAWN) >= _DRAWN_KEPT:
+                # Forget the oldest; in kitty, free its image in the terminal too.
+                _DRAWN.pop(next(iter(_DRAWN)))[0].cleanup()
+        _DRAWN[key] = drawn  # most recently used last
+        for line in drawn[1]:
+            yield from line
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -175,8 +177,20 @@ class Picture:
         return Text(self.caption_text(problem), style="italic", justify="center")
 
 
-_UPLOADED: dict[tuple[str, int, tuple[int, int]], Any] = {}
-"""Kitty renderables by picture and size (each holds an image sent to the terminal)."""
+_DRAWN: dict[tuple[str, tuple[int, int], tuple[int, int], int, str], tuple[Any, list[Any]]] = {}
+"""Pictures drawn, by file, size and mode: the textual-image renderable (in
+kitty it holds the image sent to the terminal, so it is drawn, and sent, once)
+and its lines of segments (drawing half blocks costs ~0.1 s a picture)."""
+_DRAWN_KEPT = 16
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """Modification time and size of ``path``: a changed file is drawn anew."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _renderer_cell() -> CellSize:
