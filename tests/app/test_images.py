@@ -201,3 +201,22 @@ def test_a_deck_without_pictures_never_loads_the_picture_renderer() -> None:
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert not loaded & {"PIL", "textual_image"}, loaded & {"PIL", "textual_image"}
     assert "tui" in loaded
+
+
+async def test_a_picture_leaves_room_for_the_poll_under_it(tmp_path: Path) -> None:
+    (tmp_path / "p.png").write_bytes((DATA / "picture.png").read_bytes())
+    deck_file = tmp_path / "deck.yaml"
+    deck_file.write_text(
+        "slides:\n  - title: Start\n  - title: Poll\n    image: p.png\n"
+        "    poll: {options: [Ja, Nei]}\n",
+        encoding="utf-8",
+    )
+    app = make_app(load_deck(deck_file))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right")
+        await until(pilot, lambda: picture_box(app)[1] > 0)
+        await pilot.pause(0.2)
+        scroll = app.screen.query_one("#slide-scroll")
+        assert scroll.max_scroll_y == 0  # picture and poll fit: nothing to scroll
+        assert "more" not in plain(app, "#status")
+        assert "Nei" in plain(app, "#slide-poll")

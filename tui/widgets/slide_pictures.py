@@ -62,6 +62,11 @@ class PictureFitting(Widget):
         """Draw the pictures again if the room for them has changed."""
         if self._pictures is not None and self.picture_room() != self._picture_room:
             self._draw_pictures()
+            # The status line says whether the slide scrolls ("more"): ask
+            # the screen that shows one to look again once this is laid out.
+            draw_status = getattr(self.screen, "_draw_status", None)
+            if callable(draw_status):
+                self.call_after_refresh(draw_status)
 
     def on_resize(self) -> None:
         """Refit the pictures to the view's new size."""
