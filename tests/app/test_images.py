@@ -220,3 +220,25 @@ async def test_a_picture_leaves_room_for_the_poll_under_it(tmp_path: Path) -> No
         assert scroll.max_scroll_y == 0  # picture and poll fit: nothing to scroll
         assert "more" not in plain(app, "#status")
         assert "Nei" in plain(app, "#slide-poll")
+
+
+async def test_the_next_slides_picture_is_drawn_ahead(tmp_path: Path) -> None:
+    from tui import render_images
+
+    picture = tmp_path / "ahead.png"
+    picture.write_bytes((DATA / "picture.png").read_bytes())
+    deck_file = tmp_path / "deck.yaml"
+    deck_file.write_text(
+        "slides:\n  - title: Start\n  - title: Next\n    image: ahead.png\n", encoding="utf-8"
+    )
+    app = make_app(load_deck(deck_file))
+
+    def drawn() -> list[tuple]:
+        return [key for key in render_images._DRAWN if key[0] == str(picture)]
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: bool(drawn()), timeout=10)
+        ahead = drawn()
+        await pilot.press("right")
+        await until(pilot, lambda: picture_box(app)[1] > 0)
+        assert drawn() == ahead  # the slide used the lines drawn ahead

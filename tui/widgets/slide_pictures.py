@@ -12,6 +12,7 @@ renderer (Pillow, textual-image).
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
@@ -43,6 +44,8 @@ class PictureFitting(Widget):
         Returns:
             True when the body was drawn here (the slide has pictures).
         """
+        if slide is not None:
+            self._draw_next_ahead(slide)
         if slide is None or not slide.image_files:
             self._pictures = None
             return False
@@ -98,3 +101,43 @@ class PictureFitting(Widget):
         self._picture_room = self.picture_room()
         body = self.query_one("#slide-body", Static)
         body.update(slide_body(slide, body_text, self._picture_room, justify))
+
+    def _draw_next_ahead(self, slide: Slide, laid_out: bool = False) -> None:
+        """Draw the next slide's pictures in a thread, so that moving on is instant.
+
+        Drawing half blocks costs ~0.1 s a picture (more on a slow machine);
+        the drawn lines are kept (see :mod:`tui.render_images`), so the
+        presenter's next keypress finds them ready while the talk goes on.
+        """
+        slides = getattr(getattr(self.app, "deck", None), "slides", ())
+        index = next((i for i, shown in enumerate(slides) if shown is slide), -1)
+        if index < 0 or index + 1 >= len(slides) or not slides[index + 1].image_files:
+            return
+        upcoming = slides[index + 1]
+        width = self.query_one("#slide-body").content_region.width or self.content_region.width
+        if width <= 0:
+            if not laid_out:  # the first slide: once the view has its size
+                self.call_after_refresh(self._draw_next_ahead, slide, True)
+            return
+        room = self.picture_room()
+        centred = upcoming.layout.value in ("title", "section", "quote")
+        self.run_worker(
+            partial(_draw_ahead, upcoming, width, room, "center" if centred else "left"),
+            thread=True,
+            group="pictures-ahead",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+
+def _draw_ahead(slide: Slide, width: int, room: int, justify: str) -> None:
+    """Draw ``slide``'s pictures once, off screen, to fill the drawn-lines cache."""
+    import io
+
+    from rich.console import Console
+
+    from tui.render_images import slide_body
+
+    console = Console(width=width, file=io.StringIO(), force_terminal=True, color_system=None)
+    body = slide_body(slide, slide.body_at_step(0), room, justify)
+    console.render_lines(body, console.options, pad=False)
