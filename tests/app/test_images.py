@@ -242,3 +242,15 @@ async def test_the_next_slides_picture_is_drawn_ahead(tmp_path: Path) -> None:
         await pilot.press("right")
         await until(pilot, lambda: picture_box(app)[1] > 0)
         assert drawn() == ahead  # the slide used the lines drawn ahead
+
+
+@pytest.mark.parametrize("seed", [5, 17])
+async def test_random_keys_and_resizes_on_picture_slides_never_crash(
+    seed: int, tmp_path: Path
+) -> None:
+    from fuzz_keys import COMMON_KEYS, Target, fuzz
+
+    deck = load_deck(DATA / "pictures.yaml")
+    target = Target("pictures", lambda rng: make_app(deck), [*COMMON_KEYS, "o", "enter"])
+    report = await fuzz(target, seed, 300)
+    assert (report.crashes, report.hangs) == (0, 0), report.errors
