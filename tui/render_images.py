@@ -37,25 +37,43 @@ _GAP = 1
 """Blank lines between a picture and the text around it."""
 
 
-@lru_cache(maxsize=32)
+MAX_PIXELS = 40_000_000
+"""Largest picture decoded (40 megapixels, e.g. 8000x5000): more costs
+seconds and hundreds of MB for nothing a terminal can show."""
+
+MAX_SIDE = 1280
+"""Longest side a decoded picture is kept at, in pixels: more than 200
+columns of half blocks or kitty cells show, and it bounds the memory kept."""
+
+
+@lru_cache(maxsize=8)
 def _decoded(path: str, stamp: tuple[int, int]) -> PILImage | str:
     """The picture at ``path`` as RGB pixels, or why it cannot be shown.
 
     ``stamp`` (modification time and size) makes an edited file decode anew.
-    Transparent parts are laid on white, as on a page.
+    Transparent parts are laid on white, as on a page; a large picture is
+    reduced to :data:`MAX_SIDE` (a JPEG already while it is decoded).
     """
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                return f"{width}x{height} pixels is too large (save a smaller copy)"
+            image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction
             image.load()
             if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
                 rgba = image.convert("RGBA")
                 page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-                return Image.alpha_composite(page, rgba).convert("RGB")
-            return image.convert("RGB")
+                picture = Image.alpha_composite(page, rgba).convert("RGB")
+            else:
+                picture = image.convert("RGB")
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
         return str(error) or type(error).__name__
+    if max(picture.size) > MAX_SIDE:
+        picture.thumbnail((MAX_SIDE, MAX_SIDE))
+    return picture
 
 
 def decoded(path: str) -> PILImage | str:

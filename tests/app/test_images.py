@@ -254,3 +254,19 @@ async def test_random_keys_and_resizes_on_picture_slides_never_crash(
     target = Target("pictures", lambda rng: make_app(deck), [*COMMON_KEYS, "o", "enter"])
     report = await fuzz(target, seed, 300)
     assert (report.crashes, report.hangs) == (0, 0), report.errors
+
+
+def test_large_pictures_are_reduced_and_huge_ones_refused(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from tui.render_images import MAX_PIXELS, MAX_SIDE
+
+    large = tmp_path / "large.png"
+    Image.new("RGB", (4000, 1000), (200, 30, 30)).save(large)
+    image = decoded(str(large))
+    assert not isinstance(image, str)
+    assert image.size == (MAX_SIDE, MAX_SIDE // 4)
+    huge = tmp_path / "huge.png"
+    side = int(MAX_PIXELS**0.5) + 10
+    Image.new("1", (side, side)).save(huge)  # small file, too many pixels
+    assert "too large" in str(decoded(str(huge)))
