@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
@@ -137,6 +138,12 @@ def renderables() -> tuple[Any, Any]:
     terminal.capture_terminal_response = no_query
     from textual_image.renderable import tgp
     from textual_image.renderable.halfcell import Image as Halfcell
+
+    # textual-image 0.12 reads pixels with Image.getdata(), which Pillow 12
+    # deprecates (Podium pins Pillow below 14, where it goes).
+    warnings.filterwarnings(
+        "ignore", category=DeprecationWarning, module=r"textual_image\._pixeldata"
+    )
 
     tgp._send_tgp_message = _send_kitty
     return Halfcell, tgp.Image

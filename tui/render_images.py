@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -135,8 +136,6 @@ class Picture:
         return fit(image.size, (columns, self.rows), _renderer_cell())
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        import warnings
-
         from rich.align import Align
         from rich.segment import Segment
 
@@ -149,24 +148,23 @@ class Picture:
             return
         size = fit(image.size, (options.max_width, self.rows), _renderer_cell())
         key = (self.path, _stamp(self.path), size, options.max_width, self.mode)
-        drawn = _DRAWN.pop(key, None)
+        with _DRAWN_LOCK:  # the next slide's pictures are drawn ahead in a thread
+            drawn = _DRAWN.pop(key, None)
         if drawn is None:
             halfcell, kitty = renderables()
             renderable = (kitty if self.mode == "kitty" else halfcell)(image, *size)
-            with warnings.catch_warnings():
-                # textual-image 0.12 reads pixels with a call Pillow 12 deprecates.
-                warnings.simplefilter("ignore", DeprecationWarning)
-                lines = console.render_lines(
-                    Align.center(renderable, width=options.max_width),
-                    options.reset_height(),
-                    pad=False,
-                )
+            lines = console.render_lines(
+                Align.center(renderable, width=options.max_width),
+                options.reset_height(),
+                pad=False,
+            )
             # Runs of one colour as one segment: fewer for Textual to handle.
             drawn = (renderable, [list(Segment.simplify(line)) for line in lines])
+        with _DRAWN_LOCK:
             while len(_DRAWN) >= _DRAWN_KEPT:
                 # Forget the oldest; in kitty, free its image in the terminal too.
                 _DRAWN.pop(next(iter(_DRAWN)))[0].cleanup()
-        _DRAWN[key] = drawn  # most recently used last
+            _DRAWN[key] = drawn  # most recently used last
         for line in drawn[1]:
             yield from line
             yield Segment.line()
@@ -200,6 +198,7 @@ _DRAWN: dict[tuple[str, tuple[int, int], tuple[int, int], int, str], tuple[Any, 
 kitty it holds the image sent to the terminal, so it is drawn, and sent, once)
 and its lines of segments (drawing half blocks costs ~0.1 s a picture)."""
 _DRAWN_KEPT = 16
+_DRAWN_LOCK = threading.Lock()
 
 
 def _stamp(path: str) -> tuple[int, int]:

@@ -23,6 +23,11 @@ from tui.widgets.slide_view import SlideView
 BLOCK = "▀"
 
 
+# textual-image 0.12 reads pixels with Image.getdata(), deprecated in Pillow 12
+# (Podium filters it once; pytest resets warning filters for every test).
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:textual_image._pixeldata")
+
+
 @pytest.fixture
 def pictures() -> Deck:
     return load_deck(DATA / "pictures.yaml")

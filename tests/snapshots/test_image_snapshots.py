@@ -15,6 +15,10 @@ from tui.app import make_app
 from tui.deck import load_deck
 from tui.polls.store import VoteStore
 
+# textual-image 0.12 reads pixels with Image.getdata(), deprecated in Pillow 12
+# (Podium filters it once; pytest resets warning filters for every test).
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:textual_image._pixeldata")
+
 
 @pytest.fixture(autouse=True)
 def half_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
