@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,7 +56,7 @@ def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[callable]:
         exports = " ".join(f"{key}={value!r}" for key, value in environment.items())
         command = " ".join([str(PODIUM), *(repr(arg) for arg in args)])
         script = (
-            f"unset NO_COLOR PODIUM_IMAGES; export {exports}; {command}; "
+            f"unset NO_COLOR PODIUM_IMAGES COLUMNS LINES; export {exports}; {command}; "
             f"echo $? > {str(status)!r}; sleep 30"
         )
         new_session(name, script, width=width, height=height, cwd=tmp_path)
@@ -68,14 +69,31 @@ def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[callable]:
 
 
 def wait_until(session: Terminal, condition, timeout: float = 15.0) -> None:
-    import time
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.05)
     raise AssertionError(f"condition never held; screen was:\n{session.screen()}")
+
+
+def resize(session: Terminal, width: int, height: int) -> None:
+    """Resize the session's window, again if the shared tmux server undid it."""
+    for _ in range(20):
+        subprocess.run(
+            ["tmux", "resize-window", "-t", session.name, "-x", str(width), "-y", str(height)],
+            check=True,
+        )
+        size = subprocess.run(
+            ["tmux", "display", "-p", "-t", session.name, "#{window_width}x#{window_height}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if size == f"{width}x{height}":
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the window stayed {size}")
 
 
 @needs_tmux
@@ -88,10 +106,8 @@ def test_pictures_and_links_in_tmux(terminal, deck: Path, term: str) -> None:
     small = session.picture_rows()
     assert small <= 24 - 5  # title, rule, gap and status line stay on screen
 
-    subprocess.run(
-        ["tmux", "resize-window", "-t", session.name, "-x", "160", "-y", "48"], check=True
-    )
-    wait_until(session, lambda: session.picture_rows() > small + 10)
+    resize(session, 160, 48)
+    wait_until(session, lambda: session.picture_rows() > small + 10, timeout=30)
     assert session.picture_rows() <= 48 - 5
 
     session.keys("Right")
