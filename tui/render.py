@@ -35,10 +35,12 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """
     from rich.markdown import Markdown  # deferred: Pygments is slow to import
 
+    from tui.render_links import show_link_addresses
     from tui.safe_text import printable
 
     source = printable(source)  # controls shown, never sent to the terminal
-    return _TrimmedTop(Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True))
+    parsed = Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
+    return _TrimmedTop(show_link_addresses(parsed))
 
 
 class _TrimmedTop:

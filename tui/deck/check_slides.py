@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from tui.deck.check_images import ImageChecks
 from tui.deck.check_polls import PollChecks
 from tui.deck.model import Layout, Slide, reveal_blocks
 from tui.deck.schema import (
@@ -27,7 +28,7 @@ _SLIDE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 """A slide id: lowercase ASCII letters, digits, ``-`` and ``_`` (a slug)."""
 
 
-class SlideChecks(PollChecks):
+class SlideChecks(PollChecks, ImageChecks):
     """Checks of one item under ``slides:``, building :class:`~tui.deck.model.Slide`.
 
     Attributes:
@@ -113,7 +114,14 @@ class SlideChecks(PollChecks):
                 ok = False
             else:
                 values["poll"] = poll
-        if ok and not any(values.get(name) for name in ("title", "body", "columns", "poll")):
+        if "image" in values or "![" in str(values.get("body", "")):
+            files = self.images(fields, values)
+            if files is None:
+                ok = False
+            elif files:
+                values["image_files"] = files
+        shown = ("title", "body", "columns", "poll", "image")
+        if ok and not any(values.get(name) for name in shown):
             self.problem(
                 node,
                 f"slide {number} has nothing to show; give it a title:, body:, columns: or poll:",

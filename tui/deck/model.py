@@ -96,6 +96,11 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
         body: Markdown source of the slide body.
         columns: Markdown source of each column (layout ``columns``).
         attribution: Who said it (layout ``quote``).
+        image: The picture shown on the slide (``image:``), its path as typed.
+        image_files: Every picture of the slide (``image:`` and the
+            ``![alt](file)`` references in ``body``) as ``(path as typed,
+            absolute path)``, checked by the loader; empty on a slide without
+            pictures, so a deck without any never loads the image renderer.
         notes: Speaker notes, plain text or Markdown; with step notes,
             the block shown before any reveal step.
         step_notes: Notes tied to reveal steps: item ``k - 1`` is what to
@@ -116,6 +121,8 @@ class Slide(msgspec.Struct, frozen=True, kw_only=True):
     body: str = ""
     columns: tuple[str, ...] = ()
     attribution: str = ""
+    image: str = ""
+    image_files: tuple[tuple[str, str], ...] = ()
     notes: str = ""
     step_notes: tuple[str, ...] = ()
     time: float | None = None

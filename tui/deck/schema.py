@@ -147,6 +147,12 @@ SLIDE_FIELDS: tuple[Field, ...] = (
     ),
     Field("attribution", Kind.TEXT, "Who said it, on a quote slide."),
     Field(
+        "image",
+        Kind.TEXT,
+        "A picture file (PNG, JPEG, GIF, ...) shown on the slide, relative to the deck; "
+        "never a web address.",
+    ),
+    Field(
         "notes",
         Kind.NOTES,
         "Speaker notes: one text, or a list with a block before the first reveal step "

@@ -27,6 +27,7 @@ from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.safe_text import printable
 from tui.widgets.poll_view import PollKeys, PollView
+from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
@@ -62,7 +63,7 @@ def meta_lines(deck: Deck | None) -> tuple[str, str]:
     )
 
 
-class SlideView(Vertical):
+class SlideView(PictureFitting, Vertical):
     """Draws one slide at one reveal step."""
 
     _layout: Layout | None = None
@@ -135,9 +136,11 @@ class SlideView(Vertical):
         body = self.query_one("#slide-body", Static)
         body_text = slide.body_at_step(step)
         self._deferred_body = None  # a body still waiting belongs to another slide
-        body.display = bool(body_text.strip())
-        if body.display:
-            justify = "center" if centred else "left"
+        body.display = bool(body_text.strip()) or bool(slide.image_files)
+        justify = "center" if centred else "left"
+        if self.show_pictures(slide, body_text, justify):
+            pass  # drawn with its pictures, sized to the view
+        elif body.display:
             if "rich.markdown" in sys.modules:
                 body.update(markdown(body_text, justify))
             else:
