@@ -27,7 +27,7 @@ slides:
   - title: "Tags and </section></main> ends"
     body: |
       <img src="https://evil.example/x.png" onerror="alert(3)">
-      - [click](javascript:alert(4)) and ![remote](https://evil.example/y.png)
+      - [click](javascript:alert(4))
       - <style>body{background:url(https://evil.example/z)}</style>
       - `</pre><script>alert(5)</script>`
 

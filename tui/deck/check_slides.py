@@ -67,7 +67,7 @@ class SlideChecks(PollChecks, ImageChecks):
                 ok = False
             else:
                 values["id"] = slide_id
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT):
+        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT) + keys_of_kind(SLIDE_FIELDS, Kind.IMAGE):
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:

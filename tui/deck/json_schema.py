@@ -152,6 +152,9 @@ def field_schema(field: Field) -> Schema:
             "patternErrorMessage": f"{field.key} must be a whole number of cells from "
             f"{MIN_WIDTH} to {MAX_WIDTH}",
         }
+    elif kind is Kind.IMAGE:
+        schema = _text(nonblank=True)
+        schema["not"] = {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9+.-]*://"}
     elif kind is Kind.SLIDE_ID:
         schema = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "maxLength": MAX_SLIDE_ID}
     else:  # pragma: no cover - a new Kind needs its schema here

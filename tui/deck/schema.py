@@ -47,6 +47,8 @@ class Kind(str, Enum):
     """A whole number of terminal cells, from ``MIN_WIDTH`` to ``MAX_WIDTH``."""
     SLIDE_ID = "slide id"
     """A slug: lowercase ASCII letters, digits, ``-`` and ``_``."""
+    IMAGE = "image"
+    """A picture file's path, relative to the deck (never a web address)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ SLIDE_FIELDS: tuple[Field, ...] = (
     Field("attribution", Kind.TEXT, "Who said it, on a quote slide."),
     Field(
         "image",
-        Kind.TEXT,
+        Kind.IMAGE,
         "A picture file (PNG, JPEG, GIF, ...) shown on the slide, relative to the deck; "
         "never a web address.",
     ),

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.widgets.slide_frame import frame_width
+
 if TYPE_CHECKING:
     from tui.deck.model import Slide
 
@@ -78,11 +80,14 @@ class PictureFitting(Widget):
     def picture_room(self) -> int:
         """Rows for the body: the view's height less its title, subtitle, columns,
         poll and attribution, and one blank row above the footer."""
-        height = self.content_region.height - 1
+        frames = self.query("#slide-frame")
+        region = frames.first().content_region if frames else self.content_region
+        height = region.height - 1
         if height <= 0:
             height = max(self.app.size.height - 6, 0)
-        others = ("#slide-title-row", "#slide-subtitle", "#slide-columns", "#slide-poll")
-        for selector in (*others, "#slide-attribution"):
+        others = ("#slide-top", "#slide-title", "#slide-subtitle", "#slide-author")
+        after = ("#slide-columns", "#slide-poll", "#slide-attribution", "#slide-meta")
+        for selector in (*others, *after):
             for widget in self.query(selector):
                 if widget.display:
                     margin = widget.styles.margin
@@ -114,7 +119,12 @@ class PictureFitting(Widget):
         if index < 0 or index + 1 >= len(slides) or not slides[index + 1].image_files:
             return
         upcoming = slides[index + 1]
-        width = self.query_one("#slide-body").content_region.width or self.content_region.width
+        frames = self.query("#slide-frame")
+        width = (frames.first() if frames else self).content_region.width
+        measure = getattr(getattr(self.app, "deck", None), "width", None)
+        if measure:
+            widest = frame_width(upcoming.layout, measure)
+            width = min(width, widest) if widest else width
         if width <= 0:
             if not laid_out:  # the first slide: once the view has its size
                 self.call_after_refresh(self._draw_next_ahead, slide, True)

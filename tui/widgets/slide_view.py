@@ -27,31 +27,12 @@ from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.safe_text import printable
 from tui.widgets.poll_view import PollKeys, PollView
+from tui.widgets.slide_frame import frame_width
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
-
-COLUMNS_SHARE = 1.5
-"""A columns slide's frame is this many times the measure: several texts side by side."""
-
-
-def frame_width(layout: Layout, measure: int) -> int | None:
-    """The widest the slide's frame may be, in cells; None for no limit.
-
-    Text keeps to the deck's measure; a title slide's big title may use the
-    screen's width (less its margins), a columns slide half as much again.
-
-    Args:
-        layout: The slide's layout.
-        measure: The deck's ``width:`` in cells.
-    """
-    if layout is Layout.TITLE:
-        return None
-    if layout is Layout.COLUMNS:
-        return int(measure * COLUMNS_SHARE)
-    return measure
 
 
 def meta_lines(deck: Deck | None) -> tuple[str, str]:
