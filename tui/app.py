@@ -42,6 +42,7 @@ from tui.widgets.plain_notify import PlainNotify
 if TYPE_CHECKING:
     from tui.audience.publish import Publisher
     from tui.rehearsal.recorder import Recorder
+    from tui.web.control import PhoneControl
 
 DEFAULT_THEME = "ks"
 """Theme used when neither the deck nor the command line names one."""
@@ -121,6 +122,8 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self.resume_at = resume_at
         """Where the presenter screen started instead of slide 1, or None."""
         self._vote_watch: Timer | None = None
+        self.phones: PhoneControl | None = None
+        """The phone page (``--serve``, or started from the palette), or None."""
         self.now = now
         self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
@@ -233,6 +236,13 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
             )
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
+        if self.phones is not None:
+            self.phones.start()
+
+    def phone_join(self) -> tuple[str, str] | None:
+        """The phone page's ``(join address, short code)`` while it is served, else None."""
+        phones = self.phones
+        return phones.join_text if phones is not None else None
 
     # -- palette and help ------------------------------------------------------
 
@@ -274,6 +284,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
                     f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}",
                     lambda poll=poll: self.restore_poll(poll),
                 )
+        from tui.web.palette import phone_commands  # plain: imports no aiohttp
+
+        yield from phone_commands(self)
         for command in super().get_system_commands(screen):
             # Textual's key panel duplicates our help screen (``?``).
             if command.title != "Keys":
@@ -352,7 +365,12 @@ def make_app(
         from tui.audience.publish import follow_show
 
         show.subscribe(
-            follow_show(show, publisher, theme=lambda: app.theme if app is not None else theme.name)
+            follow_show(
+                show,
+                publisher,
+                theme=lambda: app.theme if app is not None else theme.name,
+                join=lambda: app.phone_join() if app is not None else None,
+            )
         )
     if rehearsal is not None:
         from tui.rehearsal.recorder import follow_show as record_show

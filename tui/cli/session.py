@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
     from tui.rehearsal.store import RehearsalStore
+    from tui.web.control import PhoneSetup
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Options:
         theme: ``--theme NAME|PATH``, or None for the deck's own.
         store: ``--store PATH``, or None for the deck's store in the data folder.
         shared_store: ``--shared-store``: the store's group may vote too.
+        phones: ``--serve``: the phone page to serve, or None.
     """
 
     command: str
@@ -44,6 +46,7 @@ class Options:
     theme: str | None = None
     store: str | None = None
     shared_store: bool = False
+    phones: PhoneSetup | None = None
 
 
 class NotStarted(Exception):
@@ -85,7 +88,7 @@ class Session:
         """
         from tui.app import make_app
 
-        return make_app(
+        app = make_app(
             self.deck,
             theme_name=self.options.theme,
             store=self.store,
@@ -95,6 +98,11 @@ class Session:
             startup_warning=self.warning,
             resume_at=self.resume_at,
         )
+        if self.options.phones is not None:
+            from tui.web.control import PhoneControl
+
+            app.phones = PhoneControl(app, self.options.phones)
+        return app
 
     def run(self) -> int:
         """Build the app, run it full-screen, then :meth:`close` everything.
