@@ -22,8 +22,12 @@ from pathlib import Path
 
 from tui.paths import create_file, deck_key, make_private_dirs, user_data_dir
 
-TOKEN_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-"""Characters of a join token: no 0/o, 1/l/i, easy to read off a screen."""
+TOKEN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+"""Characters of a join token: no 0/O, 1/I/L, easy to read off a screen.
+
+Capitals, so the join address fits a QR code's compact alphanumeric mode
+(see :func:`qr_text`): a smaller code, with larger modules on the slide.
+"""
 
 TOKEN_LENGTH = 10
 """Characters in a join token: 31**10, about 2**49.5 possible tokens."""
@@ -45,13 +49,13 @@ def same_token(given: str, token: str) -> bool:
 
 
 def short_code(token: str) -> str:
-    """The token as people read and type it: ``abcde-fghjk``."""
+    """The token as people read and type it: ``ABCDE-FGHJK``."""
     return f"{token[:5]}-{token[5:]}"
 
 
 def code_to_token(code: str) -> str:
     """A typed short code back to the token (case, spaces and dashes ignored)."""
-    return "".join(char for char in code.lower() if char.isalnum())
+    return "".join(char for char in code.upper() if char.isalnum())
 
 
 def token_path(deck_source: str, store_path: Path | None) -> Path:
@@ -148,5 +152,24 @@ def base_address(host: str, port: int, public_url: str | None = None) -> str:
 
 
 def join_url(base: str, token: str) -> str:
-    """The address phones open (and the QR code holds): ``BASE/TOKEN``."""
+    """The address phones open (the QR code holds it too): ``BASE/TOKEN``."""
     return f"{base}/{token}"
+
+
+_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
+"""What a QR code's alphanumeric mode holds (ISO/IEC 18004)."""
+
+
+def qr_text(url: str) -> str:
+    """What the QR code holds for ``url``: the same address, compact if it can be.
+
+    The scheme and the host of a URL are case-insensitive (RFC 3986), so
+    ``http://10.0.0.5:8080/K7M2Q9XPAB`` may be encoded as
+    ``HTTP://10.0.0.5:8080/K7M2Q9XPAB``: all in the alphanumeric mode,
+    which takes a smaller QR code than bytes. A path with small letters
+    (``--public-url``) is kept as it is.
+    """
+    scheme, sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    compact = f"{scheme.upper()}{sep}{host.upper()}{slash}{path}"
+    return compact if set(compact) <= _ALPHANUMERIC else url

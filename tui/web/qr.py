@@ -51,12 +51,16 @@ class JoinCode:
 def make_join(url: str, code: str) -> JoinCode:
     """Encode ``url`` as a QR code (segno; the smallest version that holds it).
 
+    The code holds :func:`tui.web.join.qr_text` of ``url`` (the same
+    address, in capitals where case does not matter, for a smaller code).
     Error correction is raised as far as the smallest version allows
     (level L at least), so the code stays small enough for a slide.
     """
     import segno
 
-    qr = segno.make(url, error="l", boost_error=True, micro=False)
+    from tui.web.join import qr_text
+
+    qr = segno.make(qr_text(url), error="l", boost_error=True, micro=False)
     modules = tuple(tuple(bool(bit) for bit in row) for row in qr.matrix)
     return JoinCode(url, code, modules)
 

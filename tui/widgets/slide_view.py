@@ -126,7 +126,10 @@ class SlideView(Vertical):
         self._show_join(self.query_one("#slide-poll-row").display)
 
     def _show_join(self, poll_shown: bool) -> None:
-        size = self.size if self.size.width else self.screen.size
+        # The view's own size does not depend on the slide shown (the
+        # scroll's does, until the next layout): the poll gets all of it
+        # but the title, its rule and the poll's top margin.
+        size = self.size if self.size.height else self.screen.size
         self.query_one(JoinView).show(
             self.join if poll_shown else None, size.width, size.height - 4
         )
