@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from hashlib import sha256
 
-VOTER_PREFIX = "web:"
+from tui.polls.voters import WEB_PREFIX
+
+VOTER_PREFIX = WEB_PREFIX
 """Voter ids of phone votes start with this (``podium results`` shows them as phones)."""
 
 VOTER_COOKIE = "podium_voter"

@@ -127,8 +127,9 @@ class PhoneServer:
         except web.HTTPException as error:
             if error.status in (301, 302, 303, 307, 308):
                 raise
-            key = "not_found" if error.status in (404, 405) else "bad_request"
-            return self._refuse(request, error.status, key)
+            if error.status in (404, 405):  # a wrong method finds nothing, like a wrong path
+                return self._refuse(request, 404, "not_found")
+            return self._refuse(request, error.status, "bad_request")
         except asyncio.CancelledError:
             raise
         except Exception:  # a bug must never show a stack trace, nor stop the talk

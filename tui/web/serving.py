@@ -233,7 +233,7 @@ class Serving:
         try:
             await runner.setup()
             server.connections = lambda: len(runner.server.connections) if runner.server else 0
-            await web.SockSite(runner, self.sock, shutdown_timeout=1.0).start()
+            await web.SockSite(runner, self.sock).start()
         except (OSError, RuntimeError) as error:
             self.problem = f"the phone page stopped: {error}"
             await self._cleanup(runner)
