@@ -50,7 +50,7 @@ class Limits:
     burst: int = 30
     max_connections: int = 1000
     max_streams: int = 800
-    max_streams_per_address: int = 4
+    max_streams_per_address: int = 8
     vote_timeout: float = 10.0
 
 

@@ -73,7 +73,9 @@ function load(){if(busy){again=true;return}busy=true;
 fetch(b.getAttribute("data-part"),{credentials:"same-origin",cache:"no-store"})
 .then(function(r){return r.ok?r.text():null}).then(function(t){if(t!==null)swap(t)})
 .catch(function(){}).then(function(){busy=false;if(again){again=false;load()}})}
-var s=new EventSource(u);s.onmessage=load;})();
+function listen(){var s=new EventSource(u);s.onmessage=load;
+s.onerror=function(){if(s.readyState===2)setTimeout(function(){load();listen()},5000)}}
+listen();})();
 """.strip()
 """Live updates: on each event from the server, fetch ``<main>`` again and swap what changed."""
 
@@ -219,7 +221,7 @@ def render_page(view: PhoneView, visitor: Visitor, nonce: str) -> str:
     return (
         f'<!doctype html><html lang="{text["lang"]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
+        '<meta name="referrer" content="same-origin">'
         f"<title>{escape(text['page_title'])}</title>"
         f'<style nonce="{nonce}">{STYLE}</style></head>'
         f'<body data-events="{base}/events" data-part="{base}?part=main">'

@@ -13,7 +13,7 @@ Routes (``TOKEN`` is the talk's join token, see :mod:`tui.web.join`):
 Anything else is a generic "not found"; a wrong token is the same "not
 found". Every response carries a strict Content-Security-Policy (nothing
 but this server; the page's one style and one script by nonce), no
-caching, no referrer, no framing. Each client address gets a token bucket
+caching, no referrer to other sites, no framing. Each client address gets a token bucket
 of requests (:class:`~tui.web.guard.RateLimiter`); bodies, connections and
 live streams are capped (:class:`~tui.web.guard.Limits`). An error inside a
 handler is answered with a generic page, never a stack trace.
@@ -315,7 +315,7 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
     headers["Server"] = "Podium"
     headers["Content-Security-Policy"] = _csp(nonce)
     headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "no-referrer"
+    headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes forms say Origin: null
     headers["X-Frame-Options"] = "DENY"
     headers["Cache-Control"] = "no-store"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"

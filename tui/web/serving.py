@@ -228,7 +228,12 @@ class Serving:
         self.board.update(view_of(self.show))
         self._unsubscribe = self.show.subscribe(self.board.follow(self.show))
         runner = web.AppRunner(
-            server.application(), access_log=None, handle_signals=False, shutdown_timeout=1.0
+            server.application(),
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=1.0,
+            # A phone that goes away ends its live stream at once (its count too).
+            handler_cancellation=True,
         )
         try:
             await runner.setup()
