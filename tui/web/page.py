@@ -108,7 +108,13 @@ def _section(ident: str, key: str, body: str) -> str:
 
 
 def _slide_line(view: PhoneView, text: Mapping[str, str]) -> str:
-    if not view.slide or view.blank:
+    poll = view.poll
+    if (
+        not view.slide
+        or view.blank
+        or poll is None  # the waiting page shows the slide itself
+        or " ".join(poll.question.split()) == " ".join(view.title.split())
+    ):
         return _section("s-slide", _key(), "")
     line = f'<p class="slide">{escape(text["follow_along"])}: {escape(view.title)}</p>'
     return _section("s-slide", _key(view.slide, view.title), line)
@@ -124,6 +130,16 @@ def _poll(view: PhoneView, visitor: Visitor, text: Mapping[str, str]) -> str:
     else:
         how = text["choose_many" if poll.multiple else "choose_one"]
         parts.append(f'<p class="hint" id="how">{escape(how)}</p>')
+    if visitor.message:
+        parts.append(f'<p class="note refused" role="alert">{escape(text[visitor.message])}</p>')
+    elif chosen:
+        mine = ", ".join(
+            label for ident, label in zip(poll.ids, poll.options, strict=True) if ident in chosen
+        )
+        parts.append(
+            f'<p class="note saved" role="status">✓ {escape(text["saved"])}<br>'
+            f"{escape(text['your_vote'])}: <strong>{escape(mine)}</strong></p>"
+        )
     kind = "checkbox" if poll.multiple else "radio"
     disabled = " disabled" if view.closed else ""
     options = []
@@ -144,16 +160,6 @@ def _poll(view: PhoneView, visitor: Visitor, text: Mapping[str, str]) -> str:
         + ("" if view.closed else f'<button type="submit">{escape(button)}</button>')
         + "</form>"
     )
-    if visitor.message:
-        parts.append(f'<p class="note refused" role="alert">{escape(text[visitor.message])}</p>')
-    elif chosen:
-        mine = ", ".join(
-            label for ident, label in zip(poll.ids, poll.options, strict=True) if ident in chosen
-        )
-        parts.append(
-            f'<p class="note saved" role="status">✓ {escape(text["saved"])}<br>'
-            f"{escape(text['your_vote'])}: <strong>{escape(mine)}</strong></p>"
-        )
     key = _key(poll, view.closed, tuple(sorted(chosen)), visitor.message)
     return _section("s-poll", key, "".join(parts))
 
