@@ -43,6 +43,10 @@ DEFAULT_PORT = 8080
 """Port the palette's "start" uses when ``--serve`` was not given."""
 
 
+WRITE_BATCH = 256
+"""Most votes written in one transaction."""
+
+
 class BindError(Exception):
     """The address cannot be served (port taken, address not on this machine)."""
 
@@ -160,6 +164,8 @@ class Serving:
         self._runner: web.AppRunner | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._join: JoinCode | None = None
+        self._pending: list[tuple[Poll, tuple[str, ...], str, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
         self.on_local_vote: Callable[[], None] | None = None
         """Called in the loop after a vote through the presenter's own store."""
 
@@ -185,10 +191,10 @@ class Serving:
         self._store = VoteStore.open(Path(store.path), create=False)
         self._own_store = True
 
-    def _write(self, poll: Poll, options: tuple[str, ...], voter: str) -> None:
+    def _write(self, votes: list[tuple[Poll, tuple[str, ...], str]]) -> list[object]:
         if self._store is None:
             raise StoreError("votes cannot be kept", Path("."))
-        self._store.vote(poll, options, voter, audience=True)
+        return list(self._store.vote_many(votes))
 
     def _read(self, poll_id: str, voter: str) -> tuple[str, ...]:
         if self._store is None:
@@ -197,10 +203,48 @@ class Serving:
         return ballot.option_ids if ballot is not None else ()
 
     async def _vote(self, poll: Poll, options: tuple[str, ...], voter: str) -> None:
+        """Store one vote; returns once it is committed to disk.
+
+        Votes that arrive while a write is under way wait and are written
+        together, in one transaction and one disk flush
+        (:meth:`~tui.polls.store.VoteStore.vote_many`): a room voting at
+        once costs a few flushes, not one per phone.
+
+        Raises:
+            VoteRefused: The poll is closed or no longer on screen.
+            ValueError: The options do not fit the poll.
+            StoreError: The vote could not be stored.
+        """
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._executor, self._write, poll, options, voter)
+        future: asyncio.Future[None] = loop.create_future()
+        self._pending.append((poll, options, voter, future))
+        if self._writer is None:
+            self._writer = loop.create_task(self._write_pending())
+        await future
         if not self._own_store and self.on_local_vote is not None:
             self.on_local_vote()
+
+    async def _write_pending(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self._pending:
+                batch = self._pending[:WRITE_BATCH]
+                del self._pending[:WRITE_BATCH]
+                votes = [(poll, options, voter) for poll, options, voter, _ in batch]
+                try:
+                    outcomes = await loop.run_in_executor(self._executor, self._write, votes)
+                except Exception as error:  # the store failed: every vote is refused
+                    failure = error if isinstance(error, StoreError) else StoreError(str(error))
+                    outcomes = [failure] * len(batch)
+                for (*_, future), outcome in zip(batch, outcomes, strict=True):
+                    if future.done():
+                        continue  # the phone gave up waiting
+                    if isinstance(outcome, Exception):
+                        future.set_exception(outcome)
+                    else:
+                        future.set_result(None)
+        finally:
+            self._writer = None
 
     async def _ballot(self, poll_id: str, voter: str) -> tuple[str, ...]:
         loop = asyncio.get_running_loop()
