@@ -7,16 +7,18 @@ server is started only when the presenter picks "start").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual.app import SystemCommand
 
-if TYPE_CHECKING:
-    from tui.app import PodiumApp
 
+def phone_commands(app: Any) -> Iterator[SystemCommand]:
+    """The palette's "Phone voting: start", or "stop" while the page is served.
 
-def phone_commands(app: PodiumApp) -> Iterator[SystemCommand]:
-    """ "Phone voting: start" or "stop", as the page is served or not."""
+    Args:
+        app: The presenter app (:class:`tui.app.PodiumApp`; not imported
+            here, since it imports this module).
+    """
     from textual.markup import escape
 
     from tui.safe_text import one_line
