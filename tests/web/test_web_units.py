@@ -179,3 +179,31 @@ def test_podium_serve_on_a_taken_port_exits_2_with_one_line(tmp_path: Path) -> N
         )
         assert result.returncode == 2, args
         assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_vote_many_writes_a_burst_in_one_transaction_refusing_each_vote_on_its_own(
+    tmp_path: Path,
+) -> None:
+    from tui.polls.model import Ballot, VoteRefused
+    from tui.polls.store import VoteStore
+
+    first = Poll(id="first", question="Q?", options=("Yes", "No"))
+    other = Poll(id="other", question="R?", options=("A", "B"))
+    with VoteStore.open(tmp_path / "votes.sqlite3") as store:
+        store.publish(first, presenter=(os.getpid(), "here"))
+        outcomes = store.vote_many(
+            [
+                (first, ["yes"], "web:a"),
+                (other, ["a"], "web:b"),  # not on the screen
+                (first, ["maybe"], "web:c"),  # no such option
+                (first, ["no"], "web:a"),  # a's vote changed
+                (first, ["no"], "web:d"),
+            ]
+        )
+        assert isinstance(outcomes[0], Ballot) and isinstance(outcomes[4], Ballot)
+        assert isinstance(outcomes[1], VoteRefused) and isinstance(outcomes[2], ValueError)
+        assert store.results(first).counts == (0, 2)
+        assert store.results(other).voters == 0
+        store.set_closed("first", True)
+        assert isinstance(store.vote_many([(first, ["yes"], "web:e")])[0], VoteRefused)
+        assert store.results(first).counts == (0, 2)
