@@ -207,3 +207,18 @@ def test_vote_many_writes_a_burst_in_one_transaction_refusing_each_vote_on_its_o
         store.set_closed("first", True)
         assert isinstance(store.vote_many([(first, ["yes"], "web:e")])[0], VoteRefused)
         assert store.results(first).counts == (0, 2)
+
+
+def test_without_colour_the_code_is_drawn_in_blocks_that_still_decode() -> None:
+    pytest.importorskip("segno")
+    from tests.web.qr_screen import BLACK, WHITE, decode, qr_image
+    from tui.web.qr import draw, make_join
+
+    url = "http://10.0.0.5:8080/K7M2Q9XPAB"
+    lines = draw(make_join(url, "K7M2Q-9XPAB"), plain=True)
+    assert all(not span.style for line in lines for span in line.spans)
+    # As a light-on-dark terminal shows it: ink (the blocks) is light.
+    halves = {"█": (WHITE, WHITE), "▀": (WHITE, BLACK), "▄": (BLACK, WHITE), " ": (BLACK, BLACK)}
+    grid = [[("▀", *halves[char]) for char in line.plain] for line in lines]
+    found = decode(qr_image(grid))
+    assert [text.upper() for text in found] == [url.upper()]

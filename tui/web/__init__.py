@@ -20,5 +20,8 @@ Modules:
 - :mod:`tui.web.server`: the aiohttp application: routes, headers, votes.
 - :mod:`tui.web.serving`: runs the server in the presenter app's own event
   loop, starts and stops it, tells the presenter when it fails.
+- :mod:`tui.web.control`: the presenter app's handle on the page (start,
+  stop, the join code on the slide, notifications).
+- :mod:`tui.web.palette`: the palette's "Phone voting: start/stop".
 - :mod:`tui.web.qr`: the QR code's modules (segno) for the slide.
 """

@@ -126,7 +126,7 @@ def _poll(view: PhoneView, visitor: Visitor, text: Mapping[str, str]) -> str:
     chosen = set(visitor.chosen)
     parts = [f'<h1 id="question">{escape(poll.question)}</h1>']
     if view.closed:
-        parts.append(f'<p class="note refused" role="status">{escape(text["closed"])}</p>')
+        parts.append(f'<p class="note refused" role="status" id="how">{escape(text["closed"])}</p>')
     else:
         how = text["choose_many" if poll.multiple else "choose_one"]
         parts.append(f'<p class="hint" id="how">{escape(how)}</p>')

@@ -75,13 +75,20 @@ def _padded(modules: tuple[tuple[bool, ...], ...]) -> list[list[bool]]:
     return rows
 
 
-def draw(join: JoinCode, scale: int = 1) -> list[Text]:
+_PLAIN_HALVES = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+
+
+def draw(join: JoinCode, scale: int = 1, *, plain: bool = False) -> list[Text]:
     """The QR code as lines of text, black on white, quiet zone included.
 
     Args:
         join: The code to draw.
         scale: 1: half blocks, one cell per module; 2: two cells and one
             line per module.
+        plain: No colour at all (``NO_COLOR``): light modules are drawn as
+            blocks in the terminal's own text colour on its background, which
+            is right on a dark terminal and a negative code on a light one
+            (phone cameras read both).
 
     Returns:
         One :class:`~rich.text.Text` per terminal line.
@@ -90,6 +97,21 @@ def draw(join: JoinCode, scale: int = 1) -> list[Text]:
     if len(rows) % 2 and scale == 1:
         rows.append([False] * len(rows[0]))
     lines: list[Text] = []
+    if plain:
+        if scale == 2:
+            return [
+                Text("".join("  " if dark else "██" for dark in row), no_wrap=True) for row in rows
+            ]
+        return [
+            Text(
+                "".join(
+                    _PLAIN_HALVES[(not upper, not lower)]
+                    for upper, lower in zip(top, bottom, strict=True)
+                ),
+                no_wrap=True,
+            )
+            for top, bottom in zip(rows[::2], rows[1::2], strict=True)
+        ]
     if scale == 2:
         for row in rows:
             line = Text(no_wrap=True)

@@ -34,7 +34,7 @@ from tui.polls.store_errors import StoreError
 from tui.web.guard import VOTER_COOKIE, Guard, Limits, RateLimiter
 from tui.web.join import code_to_token, same_token
 from tui.web.page import Visitor, render_join, render_main, render_message, render_page
-from tui.web.view import Board
+from tui.web.view import Board, PhoneView
 
 VoteFunction = Callable[[Poll, tuple[str, ...], str], Awaitable[None]]
 """Stores a vote (poll, option ids, store voter id); raises VoteRefused or StoreError."""
@@ -107,7 +107,7 @@ class PhoneServer:
     def stop(self) -> None:
         """End every live stream (the server is stopping)."""
         self.stopping = True
-        self.board.update(self.board.view.__class__(ended=True))
+        self.board.update(PhoneView(ended=True))
 
     @web.middleware
     async def _middleware(

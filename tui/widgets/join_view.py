@@ -3,7 +3,8 @@
 Shown on poll slides while the presenter serves the phone page
 (``podium --serve``), in the presenter's view and the audience view. The
 QR code is drawn as :func:`tui.web.qr.draw` makes it (explicit black on
-white, quiet zone included), as large as the room beside the options
+white, quiet zone included; with ``NO_COLOR``, blocks in the terminal's own
+colours), as large as the room beside the options
 allows; when even the smallest does not fit, the address and the code
 are shown as text alone.
 """
@@ -57,7 +58,8 @@ class JoinView(Static):
         for scale in (2, 1):
             wide, high = join.size(scale)
             if wide <= room_width and high + 2 <= height:
-                self.update(Group(*draw(join, scale), address, code))
+                plain = bool(getattr(self.app, "no_color", False))
+                self.update(Group(*draw(join, scale, plain=plain), address, code))
                 self.styles.width = max(wide, len(join.url)) + 2
                 return
         self.styles.width = "auto"
