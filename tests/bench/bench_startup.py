@@ -34,7 +34,9 @@ def _free_port() -> int:
 
 
 def _run(tree: Path, extra: list[str], data: str) -> float:
-    code = f"import sys; sys.path.insert(0, {str(tree)!r}); from tui.cli import main; sys.exit(main())"
+    code = (
+        f"import sys; sys.path.insert(0, {str(tree)!r}); from tui.cli import main; sys.exit(main())"
+    )
     env = {**os.environ, "TERM": "xterm-256color", "PODIUM_DATA_DIR": data}
     started = time.perf_counter()
     child = pexpect.spawn(
@@ -58,7 +60,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--tree", action="append", default=[], type=Path)
     args = parser.parse_args()
-    variants: dict[str, tuple[Path, bool]] = {"podium": (REPO, False), "podium --serve": (REPO, True)}
+    variants: dict[str, tuple[Path, bool]] = {
+        "podium": (REPO, False),
+        "podium --serve": (REPO, True),
+    }
     for tree in args.tree:
         variants[f"podium ({tree})"] = (tree.resolve(), False)
     times: dict[str, list[float]] = {name: [] for name in variants}

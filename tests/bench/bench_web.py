@@ -116,9 +116,11 @@ async def _presenter(phones: int, changes: int) -> None:
     app.phones = PhoneControl(app, PhoneSetup(Address("127.0.0.1", 0), limits=limits))
     charts: list[tuple[float, int]] = []
     app.show.subscribe(
-        lambda change: charts.append((time.time(), app.show.results.voters))
-        if Flag.VOTES in change.flags and app.show.results is not None
-        else None
+        lambda change: (
+            charts.append((time.time(), app.show.results.voters))
+            if Flag.VOTES in change.flags and app.show.results is not None
+            else None
+        )
     )
     async with app.run_test(size=(100, 30)) as pilot:
         app.show.jump(poll_slide)
@@ -169,8 +171,12 @@ async def _presenter(phones: int, changes: int) -> None:
             final[good[-1][3]] = final.get(good[-1][3], 0) + 1
     expected = tuple(final.get(ident, 0) for ident in poll.ids)
     lost = sum(expected) - results.voters
-    print(f"phones {phones}, changed {changes}: {sum(len(p) for p in records)} votes in {took:.1f} s")
-    print(f"refused {refused}, lost {lost}, totals {'exact' if results.counts == expected else 'WRONG'}")
+    print(
+        f"phones {phones}, changed {changes}: {sum(len(p) for p in records)} votes in {took:.1f} s"
+    )
+    print(
+        f"refused {refused}, lost {lost}, totals {'exact' if results.counts == expected else 'WRONG'}"
+    )
     print(f"  store  {results.counts} ({results.voters} voters)")
     print(f"  phones {expected}")
     print(

@@ -10,7 +10,7 @@ import re
 
 import aiohttp
 
-from tests.web.conftest import Served
+from web.conftest import Served
 
 TOKEN = "ABCDEFGHJK"
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import DATA
 from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_session
 
-from tests.web.qr_screen import BLACK, WHITE, cells, decode, qr_image
+from web.qr_screen import BLACK, WHITE, cells, decode, qr_image
 
 pytest.importorskip("segno")
 

@@ -211,8 +211,8 @@ def test_vote_many_writes_a_burst_in_one_transaction_refusing_each_vote_on_its_o
 
 def test_without_colour_the_code_is_drawn_in_blocks_that_still_decode() -> None:
     pytest.importorskip("segno")
-    from tests.web.qr_screen import BLACK, WHITE, decode, qr_image
     from tui.web.qr import draw, make_join
+    from web.qr_screen import BLACK, WHITE, decode, qr_image
 
     url = "http://10.0.0.5:8080/K7M2Q9XPAB"
     lines = draw(make_join(url, "K7M2Q-9XPAB"), plain=True)
