@@ -158,7 +158,7 @@ async def _presenter(phones: int, changes: int) -> None:
     refused = 0
     final: dict[str, int] = {}
     for phone in records:
-        for started, saved, status, choice in phone:
+        for started, saved, status, _choice in phone:
             if status != 303:
                 refused += 1
                 continue
@@ -171,12 +171,10 @@ async def _presenter(phones: int, changes: int) -> None:
             final[good[-1][3]] = final.get(good[-1][3], 0) + 1
     expected = tuple(final.get(ident, 0) for ident in poll.ids)
     lost = sum(expected) - results.voters
-    print(
-        f"phones {phones}, changed {changes}: {sum(len(p) for p in records)} votes in {took:.1f} s"
-    )
-    print(
-        f"refused {refused}, lost {lost}, totals {'exact' if results.counts == expected else 'WRONG'}"
-    )
+    total = sum(len(phone) for phone in records)
+    exact = "exact" if results.counts == expected else "WRONG"
+    print(f"phones {phones}, changed {changes}: {total} votes in {took:.1f} s")
+    print(f"refused {refused}, lost {lost}, totals {exact}")
     print(f"  store  {results.counts} ({results.voters} voters)")
     print(f"  phones {expected}")
     print(
