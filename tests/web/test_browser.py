@@ -57,7 +57,9 @@ def presenter(tmp_path: Path, private_data_dir: Path) -> Iterator[tuple[TmuxSess
     """``podium --serve 127.0.0.1:PORT`` on the two-poll deck, and the address on its screen."""
     name = f"podium-web-{uuid.uuid4().hex[:8]}"
     port = _free_port()
-    exports = f"export TERM=xterm-256color PODIUM_DATA_DIR={str(private_data_dir)!r}"
+    exports = (
+        f"unset COLUMNS LINES; export TERM=xterm-256color PODIUM_DATA_DIR={str(private_data_dir)!r}"
+    )
     deck = DATA / "two_polls.yaml"
     script = f"{exports}; {PODIUM} {str(deck)!r} --serve 127.0.0.1:{port}; sleep 30"
     new_session(name, script, width=100, height=30, cwd=tmp_path)
