@@ -120,9 +120,7 @@ def test_the_code_on_the_presenter_and_audience_screens_decodes_to_the_address_s
     sessions: list[str], tmp_path: Path, private_data_dir: Path
 ) -> None:
     deck = str(DATA / "two_polls.yaml")
-    exports = (
-        f"unset COLUMNS LINES; export TERM=xterm-256color PODIUM_DATA_DIR={str(private_data_dir)!r}"
-    )
+    exports = _exports(private_data_dir)
     port = _free_port()
     name = f"podium-qr-{uuid.uuid4().hex[:8]}"
     new_session(
@@ -164,9 +162,7 @@ def test_a_small_terminal_shows_the_address_alone(
     sessions: list[str], tmp_path: Path, private_data_dir: Path
 ) -> None:
     deck = str(DATA / "two_polls.yaml")
-    exports = (
-        f"unset COLUMNS LINES; export TERM=xterm-256color PODIUM_DATA_DIR={str(private_data_dir)!r}"
-    )
+    exports = _exports(private_data_dir)
     name = f"podium-qr-{uuid.uuid4().hex[:8]}"
     new_session(
         name,
