@@ -237,7 +237,8 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
         if self.phones is not None:
-            self.phones.start()
+            # After the first slide is on screen: importing the server takes a moment.
+            self.call_after_refresh(self.phones.start)
 
     def phone_join(self) -> tuple[str, str] | None:
         """The phone page's ``(join address, short code)`` while it is served, else None."""
