@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from tui.audience.publish import Publisher
     from tui.rehearsal.recorder import Recorder
     from tui.reload.presenter import LiveReload
+    from tui.web.control import PhoneControl
 
 DEFAULT_THEME = "ks"
 """Theme used when neither the deck nor the command line names one."""
@@ -127,6 +128,8 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self._vote_watch: Timer | None = None
         self._reload_theme = reload_theme
         self.live_reload: LiveReload | None = None  # None: --no-reload
+        self.phones: PhoneControl | None = None
+        """The phone page (``--serve``, or started from the palette), or None."""
         self.now = now
         self._markdown_styles = MarkdownStyles()
         self._podium_themes = {each.name for each in (*themes, theme)}
@@ -243,6 +246,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)
         if self._reload_theme is not None and self.deck.source:
             self.call_after_refresh(self._start_reload, self._reload_theme[0])
+        if self.phones is not None:
+            # After the first slide is on screen: importing the server takes a moment.
+            self.call_after_refresh(self.phones.start)
 
     def _start_reload(self, theme_arg: str | None) -> None:
         from tui.reload.presenter import LiveReload  # after the first frame: off the start-up path
@@ -253,6 +259,11 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
     def on_unmount(self) -> None:
         if self.live_reload is not None:
             self.live_reload.stop()
+
+    def phone_join(self) -> tuple[str, str] | None:
+        """The phone page's ``(join address, short code)`` while it is served, else None."""
+        phones = self.phones
+        return phones.join_text if phones is not None else None
 
     # -- palette and help ------------------------------------------------------
 
@@ -296,6 +307,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
                     words("palette.restore.help", count=voters, time=cleared),
                     lambda poll=poll: self.restore_poll(poll),
                 )
+        from tui.web.palette import phone_commands  # plain: imports no aiohttp
+
+        yield from phone_commands(self)
         for command in super().get_system_commands(screen):
             # Textual's key panel duplicates our help screen (``?``).
             if command.title != "Keys":
@@ -376,7 +390,12 @@ def make_app(
         from tui.audience.publish import follow_show
 
         show.subscribe(
-            follow_show(show, publisher, theme=lambda: app.theme if app is not None else theme.name)
+            follow_show(
+                show,
+                publisher,
+                theme=lambda: app.theme if app is not None else theme.name,
+                join=lambda: app.phone_join() if app is not None else None,
+            )
         )
     if rehearsal is not None:
         from tui.rehearsal.recorder import follow_show as record_show

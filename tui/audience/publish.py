@@ -90,6 +90,7 @@ class Publisher:
         ended: bool = False,
         voters: int | None = None,
         closed: bool = False,
+        join: tuple[str, str] | None = None,
     ) -> bool:
         """Publish the presenter's state, if it changed.
 
@@ -104,13 +105,14 @@ class Publisher:
             ended: The presenter is quitting.
             voters: Distinct voters of that poll, or None (the sum of ``totals``).
             closed: That poll is closed to new votes.
+            join: The phone page's ``(join address, short code)``, or None.
 
         Returns:
             True when a new state was written.
         """
         if self._lock_fd is None:
             return False
-        key = (slide, step, blank, chart, totals, theme, how_to_vote, ended, voters, closed)
+        key = (slide, step, blank, chart, totals, theme, how_to_vote, ended, voters, closed, join)
         if key == self._last and not self._deck_changed:
             return False
         self._seq += 1
@@ -128,6 +130,8 @@ class Publisher:
             closed=closed,
             theme=theme,
             how_to_vote=how_to_vote,
+            join_url=join[0] if join else None,
+            join_code=join[1] if join else None,
             ended=ended,
             deck_rev=self._deck_rev,
             theme_file=self._theme_file,
@@ -174,7 +178,9 @@ class Publisher:
         if self._lock_fd is None:
             return
         if clean and self._last is not None:
-            slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed = self._last
+            slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed, _join = (
+                self._last
+            )
             self.publish(
                 slide,  # type: ignore[arg-type]
                 step,  # type: ignore[arg-type]
@@ -191,7 +197,13 @@ class Publisher:
         self.problem = "closed"
 
 
-def follow_show(show: Show, publisher: Publisher, *, theme: Callable[[], str]) -> Observer:
+def follow_show(
+    show: Show,
+    publisher: Publisher,
+    *,
+    theme: Callable[[], str],
+    join: Callable[[], tuple[str, str] | None] = lambda: None,
+) -> Observer:
     """The observer that publishes each change of ``show`` to audience views.
 
     Args:
@@ -199,6 +211,7 @@ def follow_show(show: Show, publisher: Publisher, *, theme: Callable[[], str]) -
             from the store again).
         publisher: Where to publish (it writes only what changed).
         theme: The presenter's theme name now.
+        join: The phone page's ``(join address, short code)`` now, or None.
 
     Returns:
         A callback for :meth:`tui.show.core.Show.subscribe`.
@@ -226,6 +239,7 @@ def follow_show(show: Show, publisher: Publisher, *, theme: Callable[[], str]) -
             how_to_vote=how_to_vote,
             voters=voters,
             closed=closed,
+            join=join(),
         )
 
     return observe

@@ -59,6 +59,9 @@ class PresenterState(msgspec.Struct, kw_only=True):
         theme: The presenter's theme name, or None.
         how_to_vote: The command the audience types to vote, shown on poll
             slides (the projector is where the audience reads it), or None.
+        join_url: The phone page's join address (``podium --serve``), shown
+            with its QR code beside poll options, or None.
+        join_code: The phone page's short code, or None.
         ended: The presenter quit (a crash leaves this False).
         deck_rev: The revision of the deck the presenter reloaded (its copy is
             :func:`deck_copy_path`), or None while it shows the deck it started with.
@@ -79,6 +82,8 @@ class PresenterState(msgspec.Struct, kw_only=True):
     closed: bool = False
     theme: str | None = None
     how_to_vote: str | None = None
+    join_url: str | None = None
+    join_code: str | None = None
     ended: bool = False
     deck_rev: str | None = None
     theme_file: str | None = None

@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="podium",
         usage="podium [DECK] [--theme NAME|PATH] [--store PATH] [--no-reload]\n"
+        "       podium [DECK] --serve [HOST:]PORT [--public-url URL]\n"
         "       podium --audience [DECK]\n"
         "       podium {check,rehearse,vote,results,export,new,schema} [--help] ...",
         description="Present a YAML slide deck in the terminal.",
@@ -89,6 +90,18 @@ def _parser() -> argparse.ArgumentParser:
         "--follow",
         action="store_true",
         help="audience view: the slide alone, following the presenter of DECK in another terminal",
+    )
+    parser.add_argument(
+        "--serve",
+        metavar="[HOST:]PORT",
+        help="serve a voting page for phones on the local network (e.g. --serve 8080, or"
+        " --serve 192.168.1.20:8080); poll slides show a QR code to join",
+    )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="with --serve: the address phones are shown (behind a proxy or NAT),"
+        " e.g. http://vote.example:8080",
     )
     parser.add_argument("--version", action="version", version=f"podium {__version__}")
     return parser

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
     from tui.rehearsal.store import RehearsalStore
+    from tui.web.control import PhoneSetup
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Options:
         store: ``--store PATH``, or None for the deck's store in the data folder.
         shared_store: ``--shared-store``: the store's group may vote too.
         reload: Show the deck again when its file is saved (not ``--no-reload``).
+        phones: ``--serve``: the phone page to serve, or None.
     """
 
     command: str
@@ -46,6 +48,7 @@ class Options:
     store: str | None = None
     shared_store: bool = False
     reload: bool = True
+    phones: PhoneSetup | None = None
 
 
 class NotStarted(Exception):
@@ -87,7 +90,7 @@ class Session:
         """
         from tui.app import make_app
 
-        return make_app(
+        app = make_app(
             self.deck,
             theme_name=self.options.theme,
             store=self.store,
@@ -98,6 +101,11 @@ class Session:
             resume_at=self.resume_at,
             live_reload=self.options.reload,
         )
+        if self.options.phones is not None:
+            from tui.web.control import PhoneControl
+
+            app.phones = PhoneControl(app, self.options.phones)
+        return app
 
     def run(self) -> int:
         """Build the app, run it full-screen, then :meth:`close` everything.

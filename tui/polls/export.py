@@ -18,6 +18,7 @@ from typing import Any
 from tui.deck.model import Poll
 from tui.polls.model import PollResults, Status, VoteRecord
 from tui.polls.store import is_hand_vote
+from tui.polls.voters import WEB_PREFIX
 from tui.safe_text import json_text, one_line, spreadsheet_cell
 
 FORMATS = ("table", "csv", "json")
@@ -250,12 +251,17 @@ def _table(reports: Sequence[PollReport], source: str) -> str:
 
 
 def _voter(voter: str) -> str:
-    """Voter as shown in the table: hands counted by the presenter are ``(hand)``.
+    """Voter as shown in the table: hands counted by the presenter are ``(hand)``,
+    votes from the phone page (``web:<id>``) ``(phone) <first 8 digits of the id>``.
 
     A name is shown on one line with its controls made visible, so it can
     neither forge a row nor act on the terminal.
     """
-    return "(hand)" if is_hand_vote(voter) else one_line(voter)
+    if is_hand_vote(voter):
+        return "(hand)"
+    if voter.startswith(WEB_PREFIX):
+        return f"(phone) {one_line(voter[len(WEB_PREFIX) : len(WEB_PREFIX) + 8])}"
+    return one_line(voter)
 
 
 class _SafeCells:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.deck.model import Poll
@@ -68,6 +68,64 @@ class Voting(StoreCore):
                 the presenter's screen, or its options changed.
             StoreError: The vote could not be written.
         """
+        ballot, write = self._prepare(poll, option_ids, voter, audience)
+        self._write(write)
+        return ballot
+
+    def vote_many(
+        self, votes: Sequence[tuple[Poll, Iterable[str], str]]
+    ) -> list[Ballot | Exception]:
+        """Record several audience votes in ONE durable transaction (one disk flush).
+
+        Each vote is checked and written as :meth:`vote` with ``audience``
+        does, on its own: a refused vote is left out, the others are kept.
+        All of them are committed to disk when this returns. The phone
+        page uses it to write a burst of votes with one flush instead of
+        one per vote.
+
+        Args:
+            votes: ``(poll, option ids, voter id)`` per vote.
+
+        Returns:
+            Per vote, in order: the stored ballot, or the ``ValueError`` or
+            :class:`VoteRefused` that refused it.
+
+        Raises:
+            StoreError: Nothing could be written (no vote is stored).
+        """
+        outcomes: list[Ballot | Exception] = []
+        writes = []
+        for poll, option_ids, voter in votes:
+            try:
+                ballot, write = self._prepare(poll, option_ids, voter, True)
+            except ValueError as error:
+                outcomes.append(error)
+                continue
+            outcomes.append(ballot)
+            writes.append((len(outcomes) - 1, write))
+
+        def write_all(db: sqlite3.Connection) -> None:
+            for index, write in writes:
+                db.execute("SAVEPOINT one_vote")
+                try:
+                    write(db)
+                except VoteRefused as refused:
+                    db.execute("ROLLBACK TO one_vote")
+                    outcomes[index] = refused
+                db.execute("RELEASE one_vote")
+
+        if writes:
+            self._write(write_all)
+        return outcomes
+
+    def _prepare(
+        self, poll: Poll, option_ids: Iterable[str], voter: str | None, audience: bool
+    ) -> tuple[Ballot, Callable[[sqlite3.Connection], None]]:
+        """Check a vote and make the function that writes it (see :meth:`vote`).
+
+        Raises:
+            ValueError: As for :meth:`vote`.
+        """
         chosen = set(option_ids)
         ids = poll.ids
         unknown = sorted(chosen - set(ids))
@@ -109,8 +167,7 @@ class Voting(StoreCore):
                 [(poll.id, voter, option, labels[option], cast_at) for option in choices],
             )
 
-        self._write(write)
-        return Ballot(poll.id, voter, choices, cast_at)
+        return Ballot(poll.id, voter, choices, cast_at), write
 
     def ballot(self, poll_id: str, voter: str) -> Ballot | None:
         """A voter's current vote on a poll.

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from tui.safe_text import CONTROL
 
+WEB_PREFIX = "web:"
+"""Voter ids of votes from the phone page (``podium --serve``) start with this."""
+
 MAX_VOTER_NAME = 64
 """Most characters in a voter's name."""
 

@@ -330,11 +330,26 @@ class AudienceScreen(NavigableScreen):
             shown = replace(as_results(slide.poll, totals), how_to_vote=how_to_vote)
         chart = self._chart and not self.detached
         with self.app.batch_update():
-            self.query_one(SlideView).show(
-                slide, self.position.step, shown, chart, poll_hints=None, deck=self.deck
-            )
+            view = self.query_one(SlideView)
+            self._show_join(view)
+            view.show(slide, self.position.step, shown, chart, poll_hints=None, deck=self.deck)
             if self.detached:
                 self._draw_notice()
+
+    def _show_join(self, view: SlideView) -> None:
+        """The phone page's join code, as the presenter publishes it (segno only then)."""
+        state = self.state
+        url = state.join_url if state is not None and not state.ended else None
+        join = view.join
+        if url is None:
+            if join is not None:
+                view.set_join(None)
+            return
+        code = (state.join_code or "") if state is not None else ""
+        if join is None or (join.url, join.code) != (url, code):
+            from tui.web.qr import make_join
+
+            view.set_join(make_join(url, code))
 
     def _draw_notice(self) -> None:
         notice = self.query_one("#audience-notice", Static)

@@ -86,7 +86,7 @@ class PictureFitting(Widget):
         if height <= 0:
             height = max(self.app.size.height - 6, 0)
         others = ("#slide-top", "#slide-title", "#slide-subtitle", "#slide-author")
-        after = ("#slide-columns", "#slide-poll", "#slide-attribution", "#slide-meta")
+        after = ("#slide-columns", "#slide-poll-row", "#slide-attribution", "#slide-meta")
         for selector in (*others, *after):
             for widget in self.query(selector):
                 if widget.display:

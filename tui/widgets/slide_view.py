@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,10 +27,14 @@ from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown
 from tui.safe_text import printable
+from tui.widgets.join_view import JoinView
 from tui.widgets.poll_view import PollKeys, PollView
 from tui.widgets.slide_frame import frame_width
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
+
+if TYPE_CHECKING:
+    from tui.web.qr import JoinCode
 
 _CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
@@ -49,6 +54,8 @@ class SlideView(PictureFitting, Vertical):
 
     _layout: Layout | None = None
     _deferred_body: tuple[str, str] | None = None
+    join: JoinCode | None = None
+    """The phone page's join code, shown beside poll options while it is served."""
 
     _frame_width: int | None = None
     _meta: tuple[str, str] | None = None
@@ -62,7 +69,9 @@ class SlideView(PictureFitting, Vertical):
             with VerticalScroll(id="slide-scroll", can_focus=False):
                 yield Static(id="slide-body", markup=False)
                 yield Horizontal(id="slide-columns")
-                yield PollView(id="slide-poll")
+                with Horizontal(id="slide-poll-row"):
+                    yield PollView(id="slide-poll")
+                    yield JoinView(id="slide-join")
                 yield Static(id="slide-attribution", markup=False)
             yield Static(id="slide-meta", markup=False)
 
@@ -135,6 +144,8 @@ class SlideView(PictureFitting, Vertical):
 
         poll_view = self.query_one("#slide-poll", PollView)
         poll_view.display = slide.poll is not None
+        self.query_one("#slide-poll-row").display = slide.poll is not None
+        self._show_join(slide.poll is not None)
         if slide.poll is not None:
             # The question too, unless the slide's title already asks it.
             poll_view.show(
@@ -147,6 +158,23 @@ class SlideView(PictureFitting, Vertical):
         scroll = self.query_one("#slide-scroll")
         if scroll.scroll_y:
             scroll.scroll_home(animate=False)
+
+    def set_join(self, join: JoinCode | None) -> None:
+        """Show ``join`` beside the options of poll slides (None: no join code)."""
+        self.join = join
+        self._show_join(self.query_one("#slide-poll-row").display)
+
+    def _show_join(self, poll_shown: bool) -> None:
+        # The view's own size does not depend on the slide shown (the
+        # scroll's does, until the next layout): the poll gets all of it
+        # but the title, its rule and the poll's top margin.
+        size = self.size if self.size.height else self.screen.size
+        self.query_one(JoinView).show(
+            self.join if poll_shown else None, size.width, size.height - 4
+        )
+
+    def on_resize(self) -> None:
+        self._show_join(self.query_one("#slide-poll-row").display)
 
     def _show_deferred_body(self) -> None:
         if self._deferred_body is None:
