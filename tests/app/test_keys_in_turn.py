@@ -51,6 +51,9 @@ async def settled_on(pilot, app: PodiumApp, slide: int) -> bool:
     def there() -> bool:
         return isinstance(app.screen, PresenterScreen) and app.show.state.position.slide == slide
 
+    # The slide before the burst may already be the one expected: wait for the
+    # burst's keys to have had their turns first.
+    await until(pilot, lambda: not getattr(app, "keys_held", 0))
     if not await until(pilot, there):
         return False
     await pilot.pause(0.3)  # a key still on its way would move it on
