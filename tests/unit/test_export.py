@@ -276,3 +276,18 @@ def test_export_reads_the_store_without_changing_it(tmp_path: Path) -> None:
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
     assert export(str(SEED_DECK), "--store", str(store), "-o", str(tmp_path / "t.html")) == 0
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_pictures_are_embedded_in_html_and_pdf(tmp_path: Path) -> None:
+    from conftest import DATA
+
+    deck = DATA / "pictures.yaml"  # slide 1 has image:, slide 2 a picture in its body
+    page, pdf = tmp_path / "p.html", tmp_path / "p.pdf"
+    assert export(str(deck), "-o", str(page)) == 0 and export(str(deck), "-o", str(pdf)) == 0
+    sections = page.read_text(encoding="utf-8").split('<section class="slide')[1:]
+    assert ['<img src="data:image/png;base64,' in section for section in sections] == [
+        True,
+        True,
+        False,
+    ]
+    assert [len(each.images) for each in PdfReader(pdf).pages] == [1, 1, 0]

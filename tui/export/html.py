@@ -134,6 +134,8 @@ def _slide(
             parts.append(f'<div class="columns">{columns}</div>')
         if slide.poll is not None:
             parts.append(_poll(slide, sources.polls.get(slide.poll.id)))
+    if slide.image:
+        parts.append(f'<div class="body">{markdown.picture(slide.image, slide.title)}</div>')
     label = text(slide_label(slide))
     return (
         f'<section class="slide {layout}" id="slide-{number}" data-number="{number}" '

@@ -72,6 +72,18 @@ class MarkdownHtml:
         self.code_colours = code_colours
         self._parser = _parser()
 
+    def picture(self, path: str, alt: str) -> str:
+        """A slide's ``image:`` as HTML, embedded as the body's pictures are.
+
+        Args:
+            path: The picture's path as written (relative to :attr:`base`).
+            alt: Its text for readers that show no pictures (the slide's title).
+        """
+        data = embedded_image(path, self.base)
+        if data is None:
+            return f'<p><span class="missing-image">[{html.escape(alt or path)}]</span></p>'
+        return f'<p class="picture"><img src="{data}" alt="{html.escape(alt, quote=True)}"></p>'
+
     def render(self, source: str) -> str:
         """HTML for Markdown ``source`` (block elements)."""
         tokens = self._parser.parse(printable(source))

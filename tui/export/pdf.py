@@ -215,6 +215,8 @@ def _content(
         return float(pdf.get_y())
     if slide.body.strip():
         write_html(pdf, markdown.render(slide.body), scale, palette, centre=centred)
+    if slide.image:
+        write_html(pdf, markdown.picture(slide.image, slide.title), scale, palette, centre=True)
     if slide.columns:
         top, bottom = pdf.get_y(), pdf.get_y()
         gap = 8 * scale

@@ -168,10 +168,19 @@ class SlideView(PictureFitting, Vertical):
         # The view's own size does not depend on the slide shown (the
         # scroll's does, until the next layout): the poll gets all of it
         # but the title, its rule and the poll's top margin.
-        size = self.size if self.size.height else self.screen.size
-        self.query_one(JoinView).show(
-            self.join if poll_shown else None, size.width, size.height - 4
-        )
+        # The frame keeps to the deck's measure, inside margins in proportion
+        # to the terminal: the code must fit there, not in the whole view.
+        frame = self.query_one("#slide-frame")
+        if frame.size.height:
+            top = self.query_one("#slide-top")
+            width = frame.content_region.width
+            height = frame.content_region.height - 4 - (top.outer_size.height if top.display else 0)
+        else:
+            size = self.size if self.size.height else self.screen.size
+            width, height = size.width, size.height - 4
+            if self.join is not None and poll_shown:
+                self.call_after_refresh(self._show_join, poll_shown)  # once laid out
+        self.query_one(JoinView).show(self.join if poll_shown else None, width, height)
 
     def on_resize(self) -> None:
         self._show_join(self.query_one("#slide-poll-row").display)
