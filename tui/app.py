@@ -11,7 +11,7 @@ notifications, the vote-watch timer).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -65,6 +65,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         theme: The theme to start with; its name must be unique among
             ``themes``.
         themes: Every theme the palette can switch to (``theme`` included).
+        theme_files: More themes the palette offers, by name, each read
+            from its file only when first chosen (Podium's own themes: a
+            talk starts without reading the ones it does not use).
         now: Local wall-clock time (injected in tests).
         publisher: Publishes each move to audience views, or None.
         rehearsal: Records how long each slide is shown, or None when not
@@ -103,6 +106,7 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         *,
         theme: Theme,
         themes: Iterable[Theme] = (),
+        theme_files: Mapping[str, Path] | None = None,
         now: Callable[[], datetime] = datetime.now,
         publisher: Publisher | None = None,
         rehearsal: Recorder | None = None,
@@ -123,10 +127,15 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         self._vote_watch: Timer | None = None
         self.now = now
         self._markdown_styles = MarkdownStyles()
-        self._podium_themes = {each.name for each in (*themes, theme)}
+        self._theme_files = dict(theme_files or {})
+        self._podium_themes = {each.name for each in (*themes, theme)} | set(self._theme_files)
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
+        # The stylesheet is parsed once, with this theme's variables: the
+        # refresh Textual queues for a theme set here would parse it again.
+        self._css_variables = self.get_css_variables()
+        self.stylesheet.set_variables(self._css_variables)
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
         show.subscribe(self._show_changed)
 
@@ -140,6 +149,25 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         from tui.themes import app_variable_defaults
 
         return app_variable_defaults(self.current_theme)
+
+    def _validate_theme(self, theme_name: str) -> str:
+        """Read one of Podium's themes from its file the first time it is chosen."""
+        path = self._theme_files.get(theme_name)
+        if path is not None and theme_name not in self.available_themes:
+            from tui.themes import load_theme_file
+
+            self.register_theme(load_theme_file(path))
+        return super()._validate_theme(theme_name)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Re-apply the stylesheet, parsing it again only when its variables changed."""
+        variables = self.get_css_variables()
+        if variables != self._css_variables:
+            self._css_variables = variables
+            super().refresh_css(animate)
+            return
+        for screen in self.screen_stack:  # nothing to redo: just up to date
+            screen._css_update_count = self._css_update_count
 
     def get_key_display(self, binding: Binding) -> str:
         """Show the vote keys as ``1-N`` for the poll on screen."""
@@ -332,14 +360,12 @@ def make_app(
     Raises:
         tui.themes.ThemeError: The theme is unknown or its file is bad.
     """
-    from tui.themes import load_all_themes, resolve_theme
+    from tui.themes import available_themes, resolve_theme
 
     name = theme_name or deck.theme or DEFAULT_THEME
-    themes = load_all_themes()
-    # A bundled theme is already loaded; only a path or a Textual theme needs resolving.
-    theme = {each.name: each for each in themes}.get(name) or resolve_theme(
-        name, Path(deck.source).parent if deck.source else None
-    )
+    # Only the theme in use is read now; the others when the palette picks one.
+    theme_files = available_themes()
+    theme = resolve_theme(name, Path(deck.source).parent if deck.source else None)
     show = Show(
         deck,
         timer=TalkTimer(clock),
@@ -361,7 +387,7 @@ def make_app(
     app = PodiumApp(
         show,
         theme=theme,
-        themes=themes,
+        theme_files=theme_files,
         now=now,
         publisher=publisher,
         rehearsal=rehearsal,

@@ -150,7 +150,7 @@ class _Composer:
                     parent = stack[-1][0]
                     parent.size += 1
                     if parent.__class__ is Sequence:
-                        parent.items.append(node)  # type: ignore[attr-defined]
+                        parent.items.append(node)
                     elif parent._pending is None:  # type: ignore[attr-defined]
                         parent._pending = node  # type: ignore[attr-defined]
                     else:
