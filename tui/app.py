@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck, Poll
 from tui.navigation import Position
 from tui.no_color import apply_no_color
@@ -53,7 +54,7 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(KeysInTurn, PlainNotify, App[None]):
+class PodiumApp(DiffDisplay, KeysInTurn, PlainNotify, App[None]):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built

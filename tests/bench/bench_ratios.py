@@ -86,7 +86,7 @@ def run_once(
                     "change_bytes": spent,
                     "optimal_bytes": optimal,
                     "over_optimal": spent / optimal if optimal else 1.0,
-                    "frames": len(program.frames_since(index)),
+                    "frames": program.frames_since(index),
                 }
             )
         for key in "st":  # notes pane open, timer running (the floor ignores both)

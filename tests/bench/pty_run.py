@@ -83,6 +83,8 @@ class PtyProgram:
         self.chunks.append((time.perf_counter(), data))
         self.total += len(data)
         self.stream.feed(data)
+        if b"\x1b[?2026$p" in data:  # synchronized output: supported, as in most terminals
+            os.write(self.fd, b"\x1b[?2026;2$y")
         if self.screen.replies:
             os.write(self.fd, "".join(self.screen.replies).encode())
             self.screen.replies.clear()
@@ -119,15 +121,20 @@ class PtyProgram:
         os.write(self.fd, KEYS.get(key, key.encode()))
         return time.perf_counter()
 
-    def frames_since(self, index: int) -> list[int]:
-        """Bytes per frame in the chunks read from ``index`` on."""
-        frames: list[int] = []
-        last = float("-inf")
-        for when, data in self.chunks[index:]:
-            if when - last > FRAME_GAP or not frames:
-                frames.append(0)
-            frames[-1] += len(data)
-            last = when
+    def frames_since(self, index: int) -> int:
+        """Frames written in the chunks read from ``index`` on.
+
+        A frame is what the program wraps in synchronized-output marks
+        (which this terminal says it supports); output outside any counts
+        as one more frame per burst (gaps over :data:`FRAME_GAP` seconds).
+        """
+        data = b"".join(chunk for _, chunk in self.chunks[index:])
+        frames = data.count(b"\x1b[?2026h")
+        if frames == 0 and data:
+            last = float("-inf")
+            for when, _ in self.chunks[index:]:
+                frames += when - last > FRAME_GAP
+                last = when
         return frames
 
     def cells(self) -> Cells:

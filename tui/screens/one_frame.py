@@ -2,17 +2,16 @@
 
 After laying a screen out, Textual gives each widget the virtual (content)
 size the layout found, through the ``virtual_size`` reactive, which asks for
-a layout whenever it changes. So every slide change whose body has another
-height was laid out twice, and the second pass, finding the same
-arrangement, repainted the changed widgets again: a second frame, about
-2 KB, that changed no cell on the terminal.
+a layout and a repaint whenever it changes. So every slide change whose
+body has another height was drawn twice: a second frame, about 2 KB, that
+repainted the body and changed no cell on the terminal.
 
 A virtual size the compositor has just computed is a result of the layout,
 not a reason for another one (Textual itself sets it without one when it
-scrolls). :class:`OneLayoutScreen` switches the reactive's layout request
-off while its own layout pass runs. Anything that does need another layout
-still gets one: a scrollbar that appears or goes (its own reactive), a
-widget whose content changes, a resize.
+scrolls). :class:`OneLayoutScreen` switches the reactive's layout and
+repaint requests off while its own layout pass runs. Anything that does
+need another layout still gets one: a scrollbar that appears or goes (its
+own reactive), a widget whose content changes, a resize.
 """
 
 from __future__ import annotations
@@ -27,9 +26,10 @@ class OneLayoutScreen(Screen[None]):
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         reactive = Widget.virtual_size
-        asks_layout = reactive._layout
-        reactive._layout = False  # the layout below sets it; it needs no other
+        asks = reactive._layout, reactive._repaint
+        # The layout below sets it, and repaints what it moved or resized.
+        reactive._layout = reactive._repaint = False
         try:
             super()._refresh_layout(size, scroll)
         finally:
-            reactive._layout = asks_layout
+            reactive._layout, reactive._repaint = asks
