@@ -44,6 +44,9 @@ GAP = 3
 """Unchanged cells between two changed runs on a row that are rewritten
 rather than jumped over with a cursor move."""
 
+SMALL = 80
+"""Updates up to this many bytes are written without synchronized-output marks."""
+
 _FOREGROUND = {str(code) for code in (*range(30, 38), 39, *range(90, 98))}
 _BACKGROUND = {str(code) for code in (*range(40, 48), 49, *range(100, 108))}
 
@@ -75,14 +78,17 @@ def _parts(sgr: str) -> tuple[frozenset[str], str, str]:
     return frozenset(attributes), foreground, background
 
 
+_OFF = {"1": "22", "2": "22", "3": "23", "4": "24", "5": "25", "7": "27", "8": "28", "9": "29"}
+"""The SGR code that ends each attribute Rich writes."""
+
 _TRANSITIONS: dict[tuple[str, str], str] = {}
 
 
 def transition(old: str, new: str) -> str:
     """The shortest escape sequence taking the terminal from SGR ``old`` to ``new``.
 
-    Only what differs is sent; an attribute that goes off (bold, underline
-    ...) costs a reset and the whole of ``new``.
+    Only what differs is sent: attributes that go on or off, and colours
+    that change; a reset and the whole of ``new`` when that is shorter.
     """
     key = (old, new)
     found = _TRANSITIONS.get(key)
@@ -95,8 +101,14 @@ def transition(old: str, new: str) -> str:
         old_attributes, old_fg, old_bg = _parts(old)
         new_attributes, new_fg, new_bg = _parts(new)
         found = full
-        if old_attributes <= new_attributes:
-            params = sorted(new_attributes - old_attributes)
+        off = old_attributes - new_attributes
+        if all(code in _OFF for code in off):
+            params = sorted({_OFF[code] for code in off})
+            # 22 ends bold and faint alike: put back the one that stays.
+            on = new_attributes - old_attributes
+            if "22" in params:
+                on |= new_attributes & {"1", "2"}
+            params += sorted(on)
             if old_fg != new_fg:
                 params.append(new_fg or "39")
             if old_bg != new_bg:
@@ -318,15 +330,23 @@ class DiffDisplay:
             super()._display(screen, renderable)  # type: ignore[misc]
             return
         cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
-        if output or cursor != self._diff_cursor:
+        if cursor != self._diff_cursor or (output and (cursor.x or cursor.y)):
+            # Where a widget wants the (hidden) cursor, for input methods;
+            # none does on a slide (the origin), so a frame ends where it ends.
             output += f"\x1b[{cursor.y + 1};{cursor.x + 1}H"
+        if output:
             self._diff_cursor = cursor
             app._previous_cursor_position = cursor
-            app._begin_update()
+            # A few cells need no synchronized update (nothing can tear): the
+            # notes pane's clock ticks in a few dozen bytes.
+            synchronized = len(output) > SMALL
+            if synchronized:
+                app._begin_update()
             try:
                 driver.write(output)
             finally:
-                app._end_update()
+                if synchronized:
+                    app._end_update()
             driver.flush()
         app.post_display_hook()
 

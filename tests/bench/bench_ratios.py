@@ -46,6 +46,7 @@ ROWS = [
     ("optimal_bytes", "optimal cell diff (bytes)"),
     ("over_optimal", "bytes / optimal, median"),
     ("over_optimal_max", "bytes / optimal, worst slide"),
+    ("over_erase", "bytes / optimal with erase, median"),
     ("frames_max", "frames per change, most"),
     ("first_frame_bytes", "first frame bytes"),
     ("peak_rss_mb", "peak RSS (MB)"),
@@ -77,7 +78,9 @@ def run_once(
             sent = program.send("right")
             seen = program.wait_visible(title)
             last = program.settle()
-            optimal = optimal_bytes(before, program.cells())
+            after = program.cells()
+            optimal = optimal_bytes(before, after)
+            with_erase = optimal_bytes(before, after, erase=True)
             spent = program.total - total
             changes.append(
                 {
@@ -86,6 +89,7 @@ def run_once(
                     "change_bytes": spent,
                     "optimal_bytes": optimal,
                     "over_optimal": spent / optimal if optimal else 1.0,
+                    "over_erase": spent / with_erase if with_erase else 1.0,
                     "frames": program.frames_since(index),
                 }
             )
@@ -101,7 +105,14 @@ def run_once(
         figures["peak_rss_mb"] = program.peak_rss_mb()
     finally:
         program.stop()
-    for name in ("nav_ms", "quiet_ms", "change_bytes", "optimal_bytes", "over_optimal"):
+    for name in (
+        "nav_ms",
+        "quiet_ms",
+        "change_bytes",
+        "optimal_bytes",
+        "over_optimal",
+        "over_erase",
+    ):
         figures[name] = statistics.median(change[name] for change in changes)
     figures["over_optimal_max"] = max(change["over_optimal"] for change in changes)
     figures["frames_max"] = max(change["frames"] for change in changes)

@@ -210,17 +210,19 @@ def _sgr(old: Style, new: Style) -> int:
     return 2 + sum(params) + len(params)
 
 
-def optimal_bytes(before: Cells, after: Cells) -> int:
+def optimal_bytes(before: Cells, after: Cells, erase: bool = False) -> int:
     """Bytes a renderer that sends only changed cells would need.
 
     Per row with changes: a cursor move to the first changed cell, then the
     changed runs, skipping unchanged gaps with a cursor move when that is
-    cheaper than rewriting them, styles changed only where they differ, and
-    a blank run that reaches the end of the row sent as an erase (``EL``).
+    cheaper than rewriting them, and styles changed only where they differ.
 
     Args:
         before: The screen before the change (:meth:`PtyProgram.cells`).
         after: The screen after it.
+        erase: Send a blank run that reaches the end of the row as an erase
+            (``EL``, which needs a terminal that erases in the current
+            background colour) instead of spaces.
     """
     total = 0
     style = _PLAIN
@@ -238,7 +240,12 @@ def optimal_bytes(before: Cells, after: Cells) -> int:
                     style = new_row[gap][1]
             text, cell_style = new_row[x]
             rest = new_row[x:]
-            if text == " " and all(cell == (" ", cell_style) for cell in rest) and len(rest) > 3:
+            if (
+                erase
+                and text == " "
+                and all(cell == (" ", cell_style) for cell in rest)
+                and len(rest) > 3
+            ):
                 total += _sgr(style, cell_style) + 3  # erase to the end of the row
                 style = cell_style
                 break
