@@ -34,9 +34,9 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from pty_run import PtyProgram, optimal_bytes
+from pty_screen import PtyProgram, optimal_bytes
 
 ROWS = [
     ("start_ms", "start → first title (ms)"),

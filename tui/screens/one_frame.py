@@ -12,17 +12,28 @@ scrolls). :class:`OneLayoutScreen` switches the reactive's layout and
 repaint requests off while its own layout pass runs. Anything that does
 need another layout still gets one: a scrollbar that appears or goes (its
 own reactive), a widget whose content changes, a resize.
+
+The footer rebuilds its keys after the frame that changed them (a poll
+slide brings its vote keys): :meth:`OneLayoutScreen.refresh_bindings`
+holds that frame until the footer is rebuilt, so the keys come with the
+slide.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextlib import ExitStack
+
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
 
 
 class OneLayoutScreen(Screen[None]):
     """A screen drawn with one layout pass (and so one frame) per change."""
+
+    _holding_frame = False
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         reactive = Widget.virtual_size
@@ -33,3 +44,29 @@ class OneLayoutScreen(Screen[None]):
             super()._refresh_layout(size, scroll)
         finally:
             reactive._layout, reactive._repaint = asks
+
+    def refresh_bindings(self) -> None:
+        """Tell the footer the keys changed; it shows them in the same frame."""
+        super().refresh_bindings()
+        footers = list(self.query(Footer))
+        if not footers or not self.is_current or self._holding_frame:
+            return
+        hold = ExitStack()
+        hold.enter_context(self.app.batch_update())
+        self._holding_frame = True
+        waiting = [len(footers)]
+
+        def rebuilder(footer: Footer) -> Callable[[], Awaitable[None]]:
+            async def rebuild() -> None:  # runs in the footer's own context
+                try:
+                    await footer.recompose()
+                finally:
+                    waiting[0] -= 1
+                    if not waiting[0]:
+                        self._holding_frame = False
+                        hold.close()
+
+            return rebuild
+
+        for footer in footers:
+            footer.call_next(rebuilder(footer))

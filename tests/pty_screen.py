@@ -1,9 +1,10 @@
 """One program in a real pseudo-terminal, its screen emulated by pyte.
 
-Used by ``bench_ratios.py``: spawn a command at a fixed size, send keys,
-wait until a text is on the emulated screen, read until the output goes
-quiet, split what was written into frames, and estimate what a renderer
-sending only the changed cells would have needed (:func:`optimal_bytes`).
+Used by ``tests/bench/bench_ratios.py`` and ``tests/e2e/test_frames.py``:
+spawn a command at a fixed size, send keys, wait until a text is on the
+emulated screen, read until the output goes quiet, count the frames, and
+estimate what a renderer sending only the changed cells would have needed
+(:func:`optimal_bytes`).
 Linux only (``/proc``); needs ``pyte`` (in the ``test`` extra).
 """
 
