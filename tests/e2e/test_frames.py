@@ -43,15 +43,14 @@ def _start(size: tuple[int, int], data_dir: Path, *args: str) -> PtyProgram:
 def _seen(program: PtyProgram) -> list[list[tuple[object, ...]]]:
     """The screen as a reader sees it: a blank's foreground colour and bold do not show."""
     return [
-        [
-            (text, style[1], style[5]) if not text.strip() else (text, *style)
-            for text, style in row
-        ]
+        [(text, style[1], style[5]) if not text.strip() else (text, *style) for text, style in row]
         for row in program.cells()
     ]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)], ids=["80x24", "100x30", "200x60"])
+@pytest.mark.parametrize(
+    "size", [(80, 24), (100, 30), (200, 60)], ids=["80x24", "100x30", "200x60"]
+)
 def test_each_slide_change_is_one_frame_of_changed_cells(
     size: tuple[int, int], private_data_dir: Path
 ) -> None:
@@ -70,7 +69,9 @@ def test_each_slide_change_is_one_frame_of_changed_cells(
             optimal = optimal_bytes(before, program.cells())
             frames = program.frames_since(index)
             assert frames == 1, f"slide {number}: {frames} frames"
-            assert spent <= 1.5 * optimal + 64, f"slide {number}: {spent} B for {optimal} B of cells"
+            assert spent <= 1.5 * optimal + 64, (
+                f"slide {number}: {spent} B for {optimal} B of cells"
+            )
         # Back on slide 1 after a dozen changes, every cell is as first drawn.
         program.send("g")  # first slide
         program.wait_visible(titles[0], timeout=30)
