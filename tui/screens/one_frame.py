@@ -21,7 +21,6 @@ slide.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from contextlib import ExitStack
 
 from textual.geometry import Size
@@ -54,19 +53,12 @@ class OneLayoutScreen(Screen[None]):
         hold = ExitStack()
         hold.enter_context(self.app.batch_update())
         self._holding_frame = True
-        waiting = [len(footers)]
 
-        def rebuilder(footer: Footer) -> Callable[[], Awaitable[None]]:
-            async def rebuild() -> None:  # runs in the footer's own context
-                try:
-                    await footer.recompose()
-                finally:
-                    waiting[0] -= 1
-                    if not waiting[0]:
-                        self._holding_frame = False
-                        hold.close()
+        def release() -> None:
+            self._holding_frame = False
+            hold.close()
 
-            return rebuild
-
-        for footer in footers:
-            footer.call_next(rebuilder(footer))
+        # Each footer has just queued its rebuild (after the next refresh);
+        # this comes after it in the same queue, so it runs once the keys are in.
+        if not footers[-1].call_after_refresh(release):
+            release()
