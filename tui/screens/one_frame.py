@@ -28,6 +28,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+HOLD_AT_MOST = 0.2
+"""Seconds a frame waits at most for the footer's keys."""
+
 
 class OneLayoutScreen(Screen[None]):
     """A screen drawn with one layout pass (and so one frame) per change."""
@@ -54,11 +57,17 @@ class OneLayoutScreen(Screen[None]):
         hold.enter_context(self.app.batch_update())
         self._holding_frame = True
 
+        held = [True]
+
         def release() -> None:
-            self._holding_frame = False
-            hold.close()
+            if held[0]:  # once per hold, by the footer or the timer
+                held[0] = self._holding_frame = False
+                hold.close()
 
         # Each footer has just queued its rebuild (after the next refresh);
         # this comes after it in the same queue, so it runs once the keys are in.
-        if not footers[-1].call_after_refresh(release):
+        # Never hold the screen longer than a blink, whatever happens to it.
+        if footers[-1].call_after_refresh(release):
+            self.set_timer(HOLD_AT_MOST, release)
+        else:
             release()
