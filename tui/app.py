@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from tui.app_themes import ThemesOnDemand
 from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck, Poll
 from tui.navigation import Position
@@ -54,7 +55,7 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(DiffDisplay, KeysInTurn, PlainNotify, App[None]):
+class PodiumApp(DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built
@@ -128,15 +129,12 @@ class PodiumApp(DiffDisplay, KeysInTurn, PlainNotify, App[None]):
         self._vote_watch: Timer | None = None
         self.now = now
         self._markdown_styles = MarkdownStyles()
-        self._theme_files = dict(theme_files or {})
-        self._podium_themes = {each.name for each in (*themes, theme)} | set(self._theme_files)
+        self.theme_files = dict(theme_files or {})
+        self._podium_themes = {each.name for each in (*themes, theme)} | set(self.theme_files)
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
-        # The stylesheet is parsed once, with this theme's variables: the
-        # refresh Textual queues for a theme set here would parse it again.
-        self._css_variables = self.get_css_variables()
-        self.stylesheet.set_variables(self._css_variables)
+        self.keep_stylesheet()
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
         show.subscribe(self._show_changed)
 
@@ -150,25 +148,6 @@ class PodiumApp(DiffDisplay, KeysInTurn, PlainNotify, App[None]):
         from tui.themes import app_variable_defaults
 
         return app_variable_defaults(self.current_theme)
-
-    def _validate_theme(self, theme_name: str) -> str:
-        """Read one of Podium's themes from its file the first time it is chosen."""
-        path = self._theme_files.get(theme_name)
-        if path is not None and theme_name not in self.available_themes:
-            from tui.themes import load_theme_file
-
-            self.register_theme(load_theme_file(path))
-        return super()._validate_theme(theme_name)
-
-    def refresh_css(self, animate: bool = True) -> None:
-        """Re-apply the stylesheet, parsing it again only when its variables changed."""
-        variables = self.get_css_variables()
-        if variables != self._css_variables:
-            self._css_variables = variables
-            super().refresh_css(animate)
-            return
-        for screen in self.screen_stack:  # nothing to redo: just up to date
-            screen._css_update_count = self._css_update_count
 
     def get_key_display(self, binding: Binding) -> str:
         """Show the vote keys as ``1-N`` for the poll on screen."""
