@@ -51,8 +51,8 @@ class OneLayoutScreen(Screen[None]):
         """Tell the footer the keys changed; it shows them in the same frame."""
         super().refresh_bindings()
         footers = list(self.query(Footer))
-        if not footers or not self.is_current or self._holding_frame:
-            return
+        if not footers or not self.is_current or not self.is_mounted or self._holding_frame:
+            return  # (while the screen mounts, its first frame waits for nothing)
         hold = ExitStack()
         hold.enter_context(self.app.batch_update())
         self._holding_frame = True
