@@ -50,9 +50,10 @@ class OneLayoutScreen(Screen[None]):
     def refresh_bindings(self) -> None:
         """Tell the footer the keys changed; it shows them in the same frame."""
         super().refresh_bindings()
-        footers = list(self.query(Footer))
+        # A footer without keys yet is still starting: the first frame waits for nothing.
+        footers = [footer for footer in self.query(Footer) if footer.children]
         if not footers or not self.is_current or not self.is_mounted or self._holding_frame:
-            return  # (while the screen mounts, its first frame waits for nothing)
+            return
         hold = ExitStack()
         hold.enter_context(self.app.batch_update())
         self._holding_frame = True
