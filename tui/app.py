@@ -11,7 +11,7 @@ notifications, the vote-watch timer).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from tui.app_themes import ThemesOnDemand
+from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck, Poll
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
@@ -30,7 +32,7 @@ from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults
 from tui.polls.session import PollSession
-from tui.polls.store import StoreError, VoteStore
+from tui.polls.store import VoteStore
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.confirm import ConfirmScreen
@@ -57,7 +59,7 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(KeysInTurn, PlainNotify, App[None]):
+class PodiumApp(DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built
@@ -69,6 +71,9 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         theme: The theme to start with; its name must be unique among
             ``themes``.
         themes: Every theme the palette can switch to (``theme`` included).
+        theme_files: More themes the palette offers, by name, each read
+            from its file only when first chosen (Podium's own themes: a
+            talk starts without reading the ones it does not use).
         now: Local wall-clock time (injected in tests).
         publisher: Publishes each move to audience views, or None.
         rehearsal: Records how long each slide is shown, or None when not
@@ -108,6 +113,7 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         *,
         theme: Theme,
         themes: Iterable[Theme] = (),
+        theme_files: Mapping[str, Path] | None = None,
         now: Callable[[], datetime] = datetime.now,
         publisher: Publisher | None = None,
         rehearsal: Recorder | None = None,
@@ -132,10 +138,12 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
         """The phone page (``--serve``, or started from the palette), or None."""
         self.now = now
         self._markdown_styles = MarkdownStyles()
-        self._podium_themes = {each.name for each in (*themes, theme)}
+        self.theme_files = dict(theme_files or {})
+        self._podium_themes = {each.name for each in (*themes, theme)} | set(self.theme_files)
         for each in (*themes, theme):
             self.register_theme(each)
         self.theme = theme.name
+        self.keep_stylesheet()
         self.title = one_line(self.deck.title or Path(self.deck.source).name)
         self.words = words_for(self.deck.lang)
         """The talk's language (the deck's ``lang:``): every screen's words."""
@@ -268,48 +276,10 @@ class PodiumApp(KeysInTurn, PlainNotify, App[None]):
     # -- palette and help ------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Palette commands: jump to any slide, switch theme, reset a poll."""
-        from textual.markup import escape  # titles are text, never markup
+        """Palette commands: jump to any slide, switch theme, reset a poll, phones."""
+        from tui.app_commands import podium_commands
 
-        show, words = self.show, self.words
-        width = len(str(len(self.deck.slides)))
-        for number, slide in enumerate(self.deck.slides, start=1):
-            # Numbers padded with spaces so the palette's name sort keeps
-            # slide order (" 2" sorts before "10").
-            title = escape(one_line(slide.title) or words("overview.untitled"))
-            yield SystemCommand(
-                words("palette.goto", number=f"{number:>{width}}", title=title),
-                words("palette.goto.help"),
-                lambda index=number - 1: show.jump(index),
-            )
-        for name in sorted(self._podium_themes):
-            yield SystemCommand(
-                words("palette.theme", name=escape(one_line(name))),
-                words("palette.theme.help"),
-                lambda name=name: setattr(self, "theme", name),
-            )
-        for poll in self.deck.polls:
-            question = escape(one_line(poll.question))
-            yield SystemCommand(
-                words("palette.reset", question=question),
-                words("palette.reset.help"),
-                lambda poll=poll: self.reset_poll(poll),
-            )
-            try:
-                backup = show.polls.session.store.last_reset(poll.id)
-            except StoreError:
-                backup = None
-            if backup is not None:
-                voters, cleared_at = backup
-                cleared = f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}"
-                yield SystemCommand(
-                    words("palette.restore", question=question),
-                    words("palette.restore.help", count=voters, time=cleared),
-                    lambda poll=poll: self.restore_poll(poll),
-                )
-        from tui.web.palette import phone_commands  # plain: imports no aiohttp
-
-        yield from phone_commands(self)
+        yield from podium_commands(self)
         for command in super().get_system_commands(screen):
             # Textual's key panel duplicates our help screen (``?``).
             if command.title != "Keys":
@@ -370,14 +340,12 @@ def make_app(
     Raises:
         tui.themes.ThemeError: The theme is unknown or its file is bad.
     """
-    from tui.themes import load_all_themes, resolve_theme
+    from tui.themes import available_themes, resolve_theme
 
     name = theme_name or deck.theme or DEFAULT_THEME
-    themes = load_all_themes()
-    # A bundled theme is already loaded; only a path or a Textual theme needs resolving.
-    theme = {each.name: each for each in themes}.get(name) or resolve_theme(
-        name, Path(deck.source).parent if deck.source else None
-    )
+    # Only the theme in use is read now; the others when the palette picks one.
+    theme_files = available_themes()
+    theme = resolve_theme(name, Path(deck.source).parent if deck.source else None)
     show = Show(
         deck,
         timer=TalkTimer(clock),
@@ -404,7 +372,7 @@ def make_app(
     app = PodiumApp(
         show,
         theme=theme,
-        themes=themes,
+        theme_files=theme_files,
         now=now,
         publisher=publisher,
         rehearsal=rehearsal,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.measure import Measurement
+    from rich.segment import Segment
     from rich.theme import Theme as RichTheme
 
 Justify = Literal["left", "center"]
@@ -52,16 +53,36 @@ class _TrimmedTop:
 
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
+        self._lines: dict[tuple[object, ...], list[list[Segment]]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.segment import Segment
 
-        # Render in full: the height Textual asks for already excludes the gap.
-        lines = console.render_lines(self.renderable, options.reset_height(), pad=False)
-        start = 0
-        while start < len(lines) and not "".join(seg.text for seg in lines[start]).strip():
-            start += 1
-        for line in lines[start:]:
+        # Textual renders a widget's content to measure it, then to draw it,
+        # and again on each repaint: Markdown is laid out once per width.
+        key = (
+            options.max_width,
+            options.min_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.ascii_only,
+            console.color_system,
+            id(console),  # its theme holds the Markdown styles
+            MarkdownStyles.generation,
+        )
+        lines = self._lines.get(key)
+        if lines is None:
+            # Render in full: the height Textual asks for already excludes the gap.
+            lines = console.render_lines(self.renderable, options.reset_height(), pad=False)
+            start = 0
+            while start < len(lines) and not "".join(seg.text for seg in lines[start]).strip():
+                start += 1
+            lines = lines[start:]
+            if len(self._lines) >= 8:
+                self._lines.clear()
+            self._lines[key] = lines
+        for line in lines:
             yield from line
             yield Segment.line()
 
@@ -141,6 +162,9 @@ class MarkdownStyles:
     ``watch_theme``: it replaces the styles it pushed before.
     """
 
+    generation = 0
+    """Counts style changes: Markdown laid out before one is laid out again."""
+
     def __init__(self) -> None:
         self._pushed = False
 
@@ -150,3 +174,4 @@ class MarkdownStyles:
             console.pop_theme()
         console.push_theme(markdown_styles(variables))
         self._pushed = True
+        MarkdownStyles.generation += 1

@@ -110,10 +110,12 @@ def first_control(text: str, *, lines: bool = True) -> int:
     Returns:
         The index, or -1 when there is none.
     """
-    pattern = re.compile(f"[{TEXT_CONTROLS}]") if lines else CONTROL
-    match = pattern.search(text)
+    match = (_CONTROL_IN_LINES if lines else CONTROL).search(text)
     return -1 if match is None else match.start()
 
+
+_CONTROL_IN_LINES = re.compile(f"[{TEXT_CONTROLS}]")
+"""What :func:`first_control` looks for where tabs and newlines are allowed."""
 
 _JSON_ESCAPE = re.compile(f"[\x7f-\x9f{_SEPARATORS}{_BIDI}]")
 

@@ -111,6 +111,13 @@ def load_theme_file(path: Path) -> Theme:
     from tui.yamlcheck.problems import ProblemsError
 
     try:
+        stat = os.stat(path)
+        key: tuple[str, int, int] | None = (os.fspath(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None  # read_fields words the problem
+    if key in _LOADED:
+        return _LOADED[key]  # the command line checked it, then the app uses it
+    try:
         values = read_fields(Path(path))
     except ProblemsError as error:
         raise ThemeError(error.problems) from None
@@ -124,7 +131,14 @@ def load_theme_file(path: Path) -> Theme:
             **values.get("variables", {}),  # type: ignore[dict-item]
         }
         values["variables"] = variables
-    return Theme(**values)  # type: ignore[arg-type]
+    theme = Theme(**values)  # type: ignore[arg-type]
+    if key is not None:
+        _LOADED[key] = theme
+    return theme
+
+
+_LOADED: dict[tuple[str, int, int] | None, Theme] = {}
+"""Themes read so far, by file, modification time and size: each file is read once."""
 
 
 def available_themes() -> dict[str, Path]:

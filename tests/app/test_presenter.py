@@ -163,11 +163,11 @@ async def test_overview_jumps_by_title(seed_deck: Deck) -> None:
 async def test_notes_pane(seed_deck: Deck, clock: FixedClock) -> None:
     app = make_app(seed_deck, clock=clock, now=fixed_now)
     async with app.run_test(size=SIZE) as pilot:
-        pane = app.screen.query_one(NotesPane)
-        assert not pane.display
+        assert not app.screen.query(NotesPane)  # built the first time it is shown
         await pilot.press("s")
-        assert pane.display
         await pilot.pause()
+        pane = app.screen.query_one(NotesPane)
+        assert pane.display
         notes = text_of(app, "#notes-text")
         assert "Samordning på tvers" in notes.replace("\n", " ")
         assert "Next: KS' visjon" in text_of(app, "#notes-next")

@@ -25,15 +25,25 @@ from audience_lag import Terminal, cpu_seconds, measure, podium_command, write_n
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--changes", type=int, default=50, help="slide changes to time (default 50)")
-    parser.add_argument("--idle", type=float, default=30.0, help="seconds of idle CPU measurement (default 30)")
-    parser.add_argument("--size", default="100x30", help="terminal size, COLSxROWS (default 100x30)")
+    parser.add_argument(
+        "--changes", type=int, default=50, help="slide changes to time (default 50)"
+    )
+    parser.add_argument(
+        "--idle", type=float, default=30.0, help="seconds of idle CPU measurement (default 30)"
+    )
+    parser.add_argument(
+        "--size", default="100x30", help="terminal size, COLSxROWS (default 100x30)"
+    )
     args = parser.parse_args()
     cols, rows = (int(part) for part in args.size.split("x"))
     with tempfile.TemporaryDirectory() as folder:
         deck = Path(folder) / "lag.yaml"
         titles = write_numbered_deck(deck, args.changes + 1)
-        env = {**os.environ, "PODIUM_DATA_DIR": str(Path(folder) / "data"), "TERM": "xterm-256color"}
+        env = {
+            **os.environ,
+            "PODIUM_DATA_DIR": str(Path(folder) / "data"),
+            "TERM": "xterm-256color",
+        }
         presenter = Terminal([*podium_command(), str(deck)], env, size=(rows, cols))
         audience = Terminal([*podium_command(), "--audience", str(deck)], env, size=(rows, cols))
         try:

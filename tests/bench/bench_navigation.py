@@ -76,10 +76,13 @@ def main() -> None:
     first, settled, cells = asyncio.run(measure(rounds))
     print(f"slide changes:           {len(first)}")
     print(f"key to first update ms:  median {statistics.median(first):.1f}  max {max(first):.1f}")
-    print(f"key to last update ms:   median {statistics.median(settled):.1f}  "
-          f"max {max(settled):.1f}")
-    print(f"cells repainted/change:  median {statistics.median(cells):.0f}  "
-          f"max {max(cells)}  (screen: {100 * 30})")
+    print(
+        f"key to last update ms:   median {statistics.median(settled):.1f}  max {max(settled):.1f}"
+    )
+    print(
+        f"cells repainted/change:  median {statistics.median(cells):.0f}  "
+        f"max {max(cells)}  (screen: {100 * 30})"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Textual.
 
 from __future__ import annotations
 
+import gc
 import os
 
 from tui.deck.check_slides import SlideChecks
@@ -57,6 +58,18 @@ def load_deck_text(text: str | bytes, path: str = "<string>") -> Deck:
 
 
 def _build(text: str, path: str) -> Deck:
+    # A deck is tens of thousands of small objects and no reference cycles:
+    # the cyclic collector would only rescan them (and the app) as they come.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_deck(text, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_deck(text: str, path: str) -> Deck:
     root, problems = compose(text, path)
     deck = None
     theme = None

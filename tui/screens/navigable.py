@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from textual.binding import Binding
-from textual.screen import Screen
 
 from tui.deck.model import Deck
 from tui.navigation import Position
+from tui.screens.one_frame import OneLayoutScreen
 from tui.screens.overview import OverviewScreen
 
 
@@ -84,7 +84,7 @@ NAVIGATION_ACTIONS = frozenset({"next", "previous", "first", "last", "overview"}
 """The actions of :class:`NavigableScreen`."""
 
 
-class NavigableScreen(Screen[None]):
+class NavigableScreen(OneLayoutScreen):
     """A screen whose navigation keys move its :attr:`navigator`.
 
     Subclasses set :attr:`deck` and :attr:`navigator` in their constructor.

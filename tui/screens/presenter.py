@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import datetime
 
 from textual import events
@@ -102,8 +103,7 @@ class PresenterScreen(NavigableScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
-            yield SlideView(id="slide")
-            yield NotesPane(self.show.timer, self.deck, self._now, id="notes")
+            yield SlideView(id="slide")  # the notes pane joins when first shown
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
@@ -156,11 +156,30 @@ class PresenterScreen(NavigableScreen):
         self.notify(message, **options)
 
     def _show_notes(self, state: ShowState) -> None:
-        self.set_class(state.notes_shown, "-notes-shown")
+        self.update_classes({"-notes-shown": state.notes_shown, "-notes-only": state.notes_only})
+        if not self.query(NotesPane):
+            if not state.notes_shown:
+                return  # a talk given without notes never builds the pane
+            self._mount_notes()
         notes = self.query_one(NotesPane)
         notes.set_shown(state.notes_shown)
-        self.set_class(state.notes_only, "-notes-only")
         notes.set_wide(state.notes_only)
+
+    def _mount_notes(self) -> None:
+        """Build the notes pane, showing it in the frame that has it complete."""
+        hold = ExitStack()
+        hold.enter_context(self.app.batch_update())
+        mounted = self.query_one("#stage").mount(
+            NotesPane(self.show.timer, self.deck, self._now, id="notes")
+        )
+
+        async def shown() -> None:
+            try:
+                await mounted
+            finally:
+                hold.close()
+
+        self.call_next(shown)
 
     def _draw(self) -> None:
         """Push the show's state into the widgets."""
@@ -317,7 +336,8 @@ class PresenterScreen(NavigableScreen):
     def action_scroll_notes(self, direction: int) -> None:
         """Scroll long speaker notes (the pane must be open)."""
         if self.show.state.notes_shown:
-            self.query_one("#notes-scroll").scroll_relative(y=direction * 3, animate=False)
+            for scroll in self.query("#notes-scroll"):  # none until the pane is built
+                scroll.scroll_relative(y=direction * 3, animate=False)
 
     def action_toggle_notes(self) -> None:
         """Show or hide the speaker notes pane."""

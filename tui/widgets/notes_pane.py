@@ -113,6 +113,7 @@ class NotesPane(Vertical):
         self._plan: Plan | None = None
         self._plan_origin: int | None = -1
         self._shown_clock: tuple[str, str, str, str] | None = None
+        self._composed = False  # what is asked before the children exist is drawn on mount
 
     def compose(self) -> ComposeResult:
         yield PaceClock(id="notes-clock", markup=False)
@@ -121,8 +122,9 @@ class NotesPane(Vertical):
         yield Static(id="notes-next", markup=False)
 
     def on_mount(self) -> None:
+        self._composed = True
         self._tick = self.set_interval(1.0, self.refresh_clock, pause=not self.display)
-        self.refresh_clock()
+        self.show(*self._position)
 
     def set_shown(self, shown: bool) -> None:
         """Start or stop the clock along with the pane's visibility."""
@@ -144,7 +146,8 @@ class NotesPane(Vertical):
         """Notes-only mode: the pane fills the screen and previews more."""
         if wide != self._wide:
             self._wide = wide
-            self._show_preview()
+            if self._composed:
+                self._show_preview()
 
     def show(self, slide: int, step: int) -> None:
         """Show the notes of a position and what comes after it.
@@ -154,6 +157,8 @@ class NotesPane(Vertical):
             step: Reveal steps shown.
         """
         self._position = (slide, step)
+        if not self._composed:
+            return
         current = self._deck.slides[slide]
         count = len(self._deck.slides)
         self.border_title = self._words("notes.title", slide=slide + 1, count=count)
@@ -247,7 +252,7 @@ class NotesPane(Vertical):
 
     def refresh_clock(self) -> None:
         """Redraw the timer, wall clock and pace, if their text changed."""
-        if not self.is_mounted:
+        if not self._composed:
             return
         timer = self._timer
         reading = self.reading()

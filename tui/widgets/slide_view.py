@@ -100,9 +100,10 @@ class SlideView(PictureFitting, Vertical):
         """
         if slide.layout is not self._layout:
             # Class changes restyle the whole subtree: only when needed.
+            classes = {f"-layout-{slide.layout.value}": True}
             if self._layout is not None:
-                self.remove_class(f"-layout-{self._layout.value}")
-            self.add_class(f"-layout-{slide.layout.value}")
+                classes[f"-layout-{self._layout.value}"] = False
+            self.update_classes(classes)  # one restyle of the subtree, not two
             self._layout = slide.layout
         centred = slide.layout in _CENTRED
         limit = frame_width(slide.layout, deck.width if deck is not None else DEFAULT_WIDTH)

@@ -139,12 +139,25 @@ class _Composer:
         sequence_start, mapping_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
         collection_end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
         document_start = yaml.DocumentStartEvent
+        allowed, stack = _ALLOWED_TAGS, self.stack
         for event in events:
-            if isinstance(event, scalar_event):
+            if event.__class__ is scalar_event:
                 node: Node = Scalar(event)
-                self._check_tag(node, event.tag)
+                if event.tag is not None and event.tag not in allowed:
+                    self._check_tag(node, event.tag)
                 self._count(node)
-                self._finish(node, event.anchor)
+                if event.anchor is None and stack:  # the usual case, inlined
+                    parent = stack[-1][0]
+                    parent.size += 1
+                    if parent.__class__ is Sequence:
+                        parent.items.append(node)
+                    elif parent._pending is None:  # type: ignore[attr-defined]
+                        parent._pending = node  # type: ignore[attr-defined]
+                    else:
+                        parent.pairs.append((parent._pending, node))  # type: ignore[attr-defined]
+                        parent._pending = None  # type: ignore[attr-defined]
+                else:
+                    self._finish(node, event.anchor)
             elif isinstance(event, alias_event):
                 self._add(self._alias(event))
             elif isinstance(event, (sequence_start, mapping_start)):

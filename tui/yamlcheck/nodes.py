@@ -93,13 +93,18 @@ class Scalar(Node):
     kind = "text"
 
     def __init__(self, event: yaml.ScalarEvent) -> None:
-        super().__init__(marked(event.start_mark))
+        # Node.__init__ written out: this runs once per value of a file.
+        start, end = marked(event.start_mark), marked(event.end_mark)
+        self.line = start.line + 1
+        self.column = start.column + 1
+        self.start = start.index
+        self.end = end.index
+        self.end_line = end.line + 1
+        self.size = 1
+        self.broken = False
         self.value: str = event.value
         self.style: str | None = event.style or None
         self.tag: str | None = event.tag
-        end = marked(event.end_mark)
-        self.end = end.index
-        self.end_line = end.line + 1
 
     @property
     def is_null(self) -> bool:

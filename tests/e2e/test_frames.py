@@ -1,0 +1,94 @@
+"""End-to-end: what the installed ``podium`` writes to a real terminal per change.
+
+Through the default deck at three sizes: each slide change is one frame
+(the terminal says it supports synchronized output, so every frame is
+marked), its bytes are within 1.5x of what sending only the changed cells
+needs (:func:`pty_screen.optimal_bytes`), and back on the first slide the screen is
+cell for cell what was first drawn. Bytes and frames, not times: nothing here
+fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from pty_screen import PtyProgram, optimal_bytes
+from tmux_session import PODIUM, needs_podium
+
+pytestmark = [
+    needs_podium,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux ptys and /proc"),
+]
+
+SEED = Path(__file__).resolve().parents[2] / "slides.yaml"
+
+
+def _titles() -> list[str]:
+    data = yaml.load(SEED.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [str(slide.get("title", "")).strip()[:24] for slide in data["slides"]]
+
+
+def _start(size: tuple[int, int], data_dir: Path, *args: str) -> PtyProgram:
+    env = {
+        "PODIUM_DATA_DIR": str(data_dir),
+        "XDG_STATE_HOME": str(data_dir / "state"),
+        "TERM": "xterm-256color",
+    }
+    return PtyProgram([str(PODIUM), str(SEED), *args], size, env)
+
+
+def _seen(program: PtyProgram) -> list[list[tuple[object, ...]]]:
+    """The screen as a reader sees it: a blank's foreground colour and bold do not show."""
+    return [
+        [(text, style[1], style[5]) if not text.strip() else (text, *style) for text, style in row]
+        for row in program.cells()
+    ]
+
+
+@pytest.mark.parametrize(
+    "size", [(80, 24), (100, 30), (200, 60)], ids=["80x24", "100x30", "200x60"]
+)
+def test_each_slide_change_is_one_frame_of_changed_cells(
+    size: tuple[int, int], private_data_dir: Path
+) -> None:
+    titles = _titles()
+    program = _start(size, private_data_dir)
+    try:
+        program.wait_visible(titles[0], timeout=60)
+        program.settle(quiet=0.5, limit=10)
+        first = _seen(program)  # written in full: nothing was known of the terminal
+        for number, title in enumerate(titles[1:], start=2):
+            before, index, total = program.cells(), len(program.chunks), program.total
+            program.send("right")
+            program.wait_visible(title, timeout=30)
+            program.settle(quiet=0.5, limit=10)
+            spent = program.total - total
+            optimal = optimal_bytes(before, program.cells())
+            frames = program.frames_since(index)
+            assert frames == 1, f"slide {number}: {frames} frames"
+            assert spent <= 1.5 * optimal + 64, (
+                f"slide {number}: {spent} B for {optimal} B of cells"
+            )
+        # Back on slide 1 after a dozen changes, every cell is as first drawn.
+        program.send("g")  # first slide
+        program.wait_visible(titles[0], timeout=30)
+        program.settle(quiet=0.5, limit=10)
+        assert _seen(program) == first
+    finally:
+        program.stop()
+
+
+def test_nothing_is_written_while_a_slide_just_sits_there(private_data_dir: Path) -> None:
+    titles = _titles()
+    program = _start((100, 30), private_data_dir)
+    try:
+        program.wait_visible(titles[0], timeout=60)
+        program.settle(quiet=0.5, limit=10)
+        total = program.total
+        program.settle(quiet=2.5, limit=2.5)
+        assert program.total == total
+    finally:
+        program.stop()

@@ -1,0 +1,84 @@
+"""The presenter's own palette commands: go to any slide, switch theme, reset or
+restore a poll, start or stop the phone page. Imported when the palette opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
+
+from textual.app import SystemCommand
+
+from tui.deck.model import Deck, Poll
+from tui.i18n import Words
+from tui.polls.store import StoreError
+from tui.safe_text import one_line
+from tui.show.core import Show
+
+
+class Presenting(Protocol):
+    """What the commands need of the presenter app (:class:`tui.app.PodiumApp`)."""
+
+    show: Show
+    words: Words
+    _podium_themes: set[str]
+    theme: str
+
+    @property
+    def deck(self) -> Deck: ...
+
+    def reset_poll(self, poll: Poll) -> None: ...
+
+    def restore_poll(self, poll: Poll) -> None: ...
+
+
+def podium_commands(app: Presenting) -> Iterable[SystemCommand]:
+    """Podium's commands for ``app``'s palette, in the order listed.
+
+    Args:
+        app: The presenter app.
+
+    Returns:
+        The commands (titles are text: escaped, never markup).
+    """
+    from textual.markup import escape  # titles are text, never markup
+
+    show, words = app.show, app.words
+    width = len(str(len(app.deck.slides)))
+    for number, slide in enumerate(app.deck.slides, start=1):
+        # Numbers padded with spaces so the palette's name sort keeps
+        # slide order (" 2" sorts before "10").
+        title = escape(one_line(slide.title) or words("overview.untitled"))
+        yield SystemCommand(
+            words("palette.goto", number=f"{number:>{width}}", title=title),
+            words("palette.goto.help"),
+            lambda index=number - 1: show.jump(index),
+        )
+    for name in sorted(app._podium_themes):
+        yield SystemCommand(
+            words("palette.theme", name=escape(one_line(name))),
+            words("palette.theme.help"),
+            lambda name=name: setattr(app, "theme", name),
+        )
+    for poll in app.deck.polls:
+        question = escape(one_line(poll.question))
+        yield SystemCommand(
+            words("palette.reset", question=question),
+            words("palette.reset.help"),
+            lambda poll=poll: app.reset_poll(poll),
+        )
+        try:
+            backup = show.polls.session.store.last_reset(poll.id)
+        except StoreError:
+            backup = None
+        if backup is not None:
+            voters, cleared_at = backup
+            cleared = f"{datetime.fromtimestamp(cleared_at):%H:%M:%S}"
+            yield SystemCommand(
+                words("palette.restore", question=question),
+                words("palette.restore.help", count=voters, time=cleared),
+                lambda poll=poll: app.restore_poll(poll),
+            )
+    from tui.web.palette import phone_commands  # plain: imports no aiohttp
+
+    yield from phone_commands(app)

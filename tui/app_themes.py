@@ -1,0 +1,61 @@
+"""Themes read when first chosen, and a stylesheet parsed once per theme.
+
+A talk is given in one theme: reading every theme file at start-up, and
+parsing the stylesheet once with Textual's default theme and again with the
+chosen one, made the first slide wait. :class:`ThemesOnDemand` (an ``App``
+mixin) registers Podium's other themes by name and reads a file only when
+the palette (or the audience view's mirror) picks it, and parses the
+stylesheet again only when the theme's variables change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+class ThemesOnDemand:
+    """App mixin: Podium's themes loaded on demand; the stylesheet parsed once.
+
+    Put it before ``App`` in the bases; set :attr:`theme_files` and the first
+    theme in the constructor, then call :meth:`keep_stylesheet`.
+    """
+
+    theme_files: dict[str, Path] = {}  # replaced per instance
+    """Themes offered by name, each read from its file when first chosen."""
+
+    _css_variables: dict[str, str] | None = None
+
+    def keep_stylesheet(self) -> None:
+        """Parse the stylesheet with the theme set now, and not again for it.
+
+        Textual queues a refresh that parses the stylesheet again whenever
+        a theme is set; for the first theme there is nothing to refresh.
+        """
+        app = cast("App[object]", self)
+        self._css_variables = app.get_css_variables()
+        app.stylesheet.set_variables(self._css_variables)
+
+    def _validate_theme(self, theme_name: str) -> str:
+        """Read one of Podium's themes from its file the first time it is chosen."""
+        app = cast("App[object]", self)
+        path = self.theme_files.get(theme_name)
+        if path is not None and theme_name not in app.available_themes:
+            from tui.themes import load_theme_file
+
+            app.register_theme(load_theme_file(path))
+        return super()._validate_theme(theme_name)  # type: ignore[misc]
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Re-apply the stylesheet, parsing it again only when its variables changed."""
+        app = cast("App[object]", self)
+        variables = app.get_css_variables()
+        if variables != self._css_variables:
+            self._css_variables = variables
+            super().refresh_css(animate)  # type: ignore[misc]
+            return
+        for screen in app.screen_stack:  # nothing to redo: just up to date
+            screen._css_update_count = app._css_update_count

@@ -1,0 +1,356 @@
+"""Send the terminal only the cells that changed since the last frame.
+
+Textual repaints whole widget regions: a slide change rewrites every cell
+of the title and body rows, blank padding included, and the notes pane's
+clock rewrites both of its lines every second to change two digits; each
+run of text carries a full colour code and a reset. Over SSH those bytes
+are the lag. :class:`CellDiff` keeps what the terminal shows (a shadow of
+its cells: character, colours and attributes, link) and turns each of
+Textual's screen updates into the changed cells alone: a cursor move to
+each changed run, short unchanged gaps rewritten rather than jumped,
+colour codes only where the colour changes, and only the attributes that
+change. :class:`DiffDisplay` puts it between an app's compositor and its
+terminal.
+
+The shadow is forgotten whenever the terminal may hold something else:
+another size, a resize, the app suspended and resumed, output that did not
+come from the compositor, a segment with control codes. Then the next
+update is written in full, as Textual would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
+
+from rich.cells import get_character_cell_size
+from rich.color import ColorSystem
+from rich.segment import Segment
+from textual import events
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.geometry import Offset
+from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from textual.app import App
+    from textual.screen import Screen
+
+Cell = tuple[str, str, str | None]
+"""What one terminal cell shows: its character (``""`` for the right half of
+a wide one), its SGR parameters (``""`` for none) and its link (OSC 8 ``id;url``)."""
+
+GAP = 3
+"""Unchanged cells between two changed runs on a row that are rewritten
+rather than jumped over with a cursor move."""
+
+SMALL = 80
+"""Updates up to this many bytes are written without synchronized-output marks."""
+
+_FOREGROUND = {str(code) for code in (*range(30, 38), 39, *range(90, 98))}
+_BACKGROUND = {str(code) for code in (*range(40, 48), 49, *range(100, 108))}
+
+
+def _parts(sgr: str) -> tuple[frozenset[str], str, str]:
+    """SGR parameters split into attributes, foreground and background."""
+    attributes: set[str] = set()
+    foreground = background = ""
+    codes = sgr.split(";") if sgr else []
+    index = 0
+    while index < len(codes):
+        code = codes[index]
+        if code in ("38", "48"):
+            width = 3 if codes[index + 1 : index + 2] == ["5"] else 5
+            colour = ";".join(codes[index : index + width])
+            if code == "38":
+                foreground = colour
+            else:
+                background = colour
+            index += width
+            continue
+        if code in _FOREGROUND:
+            foreground = code
+        elif code in _BACKGROUND:
+            background = code
+        else:
+            attributes.add(code)
+        index += 1
+    return frozenset(attributes), foreground, background
+
+
+_OFF = {"1": "22", "2": "22", "3": "23", "4": "24", "5": "25", "7": "27", "8": "28", "9": "29"}
+"""The SGR code that ends each attribute Rich writes."""
+
+_TRANSITIONS: dict[tuple[str, str], str] = {}
+
+
+def transition(old: str, new: str) -> str:
+    """The shortest escape sequence taking the terminal from SGR ``old`` to ``new``.
+
+    Only what differs is sent: attributes that go on or off, and colours
+    that change; a reset and the whole of ``new`` when that is shorter.
+    """
+    key = (old, new)
+    found = _TRANSITIONS.get(key)
+    if found is not None:
+        return found
+    full = f"\x1b[0;{new}m" if new else "\x1b[0m"
+    if old == new:
+        found = ""
+    else:
+        old_attributes, old_fg, old_bg = _parts(old)
+        new_attributes, new_fg, new_bg = _parts(new)
+        found = full
+        off = old_attributes - new_attributes
+        if all(code in _OFF for code in off):
+            params = sorted({_OFF[code] for code in off})
+            # 22 ends bold and faint alike: put back the one that stays.
+            on = new_attributes - old_attributes
+            if "22" in params:
+                on |= new_attributes & {"1", "2"}
+            params += sorted(on)
+            if old_fg != new_fg:
+                params.append(new_fg or "39")
+            if old_bg != new_bg:
+                params.append(new_bg or "49")
+            step = f"\x1b[{';'.join(params)}m"
+            if len(step) < len(full):
+                found = step
+    if len(_TRANSITIONS) > 4096:
+        _TRANSITIONS.clear()
+    _TRANSITIONS[key] = found
+    return found
+
+
+def _link_of(cell_link: str | None) -> str:
+    if cell_link is None:
+        return "\x1b]8;;\x1b\\"
+    link_id, _, url = cell_link.partition(";")
+    return f"\x1b]8;id={link_id};{url}\x1b\\"
+
+
+class _Unknown(Exception):
+    """A segment this module does not model (a control code): write in full."""
+
+
+def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
+    """The cells a run of segments paints, left to right.
+
+    Args:
+        segments: Text segments, as in a Textual ``Strip``.
+        color_system: The terminal's colours (decides the SGR codes).
+
+    Raises:
+        _Unknown: A segment holds control codes.
+    """
+    render_ansi = Strip.render_ansi
+    out: list[Cell] = []
+    append = out.append
+    for text, style, control in segments:
+        if control:
+            raise _Unknown
+        if style is None:
+            sgr, link = "", None
+        else:
+            sgr = style._ansi if style._ansi is not None else render_ansi(style, color_system)
+            link = f"{style._link_id};{style._link}" if style._link else None
+        if text.isascii() and text.isprintable():
+            for character in text:
+                append((character, sgr, link))
+            continue
+        for character in text:
+            width = get_character_cell_size(character)
+            if width == 0:
+                if out:  # a combining mark: part of the character before it
+                    last = out[-1]
+                    out[-1] = (last[0] + character, last[1], last[2])
+                continue
+            append((character, sgr, link))
+            if width == 2:
+                append(("", sgr, link))
+    return out
+
+
+class CellDiff:
+    """The terminal's cells as last sent, and the writes that change them."""
+
+    def __init__(self) -> None:
+        self.width = self.height = 0
+        self.rows: list[list[Cell | None]] = []
+
+    def forget(self) -> None:
+        """Assume nothing about the terminal: the next update is written in full."""
+        self.rows = [[None] * self.width for _ in range(self.height)]
+
+    def resize(self, width: int, height: int) -> None:
+        """Start over for a terminal of ``width`` x ``height`` cells."""
+        if (width, height) != (self.width, self.height):
+            self.width, self.height = width, height
+        self.forget()
+
+    def render(self, pieces: Iterable[tuple[int, int, list[Cell]]]) -> str:
+        """The escape sequences that bring the terminal to ``pieces``.
+
+        Args:
+            pieces: ``(y, x, cells)``: cells painted on row ``y`` from
+                column ``x`` on (what Textual's update draws).
+
+        Returns:
+            Text to write; empty when nothing changed.
+        """
+        out: list[str] = []
+        sgr = ""
+        link: str | None = None
+        cursor = (-1, -1)
+        for y, x, new in pieces:
+            if not 0 <= y < self.height or x >= self.width:
+                continue
+            new = new[: self.width - x]
+            row = self.rows[y]
+            old = row[x : x + len(new)]
+            if old == new:
+                continue
+            for start, end in self._runs(old, new):
+                if start > 0 and new[start][0] == "":  # right half of a wide character
+                    start -= 1
+                if end < len(new) and new[end][0] == "" and end > start:
+                    end += 1
+                column = x + start
+                if cursor != (y, column):
+                    if cursor[0] == y and column > cursor[1]:
+                        gap = column - cursor[1]
+                        out.append(f"\x1b[{gap}C" if gap > 1 else "\x1b[C")
+                    else:
+                        out.append(f"\x1b[{y + 1};{column + 1}H")
+                for character, cell_sgr, cell_link in new[start:end]:
+                    if cell_link != link:
+                        out.append(_link_of(cell_link))
+                        link = cell_link
+                    if cell_sgr != sgr:
+                        out.append(transition(sgr, cell_sgr))
+                        sgr = cell_sgr
+                    out.append(character)
+                row[column : x + end] = new[start:end]
+                cursor = (y, x + end)
+        if link is not None:
+            out.append(_link_of(None))
+        if sgr:
+            out.append("\x1b[0m")
+        return "".join(out)
+
+    @staticmethod
+    def _runs(old: list[Cell | None], new: list[Cell]) -> Iterator[tuple[int, int]]:
+        """Spans ``[start, end)`` of ``new`` to write: the changed cells, short gaps joined."""
+        start = end = -1
+        for index, cell in enumerate(new):
+            if index < len(old) and old[index] == cell:
+                continue
+            if start < 0:
+                start = index
+            elif index - end > GAP:
+                yield start, end
+                start = index
+            end = index + 1
+        if start >= 0:
+            yield start, end
+
+
+def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, int, list[Cell]]]:
+    """The rows a compositor update paints, as cells (see :meth:`CellDiff.render`).
+
+    Args:
+        update: A Textual ``LayoutUpdate`` or ``ChopsUpdate``.
+        color_system: The terminal's colours.
+
+    Raises:
+        TypeError: Another kind of update.
+        _Unknown: A segment holds control codes.
+    """
+    pieces: list[tuple[int, int, list[Cell]]] = []
+    if isinstance(update, LayoutUpdate):
+        x = update.region.x
+        for y, line in enumerate(update.strips, update.region.y):
+            row: list[Cell] = []
+            for part in line:
+                row += cells(part, color_system)
+            pieces.append((y, x, row))
+        return pieces
+    if not isinstance(update, ChopsUpdate):
+        raise TypeError(type(update).__name__)
+    for y, x1, x2 in update.spans:
+        for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
+            if strip is None or x > x2 or end <= x1:
+                continue
+            whole = x2 > x >= x1 and end <= x2
+            shown = strip if whole else strip.crop(0, min(end, x2) - x)
+            pieces.append((y, x, cells(shown, color_system)))
+    return pieces
+
+
+class DiffDisplay:
+    """App mixin: each frame of the compositor reaches the terminal as changed cells only.
+
+    Put it before ``App`` in the bases. Inline apps, headless runs (tests)
+    and anything but the compositor's updates go Textual's way.
+    """
+
+    _cell_diff: CellDiff | None = None
+    _diff_cursor: Offset | None = None
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        app = cast("App[object]", self)
+        driver = app._driver
+        if (
+            renderable is None
+            or app._batch_count
+            or not isinstance(renderable, (LayoutUpdate, ChopsUpdate))
+            or not app._running
+            or app._closed
+            or app.is_headless
+            or driver is None
+            or driver.is_inline
+        ):
+            if renderable is not None and self._cell_diff is not None:
+                self._cell_diff.forget()  # something else may have been written
+            super()._display(screen, renderable)  # type: ignore[misc]
+            return
+        diff = self._cell_diff
+        if diff is None:
+            diff = self._cell_diff = CellDiff()
+            app.app_resume_signal.subscribe(app, lambda _app: diff.forget())
+        width, height = app.size
+        if (width, height) != (diff.width, diff.height):
+            diff.resize(width, height)
+        console: Console = app.console
+        color_system = console._color_system or ColorSystem.TRUECOLOR
+        try:
+            output = diff.render(update_pieces(renderable, color_system))
+        except _Unknown:
+            diff.forget()
+            super()._display(screen, renderable)  # type: ignore[misc]
+            return
+        cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
+        if cursor != self._diff_cursor or (output and (cursor.x or cursor.y)):
+            # Where a widget wants the (hidden) cursor, for input methods;
+            # none does on a slide (the origin), so a frame ends where it ends.
+            output += f"\x1b[{cursor.y + 1};{cursor.x + 1}H"
+        if output:
+            self._diff_cursor = cursor
+            app._previous_cursor_position = cursor
+            # A few cells need no synchronized update (nothing can tear): the
+            # notes pane's clock ticks in a few dozen bytes.
+            synchronized = len(output) > SMALL
+            if synchronized:
+                app._begin_update()
+            try:
+                driver.write(output)
+            finally:
+                if synchronized:
+                    app._end_update()
+            driver.flush()
+        app.post_display_hook()
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Textual calls the handler of each class in turn: App's runs after this.
+        if self._cell_diff is not None:
+            self._cell_diff.forget()  # the terminal may have reflowed its text
