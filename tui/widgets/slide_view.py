@@ -166,22 +166,28 @@ class SlideView(PictureFitting, Vertical):
         self._show_join(self.query_one("#slide-poll-row").display)
 
     def _show_join(self, poll_shown: bool) -> None:
-        # The view's own size does not depend on the slide shown (the
-        # scroll's does, until the next layout): the poll gets all of it
-        # but the title, its rule and the poll's top margin.
-        # The frame keeps to the deck's measure, inside margins in proportion
-        # to the terminal: the code must fit there, not in the whole view.
-        frame = self.query_one("#slide-frame")
-        if frame.size.height:
-            top = self.query_one("#slide-top")
-            width = frame.content_region.width
-            height = frame.content_region.height - 4 - (top.outer_size.height if top.display else 0)
-        else:
-            size = self.size if self.size.height else self.screen.size
-            width, height = size.width, size.height - 4
-            if self.join is not None and poll_shown:
-                self.call_after_refresh(self._show_join, poll_shown)  # once laid out
-        self.query_one(JoinView).show(self.join if poll_shown else None, width, height)
+        if self.join is None or not poll_shown:
+            self.query_one(JoinView).show(None, 0, 0)
+            return
+        # The code must fit the frame this slide is laid out in (the deck's
+        # measure, inside margins in proportion to the terminal): measure it
+        # once the new slide's layout is done, not the last slide's.
+        self.call_after_refresh(self._fit_join)
+
+    def _fit_join(self) -> None:
+        if self.join is None or not self.query_one("#slide-poll-row").display:
+            return
+        top = self.query_one("#slide-top")
+        # As app.tcss lays the frame out: 90 % of the view, at most the measure
+        # (the frame itself may not be laid out for this slide yet).
+        width = (self.content_region.width or self.screen.size.width) * 9 // 10
+        if self._frame_width is not None:
+            width = min(width, self._frame_width)
+        # The frame's height follows its content; the view's is the room, less
+        # the top margin, the title, its rule and the poll's top margin.
+        room = self.content_region.height or self.screen.size.height
+        height = room - 4 - (top.outer_size.height if top.display else 0)
+        self.query_one(JoinView).show(self.join, width, height)
 
     def on_resize(self) -> None:
         self._show_join(self.query_one("#slide-poll-row").display)
