@@ -129,7 +129,8 @@ class PresenterScreen(NavigableScreen):
         with self.app.batch_update():
             if Flag.DECK in flags:  # the deck file was saved: draw the new deck
                 self.deck = self.show.deck
-                self.query_one(NotesPane).set_deck(self.deck)
+                for pane in self.query(NotesPane):  # none until first shown
+                    pane.set_deck(self.deck)
             if Flag.START in flags or Flag.NOTES in flags:
                 self._show_notes(state)
             if flags & _FULL_DRAW or (Flag.VOTES in flags and Flag.OUTSIDE not in flags):
