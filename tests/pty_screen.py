@@ -254,3 +254,24 @@ def optimal_bytes(before: Cells, after: Cells, erase: bool = False) -> int:
             style = cell_style
             cursor = x + 1
     return total
+
+
+def slide_marks(deck: str | os.PathLike[str]) -> list[str]:
+    """Per slide of ``deck``, text that shows once the slide is on screen.
+
+    The first 24 characters of its title; for title and section slides,
+    whose titles may be drawn in big letters (no text), the subtitle's, or
+    else the status line's ``N/COUNT``.
+    """
+    import yaml
+
+    with open(deck, encoding="utf-8") as file:
+        slides = yaml.load(file, Loader=yaml.BaseLoader)["slides"]
+    marks = []
+    for number, slide in enumerate(slides, start=1):
+        title = str(slide.get("title", "")).strip()[:24]
+        if str(slide.get("layout", "")).strip().lower() in ("title", "section"):
+            subtitle = str(slide.get("subtitle", "")).strip()[:24]
+            title = subtitle or f"{number}/{len(slides)}"
+        marks.append(title)
+    return marks

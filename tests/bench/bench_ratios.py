@@ -31,12 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from pty_screen import PtyProgram, optimal_bytes
+from pty_screen import PtyProgram, optimal_bytes, slide_marks
 
 TOASTS_GONE = 6.0
 """Seconds after the last key before idle is measured (notifications last 5)."""
@@ -59,9 +58,8 @@ ROWS = [
 
 
 def titles_of(deck: Path) -> list[str]:
-    """The first 24 characters of each slide's title (what is waited for)."""
-    data = yaml.load(deck.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return [str(slide.get("title", "")).strip()[:24] for slide in data["slides"]]
+    """What shows once each slide is on screen (its title, see slide_marks)."""
+    return slide_marks(deck)
 
 
 def run_once(

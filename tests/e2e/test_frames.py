@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
-from pty_screen import PtyProgram, optimal_bytes
+from pty_screen import PtyProgram, optimal_bytes, slide_marks
 from tmux_session import PODIUM, needs_podium
 
 pytestmark = [
@@ -27,8 +26,7 @@ SEED = Path(__file__).resolve().parents[2] / "slides.yaml"
 
 
 def _titles() -> list[str]:
-    data = yaml.load(SEED.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return [str(slide.get("title", "")).strip()[:24] for slide in data["slides"]]
+    return slide_marks(SEED)
 
 
 def _start(size: tuple[int, int], data_dir: Path, *args: str) -> PtyProgram:
