@@ -350,6 +350,11 @@ class DiffDisplay:
             driver.flush()
         app.post_display_hook()
 
+    def forget_terminal(self) -> None:
+        """Send the next frame whole: the terminal's content is not known (a resume)."""
+        if self._cell_diff is not None:
+            self._cell_diff.forget()
+
     async def _on_resize(self, event: events.Resize) -> None:
         # Textual calls the handler of each class in turn: App's runs after this.
         if self._cell_diff is not None:

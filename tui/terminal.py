@@ -309,6 +309,11 @@ class _Lifecycle:
 
     def _repaint(self) -> None:
         if self.app.is_running:
+            # The terminal may hold anything now (the shell wrote to it): the
+            # next frame is drawn whole, not as changes (see tui.cell_diff).
+            forget = getattr(self.app, "forget_terminal", None)
+            if callable(forget):
+                forget()
             self.app.refresh(layout=True)
 
     def force_stop(self, signum: int) -> None:
