@@ -130,6 +130,8 @@ class KeysInTurn:
                 not worker.is_finished and any(worker.node is pump for pump in pumps)
                 for worker in self.workers  # type: ignore[attr-defined]
             )
+            holding = any(getattr(pump, "holds_keys", False) for pump in pumps)
+            working = working or holding
             quiet = 0 if busy or working else quiet + 1
             if busy and not await _handled(busy, deadline - loop.time()):
                 return
@@ -223,10 +225,37 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
 
     _SELECTIONS = (Input.Submitted, Button.Pressed, OptionList.OptionSelected)
 
+    _enter_pending = False
+
+    @property
+    def holds_keys(self) -> bool:
+        """Whether an Enter typed before the first hits were listed still waits
+        for them (:class:`KeysInTurn` holds the keys after it meanwhile)."""
+        return self._enter_pending
+
     async def _on_message(self, message: Message) -> None:
         if self._dismissed and isinstance(message, self._SELECTIONS):
             return  # a selection queued behind the one that closed the palette
+        if (
+            isinstance(message, Input.Submitted)
+            and not self._list_visible
+            and self._selected_command is None
+        ):
+            # Enter typed before the search listed its first hits: choose
+            # once they are listed, as if typed then (or drop it after a while).
+            message.stop()
+            self._enter_pending = True
+            self.set_timer(KEY_TURN_SECONDS, self._drop_pending_enter)
+            return
         await super()._on_message(message)
+
+    def _drop_pending_enter(self) -> None:
+        self._enter_pending = False
+
+    def _choose_pending(self) -> None:
+        if self._enter_pending and not self._dismissed:
+            self._enter_pending = False
+            self._select_or_command()
 
     def _action_command_list(self, action: str) -> None:
         try:
@@ -237,6 +266,8 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
     def _watch__list_visible(self) -> None:
         if self.query(CommandList):  # gone when the palette closed mid-search
             super()._watch__list_visible()
+            if self._list_visible and self._enter_pending:
+                self.call_after_refresh(self._choose_pending)
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:
