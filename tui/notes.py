@@ -208,3 +208,23 @@ def plain_lines(markdown: str, limit: int = PREVIEW_LINES) -> tuple[str, ...]:
             if len(lines) >= limit:
                 return tuple(lines)
     return tuple(lines)
+
+
+def hard_line_breaks(source: str) -> str:
+    """Keep the author's line breaks in Markdown notes.
+
+    Speaker notes are written a thought per line; Markdown would join the
+    lines of a paragraph, so each line that continues a paragraph gets a
+    hard break (two trailing spaces).
+    """
+    lines = source.splitlines()
+    out = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        continues = (
+            line.strip()
+            and following.strip()
+            and not following.lstrip().startswith(("-", "*", "+"))
+        )
+        out.append(line + "  " if continues else line)
+    return "\n".join(out)

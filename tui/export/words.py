@@ -11,6 +11,7 @@ from datetime import datetime
 
 from tui.deck.model import Deck
 from tui.export.sources import PollRecord, SlideTime, Sources
+from tui.notes import hard_line_breaks
 from tui.pacing import format_seconds
 from tui.polls.model import PollResults
 
@@ -91,22 +92,5 @@ def export_note(sources: Sources) -> str:
     return " · ".join(parts)
 
 
-def notes_markdown(source: str) -> str:
-    """Speaker notes with the author's line breaks kept, as the notes pane shows them.
-
-    Notes are written a thought per line; Markdown would join the lines of a
-    paragraph, so each line that continues one gets a hard break (two
-    trailing spaces). The same rule as
-    :func:`tui.widgets.notes_pane.hard_line_breaks`, here without Textual.
-    """
-    lines = source.splitlines()
-    out = []
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        continues = (
-            line.strip()
-            and following.strip()
-            and not following.lstrip().startswith(("-", "*", "+"))
-        )
-        out.append(line + "  " if continues else line)
-    return "\n".join(out)
+notes_markdown = hard_line_breaks
+"""Speaker notes with the author's line breaks kept, as the notes pane shows them."""

@@ -15,7 +15,15 @@ from textual.widgets import Static
 
 from tui.deck.model import Deck, reveal_blocks
 from tui.i18n import Words, words_for
-from tui.notes import NotesBlock, PreviewKind, Role, next_preview, notes_blocks, plain_lines
+from tui.notes import (
+    NotesBlock,
+    PreviewKind,
+    Role,
+    hard_line_breaks,
+    next_preview,
+    notes_blocks,
+    plain_lines,
+)
 from tui.pacing import (
     Pace,
     PaceStatus,
@@ -44,26 +52,6 @@ _PACE_STYLES = {
 def format_elapsed(seconds: float) -> str:
     """``seconds`` as ``m:ss`` (or ``h:mm:ss`` past an hour); never negative."""
     return format_seconds(max(0.0, seconds))
-
-
-def hard_line_breaks(source: str) -> str:
-    """Keep the author's line breaks in Markdown notes.
-
-    Speaker notes are written a thought per line; Markdown would join the
-    lines of a paragraph, so each line that continues a paragraph gets a
-    hard break (two trailing spaces).
-    """
-    lines = source.splitlines()
-    out = []
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        continues = (
-            line.strip()
-            and following.strip()
-            and not following.lstrip().startswith(("-", "*", "+"))
-        )
-        out.append(line + "  " if continues else line)
-    return "\n".join(out)
 
 
 class PaceClock(Static):
