@@ -12,30 +12,17 @@ scrolls). :class:`OneLayoutScreen` switches the reactive's layout and
 repaint requests off while its own layout pass runs. Anything that does
 need another layout still gets one: a scrollbar that appears or goes (its
 own reactive), a widget whose content changes, a resize.
-
-The footer rebuilds its keys after the frame that changed them (a poll
-slide brings its vote keys): :meth:`OneLayoutScreen.refresh_bindings`
-holds that frame until the footer is rebuilt, so the keys come with the
-slide.
 """
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-
-HOLD_AT_MOST = 0.2
-"""Seconds a frame waits at most for the footer's keys."""
 
 
 class OneLayoutScreen(Screen[None]):
     """A screen drawn with one layout pass (and so one frame) per change."""
-
-    _holding_frame = False
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         reactive = Widget.virtual_size
@@ -46,29 +33,3 @@ class OneLayoutScreen(Screen[None]):
             super()._refresh_layout(size, scroll)
         finally:
             reactive._layout, reactive._repaint = asks
-
-    def refresh_bindings(self) -> None:
-        """Tell the footer the keys changed; it shows them in the same frame."""
-        super().refresh_bindings()
-        # A footer without keys yet is still starting: the first frame waits for nothing.
-        footers = [footer for footer in self.query(Footer) if footer.children]
-        if not footers or not self.is_current or not self.is_mounted or self._holding_frame:
-            return
-        hold = ExitStack()
-        hold.enter_context(self.app.batch_update())
-        self._holding_frame = True
-
-        held = [True]
-
-        def release() -> None:
-            if held[0]:  # once per hold, by the footer or the timer
-                held[0] = self._holding_frame = False
-                hold.close()
-
-        # Each footer has just queued its rebuild (after the next refresh);
-        # this comes after it in the same queue, so it runs once the keys are in.
-        # Never hold the screen longer than a blink, whatever happens to it.
-        if footers[-1].call_after_refresh(release):
-            self.set_timer(HOLD_AT_MOST, release)
-        else:
-            release()

@@ -5,22 +5,23 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.i18n import words_of
+from tui.widgets.key_line import KeyLine
 
 
 class StatusBar(Horizontal):
     """Slide k/N and reveal step s/S, a typed slide number waiting for Enter, and the footer keys.
 
-    The footer lists the keys that act on the current slide (Textual hides
+    The key line lists the keys that act on the current slide (Textual hides
     the ones whose ``check_action`` says no).
     """
 
     _shown: tuple[int, int, tuple[int, int], str, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Footer(id="status-keys", compact=True, show_command_palette=False)
+        yield KeyLine(id="status-keys")
         yield Static(id="status-position", markup=False)
 
     def show(
