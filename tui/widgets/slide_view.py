@@ -1,9 +1,10 @@
 """The slide itself: title, body, columns, quote or poll, laid out by layout.
 
-One set of child widgets serves every layout; the layout is a CSS class on
-the view (``-layout-title`` ...) so changing slides only updates text and
-classes, never remounts (except when a columns slide has a different number
-of columns).
+One set of child widgets serves every layout; a layout is a set of inline
+styles (:mod:`tui.widgets.slide_layouts`), so changing slides only updates
+text and styles, never remounts (except when a columns slide has a
+different number of columns) and never restyles the view from the
+stylesheet. The view's class names its layout (``-layout-title`` ...).
 
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
@@ -30,13 +31,13 @@ from tui.safe_text import printable
 from tui.widgets.join_view import JoinView
 from tui.widgets.poll_view import PollKeys, PollView
 from tui.widgets.slide_frame import frame_width
+from tui.widgets.slide_layouts import CENTRED, apply_layout
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
 
 if TYPE_CHECKING:
     from tui.web.qr import JoinCode
 
-_CENTRED = {Layout.TITLE, Layout.SECTION, Layout.QUOTE}
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
 
 
@@ -99,13 +100,15 @@ class SlideView(PictureFitting, Vertical):
                 event and date for a slide that shows them.
         """
         if slide.layout is not self._layout:
-            # Class changes restyle the whole subtree: only when needed.
+            # The class names the layout (no stylesheet rule reads it, so no
+            # restyle); its look is set as inline styles (see slide_layouts).
             classes = {f"-layout-{slide.layout.value}": True}
             if self._layout is not None:
                 classes[f"-layout-{self._layout.value}"] = False
-            self.update_classes(classes)  # one restyle of the subtree, not two
+            self.update_classes(classes, update=False)
+            apply_layout(self, slide.layout)
             self._layout = slide.layout
-        centred = slide.layout in _CENTRED
+        centred = slide.layout in CENTRED
         limit = frame_width(slide.layout, deck.width if deck is not None else DEFAULT_WIDTH)
         if limit != self._frame_width:
             self._frame_width = limit
