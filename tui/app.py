@@ -355,14 +355,17 @@ def make_app(
     )
     app: PodiumApp | None = None
     if publisher is not None:
-        from tui.audience.publish import follow_show
+        from tui.audience.publish import after_frames, follow_show
 
+        observe = follow_show(
+            show,
+            publisher,
+            theme=lambda: app.theme if app is not None else theme.name,
+            join=lambda: app.phone_join() if app is not None else None,
+        )
         show.subscribe(
-            follow_show(
-                show,
-                publisher,
-                theme=lambda: app.theme if app is not None else theme.name,
-                join=lambda: app.phone_join() if app is not None else None,
+            after_frames(
+                observe, lambda: app.call_after_refresh if app and app.is_running else None
             )
         )
     if rehearsal is not None:

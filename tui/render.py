@@ -44,6 +44,25 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     return _TrimmedTop(show_link_addresses(parsed))
 
 
+def prefetch_markdown(source: str, justify: Justify = "left") -> None:
+    """Parse ``source`` and lay it out as the last body was, ahead of showing it.
+
+    Called while the presenter looks at a slide, for the slide that comes
+    next: the key that shows it then finds its Markdown parsed and laid out
+    (when it has the width of the body drawn last, as slides of one layout
+    do), and the frame goes out sooner.
+
+    Args:
+        source: Markdown text, as passed to :func:`markdown`.
+        justify: Paragraph alignment.
+    """
+    renderable = markdown(source, justify)
+    if isinstance(renderable, _TrimmedTop) and _TrimmedTop.last_drawn is not None:
+        console, options = _TrimmedTop.last_drawn
+        for _segment in renderable.__rich_console__(console, options):
+            pass
+
+
 class _TrimmedTop:
     """Drops the blank lines Rich puts before a leading list or block.
 
@@ -51,12 +70,17 @@ class _TrimmedTop:
     line; under a slide title that reads as a gap.
     """
 
+    last_drawn: tuple[Console, ConsoleOptions] | None = None
+    """The console and options of the last body drawn (see :func:`prefetch_markdown`)."""
+
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
         self._lines: dict[tuple[object, ...], list[list[Segment]]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.segment import Segment
+
+        _TrimmedTop.last_drawn = (console, options)
 
         # Textual renders a widget's content to measure it, then to draw it,
         # and again on each repaint: Markdown is laid out once per width.

@@ -201,9 +201,11 @@ async def test_presenter_publishes_moves_blank_and_results(seed_deck: Deck) -> N
     app = make_app(seed_deck, publisher=publisher)
     path = state_path(seed_deck.source)
     async with app.run_test(size=SIZE) as pilot:
+        # Written once the presenter's frame is out, not inside the key press.
+        await until(pilot, lambda: read_state(path) is not None)
         assert read_state(path).slide == 0  # type: ignore[union-attr]
         await pilot.press("right", "right")
-        assert read_state(path).slide == 2  # type: ignore[union-attr]
+        await until(pilot, lambda: read_state(path).slide == 2)  # type: ignore[union-attr]
         await pilot.press("b")
         assert isinstance(app.screen, BlankScreen)
         await until(pilot, lambda: read_state(path).blank)  # type: ignore[union-attr]
@@ -211,12 +213,12 @@ async def test_presenter_publishes_moves_blank_and_results(seed_deck: Deck) -> N
         await until(pilot, lambda: not read_state(path).blank)  # type: ignore[union-attr]
         poll_slide = next(i for i, s in enumerate(seed_deck.slides) if s.poll)
         await pilot.press("colon", *str(poll_slide + 1), "enter", "1", "r")
+        await until(pilot, lambda: read_state(path).chart)  # type: ignore[union-attr]
         state = read_state(path)
         assert state is not None and state.slide == poll_slide and state.chart
         assert state.totals is not None and state.totals["Behov"] == 1
         app.theme = "paper"
-        await pilot.pause()
-        assert read_state(path).theme == "paper"  # type: ignore[union-attr]
+        await until(pilot, lambda: read_state(path).theme == "paper")  # type: ignore[union-attr]
     publisher.close()
 
 

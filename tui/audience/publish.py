@@ -243,3 +243,40 @@ def follow_show(
         )
 
     return observe
+
+
+def after_frames(
+    observe: Observer, later: Callable[[], Callable[[Callable[[], None]], object] | None]
+) -> Observer:
+    """``observe`` run once the presenter's frame is out, for the newest change only.
+
+    Writing the state file takes about a millisecond; done inside the key
+    press it delays the presenter's own frame. The audience view reads the
+    file a frame later instead, and a burst of changes writes it once.
+
+    Args:
+        observe: The observer to defer (from :func:`follow_show`).
+        later: Returns a function that runs a callback after the next frame
+            (the app's ``call_after_refresh``), or None while there is no
+            running app: then ``observe`` runs at once.
+
+    Returns:
+        An observer for :meth:`tui.show.core.Show.subscribe`.
+    """
+    newest: list[Change] = []
+
+    def run() -> None:
+        if newest:
+            observe(newest.pop())
+
+    def deferred(change: Change) -> None:
+        schedule = later()
+        if schedule is None:
+            newest.clear()
+            observe(change)
+            return
+        if not newest:
+            schedule(run)
+        newest[:] = [change]
+
+    return deferred

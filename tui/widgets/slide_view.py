@@ -26,7 +26,7 @@ from textual.widgets import Static
 
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
 from tui.polls.model import PollResults
-from tui.render import markdown
+from tui.render import markdown, prefetch_markdown
 from tui.safe_text import printable
 from tui.widgets.join_view import JoinView
 from tui.widgets.poll_view import PollKeys, PollView
@@ -162,6 +162,22 @@ class SlideView(PictureFitting, Vertical):
         scroll = self.query_one("#slide-scroll")
         if scroll.scroll_y:
             scroll.scroll_home(animate=False)
+        if deck is not None:
+            self.call_after_refresh(self._prefetch_next, slide, step, deck)
+
+    def _prefetch_next(self, slide: Slide, step: int, deck: Deck) -> None:
+        """Parse and lay out the body the next key (Right) shows, while this one is read."""
+        if step < slide.steps:
+            upcoming, upcoming_step = slide, step + 1
+        else:
+            index = next((i for i, shown in enumerate(deck.slides) if shown is slide), -1)
+            if index < 0 or index + 1 >= len(deck.slides):
+                return
+            upcoming, upcoming_step = deck.slides[index + 1], 0
+        body_text = upcoming.body_at_step(upcoming_step)
+        if upcoming.image_files or not body_text.strip() or "rich.markdown" not in sys.modules:
+            return  # pictures are drawn ahead on their own; the first body waits for its import
+        prefetch_markdown(body_text, "center" if upcoming.layout in CENTRED else "left")
 
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
