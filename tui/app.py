@@ -365,7 +365,8 @@ def make_app(
         )
         show.subscribe(
             after_frames(
-                observe, lambda: app.call_after_refresh if app and app.is_running else None
+                observe,
+                lambda: app.call_after_refresh if app is not None and app.is_running else None,
             )
         )
     if rehearsal is not None:

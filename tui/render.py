@@ -44,7 +44,7 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     return _TrimmedTop(show_link_addresses(parsed))
 
 
-def prefetch_markdown(source: str, justify: Justify = "left") -> None:
+def prefetch_markdown(source: str, justify: Justify = "left", width: int | None = None) -> None:
     """Parse ``source`` and lay it out as the last body was, ahead of showing it.
 
     Called while the presenter looks at a slide, for the slide that comes
@@ -55,10 +55,13 @@ def prefetch_markdown(source: str, justify: Justify = "left") -> None:
     Args:
         source: Markdown text, as passed to :func:`markdown`.
         justify: Paragraph alignment.
+        width: The width it will be drawn at, in cells (None: the last body's).
     """
     renderable = markdown(source, justify)
     if isinstance(renderable, _TrimmedTop) and _TrimmedTop.last_drawn is not None:
         console, options = _TrimmedTop.last_drawn
+        if width is not None and width > 0:
+            options = options.update_width(width)
         for _segment in renderable.__rich_console__(console, options):
             pass
 

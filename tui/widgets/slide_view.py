@@ -177,7 +177,13 @@ class SlideView(PictureFitting, Vertical):
         body_text = upcoming.body_at_step(upcoming_step)
         if upcoming.image_files or not body_text.strip() or "rich.markdown" not in sys.modules:
             return  # pictures are drawn ahead on their own; the first body waits for its import
-        prefetch_markdown(body_text, "center" if upcoming.layout in CENTRED else "left")
+        # Its width as app.tcss lays it out: 90 % of the view, at most the
+        # measure for its layout, less a quote's padding (slide_layouts).
+        width = self.content_region.width * 9 // 10
+        limit = frame_width(upcoming.layout, deck.width)
+        width = min(width, limit) if limit else width
+        width -= 8 if upcoming.layout is Layout.QUOTE else 0
+        prefetch_markdown(body_text, "center" if upcoming.layout in CENTRED else "left", width)
 
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
