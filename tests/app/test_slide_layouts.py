@@ -76,3 +76,31 @@ async def test_the_next_body_is_parsed_and_laid_out_before_its_key(tmp_path: Pat
         app.show.next()
         await pilot.pause()
         assert renderable._lines == laid_out  # drawn from those lines: no new layout
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 48), (200, 60), (133, 41)])
+async def test_the_join_code_comes_in_the_poll_slide_s_own_frame(size) -> None:
+    pytest.importorskip("segno")
+    from tui.web.qr import make_join
+    from tui.widgets.join_view import JoinView
+    from tui.widgets.slide_view import SlideView
+
+    deck = in_english(load_deck(DECK))
+    app = make_app(deck, clock=FixedClock(), now=fixed_now)
+    polls = [i for i, slide in enumerate(deck.slides) if slide.poll is not None]
+    async with app.run_test(size=size) as pilot:
+        app.screen.query_one(SlideView).set_join(make_join("http://192.168.1.20:8000/j/abcdefghij", "ABCD"))
+        await pilot.pause()
+        for before in range(len(deck.slides)):
+            for poll in polls:
+                if before == poll:
+                    continue
+                app.show.jump(before)
+                await pilot.pause()
+                app.show.jump(poll)  # drawn at once: what the frame will carry
+                drawn = app.screen.query_one(JoinView)._shown
+                await pilot.pause()
+                await pilot.pause()
+                assert drawn is not None and drawn[0] is not None
+                # Measured again after the layout: the same, so no second frame.
+                assert app.screen.query_one(JoinView)._shown == drawn, (before, poll)

@@ -47,13 +47,21 @@ def _seen(program: PtyProgram) -> list[list[tuple[object, ...]]]:
 
 
 @pytest.mark.parametrize(
-    "size", [(80, 24), (100, 30), (200, 60)], ids=["80x24", "100x30", "200x60"]
+    ("size", "args"),
+    [
+        ((80, 24), ()),
+        ((100, 30), ()),
+        ((200, 60), ()),
+        # Serving the phone page: the poll slide's join code comes in its frame.
+        ((100, 30), ("--serve", "127.0.0.1:0")),
+    ],
+    ids=["80x24", "100x30", "200x60", "100x30-serve"],
 )
 def test_each_slide_change_is_one_frame_of_changed_cells(
-    size: tuple[int, int], private_data_dir: Path
+    size: tuple[int, int], args: tuple[str, ...], private_data_dir: Path
 ) -> None:
     titles = _titles()
-    program = _start(size, private_data_dir)
+    program = _start(size, private_data_dir, *args)
     try:
         program.wait_visible(titles[0], timeout=60)
         program.settle(quiet=0.5, limit=10)

@@ -195,8 +195,11 @@ class SlideView(PictureFitting, Vertical):
             self.query_one(JoinView).show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
-        # measure, inside margins in proportion to the terminal): measure it
-        # once the new slide's layout is done, not the last slide's.
+        # measure, inside margins in proportion to the terminal). That is
+        # known now, so the code comes in the slide's own frame; once the
+        # layout is done it is measured again (no redraw if it still fits).
+        if self.content_region.width:
+            self._fit_join()
         self.call_after_refresh(self._fit_join)
 
     def _fit_join(self) -> None:
@@ -211,7 +214,10 @@ class SlideView(PictureFitting, Vertical):
         # The frame's height follows its content; the view's is the room, less
         # the top margin, the title, its rule and the poll's top margin.
         room = self.content_region.height or self.screen.size.height
-        height = room - 4 - (top.outer_size.height if top.display else 0)
+        # The top margin as laid out, or (hidden on the last slide, so not
+        # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
+        top_height = top.outer_size.height or max(1, room * 6 // 100)
+        height = room - 4 - (top_height if top.display else 0)
         self.query_one(JoinView).show(self.join, width, height)
 
     def on_resize(self) -> None:
