@@ -89,7 +89,8 @@ async def test_the_join_code_comes_in_the_poll_slide_s_own_frame(size) -> None:
     app = make_app(deck, clock=FixedClock(), now=fixed_now)
     polls = [i for i, slide in enumerate(deck.slides) if slide.poll is not None]
     async with app.run_test(size=size) as pilot:
-        app.screen.query_one(SlideView).set_join(make_join("http://192.168.1.20:8000/j/abcdefghij", "ABCD"))
+        join = make_join("http://192.168.1.20:8000/j/abcdefghij", "ABCD")
+        app.screen.query_one(SlideView).set_join(join)
         await pilot.pause()
         for before in range(len(deck.slides)):
             for poll in polls:
