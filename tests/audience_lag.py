@@ -72,12 +72,13 @@ class Terminal:
         return any(text in line for line in self.screen.display)
 
     def wait_for(self, text: str, timeout: float = 15.0, since: int = 0) -> float:
-        """Wait until ``text`` was written after byte ``since`` (or, from the
-        start, is on the screen); returns when."""
+        """Wait until ``text`` is on the screen or was written after byte
+        ``since``; returns when. (The screen, because only changed cells
+        are written: a new title may arrive as its last two characters.)"""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             self.read()
-            if text in self.text_since(since) or (since == 0 and self.shows(text)):
+            if self.shows(text) or text in self.text_since(since):
                 return time.perf_counter()
             select.select([self.fd], [], [], 0.01)
         raise AssertionError(f"{text!r} never appeared; last output: {self.text_since(max(0, len(self.output) - 400))!r}")

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.audience.following import Presenter
+from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck
 from tui.i18n import Words, words_for
 from tui.i18n.keys import translate_node
@@ -32,7 +33,7 @@ from tui.widgets.plain_notify import PlainNotify
 __all__ = ["AudienceApp", "AudienceScreen", "Presenter", "make_audience_app"]
 
 
-class AudienceApp(KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
+class AudienceApp(DiffDisplay, KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
     """Shows a deck the way the presenter shows it, slide only.
 
     Args:
