@@ -24,6 +24,10 @@ from tui.deck.schema import (
 from tui.deck.slug import slug
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
+_TEXT_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.TEXT) + keys_of_kind(SLIDE_FIELDS, Kind.IMAGE)
+_BOOLEAN_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN)
+_DURATION_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.DURATION)
+
 _SLIDE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 """A slide id: lowercase ASCII letters, digits, ``-`` and ``_`` (a slug)."""
 
@@ -67,21 +71,21 @@ class SlideChecks(PollChecks, ImageChecks):
                 ok = False
             else:
                 values["id"] = slide_id
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT) + keys_of_kind(SLIDE_FIELDS, Kind.IMAGE):
+        for name in _TEXT_KEYS:
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
                     ok = False
                 else:
                     values[name] = text
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN):
+        for name in _BOOLEAN_KEYS:
             if name in fields:
                 chosen = self.boolean(fields[name][1], name)
                 if chosen is None:
                     ok = False
                 else:
                     values[name] = chosen
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.DURATION):
+        for name in _DURATION_KEYS:
             if name in fields:
                 reported = len(self.problems)
                 budget = self.duration(fields[name][1], name)

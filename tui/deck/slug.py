@@ -33,7 +33,9 @@ def slug(text: str, *, fold_letters: bool = True) -> str:
     Returns:
         At most :data:`MAX_SLUG` characters; empty when nothing usable is left.
     """
-    if fold_letters:
+    if text.isascii():  # nothing to fold or drop: the same result, sooner
+        ascii_text = text.lower()
+    elif fold_letters:
         lowered = text.lower().translate(_FOLD)
         ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     else:

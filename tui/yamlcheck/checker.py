@@ -80,6 +80,9 @@ class Checker:
         self.text = text
         self.path = path
         self.problems: list[Problem] = []
+        # Most files hold no control character and no "\\" escape that could
+        # write one: then no value can hold one, and values need no search.
+        self._controls_possible = first_control(text) >= 0 or ("\\" in text and '"' in text)
 
     def problem(self, node: Node | None, message: str) -> None:
         """Report a problem at a value, or with the whole file when ``node`` is None."""
@@ -107,6 +110,8 @@ class Checker:
         Returns:
             True when a problem was reported.
         """
+        if lines and not self._controls_possible:
+            return False
         index = first_control(text, lines=lines)
         if index < 0:
             return False
