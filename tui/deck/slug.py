@@ -35,6 +35,8 @@ def slug(text: str, *, fold_letters: bool = True) -> str:
     """
     if text.isascii():  # nothing to fold or drop: the same result, sooner
         ascii_text = text.lower()
+        if ascii_text.isalnum():  # one word: already a slug
+            return ascii_text[:MAX_SLUG]
     elif fold_letters:
         lowered = text.lower().translate(_FOLD)
         ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
