@@ -35,6 +35,10 @@ def _bare_tag(text: str) -> bool:
     )
 
 
+class _TooMany(Exception):
+    """Raised inside the C composer to stop at the most values a file may hold."""
+
+
 def _composer_class() -> type[Any] | None:
     """libyaml's composer, keeping every value's text as typed (no tag resolving)."""
     try:
@@ -43,13 +47,21 @@ def _composer_class() -> type[Any] | None:
         return None
 
     class Composer(CParser):
-        # Called by the C composer for each node; a deck's text is never
-        # resolved to a tag (nothing becomes a number, a date or a boolean).
+        # The C composer calls these for each value. A value's text is never
+        # resolved to a tag (nothing becomes a number, a date or a boolean);
+        # values are counted as they come, so a file with too many of them
+        # stops here before it takes the memory of a tree.
+        def __init__(self, text: str, max_nodes: int) -> None:
+            super().__init__(text)
+            self.room = max_nodes
+
         def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> None:
             return None
 
         def descend_resolver(self, parent: object, index: object) -> None:
-            return None
+            self.room -= 1
+            if self.room < 0:
+                raise _TooMany
 
         def ascend_resolver(self) -> None:
             return None
@@ -93,33 +105,32 @@ def c_compose(text: str, max_nodes: int, max_depth: int) -> tuple[bool, Node | N
     if _bare_tag(text):
         return False, None
     assert _COMPOSER is not None, "c_compose() needs available()"
-    composer = _COMPOSER(text)
+    composer = _COMPOSER(text, max_nodes)
     try:
         root = composer.get_single_node()
-    except yaml.YAMLError:
+    except (yaml.YAMLError, _TooMany):
         return False, None
     finally:
         composer.dispose()
     if root is None:
         return True, None
-    if not _adopt(root, max_nodes, max_depth):
+    if not _adopt(root, max_depth):
         return False, None
     return True, cast(Node, root)
 
 
-def _adopt(root: yaml.Node, max_nodes: int, max_depth: int) -> bool:
+def _adopt(root: yaml.Node, max_depth: int) -> bool:
     """Give each node of a freshly composed tree its class; False when it is unusual.
 
-    One pass, a level at a time: counts the values and the levels, refuses
-    tags, and refuses a node met twice (an alias: it already has its class).
+    One pass, a level at a time: counts the levels, refuses tags, and
+    refuses a node met twice (an alias: it already has its class).
     """
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     level: list[yaml.Node] = [root]
-    depth = nodes = 0
+    depth = 0
     while level:
         depth += 1
-        nodes += len(level)
-        if depth > max_depth or nodes > max_nodes:
+        if depth > max_depth:
             return False
         below: list[yaml.Node] = []
         for node in level:
