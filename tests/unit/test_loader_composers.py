@@ -6,6 +6,8 @@ runs its cases with both parsers.)"""
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 import yaml
 from big_deck import big_deck
@@ -139,3 +141,14 @@ def test_an_ordinary_file_is_composed_in_c_with_marks_kept() -> None:
 )
 def test_an_unusual_file_is_left_to_the_exact_composer(text: str) -> None:
     assert c_compose.c_compose(text, 100, 10) == (False, None)
+
+
+def test_too_many_values_stop_the_c_composer_before_it_builds_a_tree() -> None:
+    text = "a: [" + ", ".join(["x"] * 200_000) + "]\n"
+    tracemalloc.start()
+    try:
+        assert c_compose.c_compose(text, 1000, 10) == (False, None)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000  # the whole tree would take tens of megabytes

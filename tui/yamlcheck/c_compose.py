@@ -53,15 +53,19 @@ def _composer_class() -> type[Any] | None:
         # stops here before it takes the memory of a tree.
         def __init__(self, text: str, max_nodes: int) -> None:
             super().__init__(text)
-            self.room = max_nodes
+            room = max_nodes
+
+            def descend_resolver(parent: object, index: object) -> None:
+                nonlocal room
+                room -= 1
+                if room < 0:
+                    raise _TooMany
+
+            # A function on the instance: a counter in a closure is the cheapest.
+            self.descend_resolver = descend_resolver
 
         def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> None:
             return None
-
-        def descend_resolver(self, parent: object, index: object) -> None:
-            self.room -= 1
-            if self.room < 0:
-                raise _TooMany
 
         def ascend_resolver(self) -> None:
             return None
