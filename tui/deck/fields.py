@@ -18,7 +18,7 @@ class DeckFields(Checker):
 
     def text_of(self, node: Node, name: str) -> str | None:
         """Text of a field as typed; None (after reporting) when not text."""
-        if isinstance(node, Scalar) and not self._controls_possible:
+        if isinstance(node, Scalar) and not self.controls_possible:
             # The usual value, without the calls below (same result).
             if node.broken:
                 return None

@@ -1,6 +1,7 @@
 """The node tree of a YAML file, each value marked with where it starts.
 
-:func:`tui.yamlcheck.compose.compose` builds these from the parser's events;
+:func:`tui.yamlcheck.compose.compose` builds these from the parser's events,
+or has libyaml's C composer build them (:mod:`tui.yamlcheck.c_compose`);
 schema checks (decks, themes) walk them. Scalars keep their text exactly as
 the author typed it: nothing is turned into a number, a date or a boolean.
 """
