@@ -153,11 +153,12 @@ class PollChecks(DeckFields):
             if text is None:
                 ok = False
                 continue
-            if not text.strip():
+            stripped = text.strip()
+            if not stripped:
                 self.problem(item, f"option {number} is empty; every option needs text")
                 ok = False
                 continue
-            folded = text.strip().casefold()
+            folded = stripped.casefold()
             if folded in seen:
                 self.problem(
                     item,

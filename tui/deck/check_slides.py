@@ -24,6 +24,12 @@ from tui.deck.schema import (
 from tui.deck.slug import slug
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
+_TEXT_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.TEXT) + keys_of_kind(SLIDE_FIELDS, Kind.IMAGE)
+_BOOLEAN_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN)
+_DURATION_KEYS = keys_of_kind(SLIDE_FIELDS, Kind.DURATION)
+
+_LAYOUT_OF = {layout.value: layout for layout in Layout}
+
 _SLIDE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 """A slide id: lowercase ASCII letters, digits, ``-`` and ``_`` (a slug)."""
 
@@ -67,21 +73,21 @@ class SlideChecks(PollChecks, ImageChecks):
                 ok = False
             else:
                 values["id"] = slide_id
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.TEXT) + keys_of_kind(SLIDE_FIELDS, Kind.IMAGE):
+        for name in _TEXT_KEYS:
             if name in fields:
                 text = self.text_of(fields[name][1], name)
                 if text is None:
                     ok = False
                 else:
                     values[name] = text
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.BOOLEAN):
+        for name in _BOOLEAN_KEYS:
             if name in fields:
                 chosen = self.boolean(fields[name][1], name)
                 if chosen is None:
                     ok = False
                 else:
                     values[name] = chosen
-        for name in keys_of_kind(SLIDE_FIELDS, Kind.DURATION):
+        for name in _DURATION_KEYS:
             if name in fields:
                 reported = len(self.problems)
                 budget = self.duration(fields[name][1], name)
@@ -89,10 +95,7 @@ class SlideChecks(PollChecks, ImageChecks):
                 if budget is not None:
                     values[name] = budget
         if "notes" in fields:
-            steps = (
-                len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
-            )
-            notes = self.notes(fields["notes"], steps)
+            notes = self.notes(fields["notes"], values)
             if notes is None:
                 ok = False
             else:
@@ -120,8 +123,9 @@ class SlideChecks(PollChecks, ImageChecks):
                 ok = False
             elif files:
                 values["image_files"] = files
-        shown = ("title", "body", "columns", "poll", "image")
-        if ok and not any(values.get(name) for name in shown):
+        get = values.get
+        shows = get("title") or get("body") or get("columns") or get("poll") or get("image")
+        if ok and not shows:
             self.problem(
                 node,
                 f"slide {number} has nothing to show; give it a title:, body:, columns: or poll:",
@@ -155,14 +159,18 @@ class SlideChecks(PollChecks, ImageChecks):
         self.slide_ids[text] = node.line
         return text
 
-    def notes(self, pair: tuple[Node, Node], steps: int) -> tuple[str, tuple[str, ...]] | None:
+    def notes(
+        self, pair: tuple[Node, Node], values: dict[str, object]
+    ) -> tuple[str, tuple[str, ...]] | None:
         """Notes as one text, or a list: a block before the first reveal step,
-        then one block per step. Returns ``(notes, step_notes)``."""
+        then one block per step (of the slide's ``values`` read so far).
+        Returns ``(notes, step_notes)``."""
         key, node = pair
         if not isinstance(node, Sequence) or (node.flow and node.line == node.end_line):
             # One-line [..] is text as typed, like every other text field.
             text = self.text_of(node, "notes")
             return None if text is None else (text, ())
+        steps = len(reveal_blocks(str(values.get("body", "")))) - 1 if values.get("reveal") else 0
         texts: list[str] = []
         for index, item in enumerate(node.items):
             text = self.text_of(item, f"notes block {index + 1}")
@@ -198,14 +206,14 @@ class SlideChecks(PollChecks, ImageChecks):
             if text is None:
                 return None
             word = text.strip().lower()
-            if word not in LAYOUTS:
+            written = _LAYOUT_OF.get(word)
+            if written is None:
                 close = difflib.get_close_matches(word, LAYOUTS, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.problem(
                     value, f"layout must be one of {', '.join(LAYOUTS)}, got {text!r}{hint}"
                 )
                 return None
-            written = Layout(word)
         if "poll" in fields:
             if written not in (None, Layout.POLL):
                 key = fields["poll"][0]

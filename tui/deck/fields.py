@@ -18,6 +18,11 @@ class DeckFields(Checker):
 
     def text_of(self, node: Node, name: str) -> str | None:
         """Text of a field as typed; None (after reporting) when not text."""
+        if isinstance(node, Scalar) and not self.controls_possible:
+            # The usual value, without the calls below (same result).
+            if node.broken:
+                return None
+            return "" if node.is_null else node.value
         if node.broken:
             return None
         if isinstance(node, Scalar):
@@ -100,6 +105,23 @@ class DeckFields(Checker):
         Reports non-text keys, duplicates and unknown keys; expands ``<<``
         merge keys (keys written here win over merged ones).
         """
+        # The usual mapping, read in one loop: allowed text keys, each once.
+        found: dict[str, tuple[Node, Node]] = {}
+        for pair in node.value:
+            key = pair[0]
+            if key.__class__ is not Scalar or key.broken:
+                break
+            name = key.value
+            if name not in allowed or name in found:
+                break
+            found[name] = pair
+        else:
+            return found
+        return self._pairs(node, allowed, where)
+
+    def _pairs(
+        self, node: Mapping, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
         found: dict[str, tuple[Node, Node]] = {}
         merges: list[Node] = []
         for name, key, value in self.named_pairs(

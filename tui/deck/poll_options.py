@@ -41,9 +41,11 @@ def derive_option_ids(
         hex digits from the SHA-256 of the poll id and the option text, so
         ids stay unique and stable.
     """
+    slugs = [slug(text)[:MAX_OPTION_ID] for text in texts]
+    if not any(explicit) and all(slugs) and len(set(slugs)) == len(slugs):
+        return tuple(slugs)  # the usual poll: every slug is there and unique
     given = [explicit[index] if index < len(explicit) else None for index in range(len(texts))]
     taken = {each for each in given if each}
-    slugs = [slug(text)[:MAX_OPTION_ID] for text in texts]
     uses = Counter(each for each, written in zip(slugs, given, strict=True) if not written)
     ids: list[str] = []
     for text, each, written in zip(texts, slugs, given, strict=True):

@@ -12,7 +12,7 @@ import unicodedata
 MAX_SLUG = 40
 """Longest slug, in characters."""
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "œ": "oe", "ð": "d", "þ": "th"})
+_FOLD = {"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "œ": "oe", "ð": "d", "þ": "th"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -33,8 +33,15 @@ def slug(text: str, *, fold_letters: bool = True) -> str:
     Returns:
         At most :data:`MAX_SLUG` characters; empty when nothing usable is left.
     """
-    if fold_letters:
-        lowered = text.lower().translate(_FOLD)
+    if text.isascii():  # nothing to fold or drop: the same result, sooner
+        ascii_text = text.lower()
+        if ascii_text.isalnum():  # one word: already a slug
+            return ascii_text[:MAX_SLUG]
+    elif fold_letters:
+        lowered = text.lower()
+        for letter, folded in _FOLD.items():  # a few "in" tests beat str.translate
+            if letter in lowered:
+                lowered = lowered.replace(letter, folded)
         ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     else:
         # Lower-cased after decomposing, as store file names always were.

@@ -161,6 +161,7 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
 
     Returns:
         ``(root, problems)``, as :func:`tui.yamlcheck.compose.compose`
-        returns them, using :data:`PARSER`.
+        returns them, using :data:`PARSER` (and libyaml's C composer for a
+        deck with nothing unusual in it, see :mod:`tui.yamlcheck.c_compose`).
     """
     return _compose.compose(text, path, RULES, PARSER)

@@ -10,6 +10,8 @@ problems the same way (``FILE:LINE:COL: message``, see :class:`Problem`):
   :class:`Sequence`, :class:`Mapping`) and how to name a value in a message.
 - :mod:`tui.yamlcheck.compose`: building that tree from the parser's events,
   with limits against hostile input.
+- :mod:`tui.yamlcheck.c_compose`: the same tree from libyaml's C composer, for
+  files with nothing unusual in them (the fast way; the result is the same).
 - :mod:`tui.yamlcheck.checker`: checks shared by every schema: keys with
   "did you mean", duplicates, merges, true/false, single values.
 

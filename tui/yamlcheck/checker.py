@@ -74,12 +74,16 @@ class Checker:
         text: The file's source text.
         path: The file name used in messages.
         problems: What was found so far.
+        controls_possible: Whether a value may hold a control character
+            (see :meth:`control_problem`); False for most files, which hold
+            none and no ``\\`` escape that could write one.
     """
 
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
         self.problems: list[Problem] = []
+        self.controls_possible = first_control(text) >= 0 or ("\\" in text and '"' in text)
 
     def problem(self, node: Node | None, message: str) -> None:
         """Report a problem at a value, or with the whole file when ``node`` is None."""
@@ -107,6 +111,8 @@ class Checker:
         Returns:
             True when a problem was reported.
         """
+        if lines and not self.controls_possible:
+            return False
         index = first_control(text, lines=lines)
         if index < 0:
             return False

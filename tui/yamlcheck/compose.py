@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from tui.yamlcheck import c_compose
 from tui.yamlcheck.nodes import STANDARD_TAG, Mapping, Node, Scalar, Sequence, marked
 from tui.yamlcheck.problems import Problem
 from tui.yamlcheck.source import position
@@ -99,6 +100,10 @@ def compose(text: str, path: str, rules: Rules, parser: type) -> tuple[Node | No
             f"character U+{ord(bad.group()):04X} is not allowed in a YAML file; remove it",
         )
         return None, composer.problems
+    if c_compose.available(parser):
+        composed, root = c_compose.c_compose(text, rules.max_nodes, rules.max_depth)
+        if composed:
+            return root, composer.problems
     try:
         composer.run(yaml.parse(text, Loader=parser))
     except _Stop:
@@ -150,11 +155,11 @@ class _Composer:
                     parent = stack[-1][0]
                     parent.size += 1
                     if parent.__class__ is Sequence:
-                        parent.items.append(node)
+                        parent.value.append(node)
                     elif parent._pending is None:  # type: ignore[attr-defined]
                         parent._pending = node  # type: ignore[attr-defined]
                     else:
-                        parent.pairs.append((parent._pending, node))  # type: ignore[attr-defined]
+                        parent.value.append((parent._pending, node))  # type: ignore[attr-defined]
                         parent._pending = None  # type: ignore[attr-defined]
                 else:
                     self._finish(node, event.anchor)
@@ -177,9 +182,7 @@ class _Composer:
                 self.stack.append((node, event.anchor))
             elif isinstance(event, collection_end):
                 node, anchor = self.stack.pop()
-                end = marked(event.end_mark)
-                node.end = end.index
-                node.end_line = end.line + 1
+                node.end_mark = marked(event.end_mark)
                 if anchor is not None:
                     self.open_anchors.pop(anchor, None)
                 self._finish(node, anchor)
@@ -253,10 +256,10 @@ class _Composer:
         parent = self.stack[-1][0]
         parent.size += node.size
         if isinstance(parent, Sequence):
-            parent.items.append(node)
+            parent.value.append(node)
         elif isinstance(parent, Mapping):
             if parent._pending is None:
                 parent._pending = node
             else:
-                parent.pairs.append((parent._pending, node))
+                parent.value.append((parent._pending, node))
                 parent._pending = None

@@ -1,6 +1,7 @@
 """The node tree of a YAML file, each value marked with where it starts.
 
-:func:`tui.yamlcheck.compose.compose` builds these from the parser's events;
+:func:`tui.yamlcheck.compose.compose` builds these from the parser's events,
+or has libyaml's C composer build them (:mod:`tui.yamlcheck.c_compose`);
 schema checks (decks, themes) walk them. Scalars keep their text exactly as
 the author typed it: nothing is turned into a number, a date or a boolean.
 """
@@ -51,35 +52,54 @@ def marked(mark: Mark | None) -> Mark:
     return mark
 
 
-class Node:
+class Node(yaml.Node):
     """A value in the file and where it starts.
 
+    A node is one of PyYAML's own nodes (``tag``, ``value``, ``start_mark``,
+    ``end_mark``) as one of the classes below: :mod:`tui.yamlcheck.compose`
+    either builds them from the parser's events or takes the nodes libyaml's
+    C composer made and gives each its class here, without copying them.
+    Positions are read from the marks when asked for.
+
     Attributes:
-        line: 1-based line of the value (of its anchor or tag, if any).
-        column: 1-based column.
-        start: Index of the first character in the source text.
-        end: Index just past the last character.
-        end_line: 1-based line of the last character.
-        size: Number of values in this node, counting aliases expanded.
         broken: True when a problem was already reported for this value,
             so later checks stay quiet about it.
     """
 
-    __slots__ = ("broken", "column", "end", "end_line", "line", "size", "start")
-
     kind = "value"
 
-    def __init__(self, mark: Mark) -> None:
-        self.line = mark.line + 1
-        self.column = mark.column + 1
-        self.start = mark.index
-        self.end = mark.index
-        self.end_line = self.line
-        self.size = 1
-        self.broken = False
+    broken = False  # set on the instance when a problem is reported
+
+    size = 1
+    """Values in this node, aliases counted expanded (kept by the event composer)."""
+
+    @property
+    def line(self) -> int:
+        """1-based line of the value (of its anchor or tag, if any)."""
+        return self.start_mark.line + 1
+
+    @property
+    def column(self) -> int:
+        """1-based column of the value."""
+        return self.start_mark.column + 1
+
+    @property
+    def start(self) -> int:
+        """Index of the value's first character in the source text."""
+        return self.start_mark.index
+
+    @property
+    def end(self) -> int:
+        """Index just past the value's last character."""
+        return self.end_mark.index
+
+    @property
+    def end_line(self) -> int:
+        """1-based line of the value's last character."""
+        return self.end_mark.line + 1
 
 
-class Scalar(Node):
+class Scalar(Node, yaml.ScalarNode):
     """A single value: text, a number, ``yes``, ``~`` ... kept as typed.
 
     Attributes:
@@ -88,23 +108,15 @@ class Scalar(Node):
         tag: The explicit tag, or ``None``.
     """
 
-    __slots__ = ("style", "tag", "value")
-
     kind = "text"
 
     def __init__(self, event: yaml.ScalarEvent) -> None:
-        # Node.__init__ written out: this runs once per value of a file.
-        start, end = marked(event.start_mark), marked(event.end_mark)
-        self.line = start.line + 1
-        self.column = start.column + 1
-        self.start = start.index
-        self.end = end.index
-        self.end_line = end.line + 1
-        self.size = 1
-        self.broken = False
+        # yaml.ScalarNode.__init__ written out: this runs once per value of a file.
+        self.start_mark = marked(event.start_mark)
+        self.end_mark = marked(event.end_mark)
         self.value: str = event.value
         self.style: str | None = event.style or None
-        self.tag: str | None = event.tag
+        self.tag: str | None = event.tag  # type: ignore[assignment]
 
     @property
     def is_null(self) -> bool:
@@ -114,41 +126,61 @@ class Scalar(Node):
         )
 
 
-class Sequence(Node):
+class Sequence(Node, yaml.SequenceNode):
     """A list, block (``- item``) or flow (``[a, b]``).
 
     Attributes:
-        items: The values in order.
+        items: The values in order (PyYAML's ``value``).
         flow: True for the ``[a, b]`` form.
     """
-
-    __slots__ = ("flow", "items")
 
     kind = "list"
 
     def __init__(self, event: yaml.SequenceStartEvent) -> None:
-        super().__init__(marked(event.start_mark))
-        self.items: list[Node] = []
-        self.flow = bool(event.flow_style)
+        self.start_mark = self.end_mark = marked(event.start_mark)
+        self.value: list[Node] = []
+        self.flow_style = bool(event.flow_style)
+        self.tag: str | None = event.tag  # type: ignore[assignment]
+
+    @property
+    def items(self) -> list[Node]:
+        """The values in order."""
+        return self.value
+
+    @property
+    def flow(self) -> bool:
+        """True for the ``[a, b]`` form."""
+        return bool(self.flow_style)
 
 
-class Mapping(Node):
+class Mapping(Node, yaml.MappingNode):
     """A mapping, block (``key: value`` lines) or flow (``{a: b}``).
 
     Attributes:
-        pairs: ``(key, value)`` nodes in file order, duplicates included.
+        pairs: ``(key, value)`` nodes in file order, duplicates included
+            (PyYAML's ``value``).
         flow: True for the ``{a: b}`` form.
     """
 
-    __slots__ = ("_pending", "flow", "pairs")
-
     kind = "mapping"
 
+    _pending: Node | None = None  # a key waiting for its value, while composing
+
     def __init__(self, event: yaml.MappingStartEvent) -> None:
-        super().__init__(marked(event.start_mark))
-        self.pairs: list[tuple[Node, Node]] = []
-        self.flow = bool(event.flow_style)
-        self._pending: Node | None = None
+        self.start_mark = self.end_mark = marked(event.start_mark)
+        self.value: list[tuple[Node, Node]] = []
+        self.flow_style = bool(event.flow_style)
+        self.tag: str | None = event.tag  # type: ignore[assignment]
+
+    @property
+    def pairs(self) -> list[tuple[Node, Node]]:
+        """``(key, value)`` nodes in file order, duplicates included."""
+        return self.value
+
+    @property
+    def flow(self) -> bool:
+        """True for the ``{a: b}`` form."""
+        return bool(self.flow_style)
 
 
 _RESOLVER = yaml.resolver.Resolver()
