@@ -61,3 +61,26 @@ async def test_keys_drawn_are_the_screen_s_shown_bindings(tmp_path: Path) -> Non
         for binding, _enabled in line.keys():
             assert app.get_key_display(binding) in text
             assert binding.description in text
+
+
+async def test_at_80_columns_quit_and_help_stay_readable_on_a_poll_slide(tmp_path: Path) -> None:
+    """The Bokmål poll slide's keys are wider than 80 columns: the arrows lose their words."""
+    deck = load_deck(SEED_DECK)  # lang: nb
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    app = make_app(deck, store=store, clock=FixedClock(), now=fixed_now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("colon", *str(_poll_slide(deck)), "enter")
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        text = str(line.render()).rstrip()
+        assert len(text) <= line.size.width
+        assert text.endswith("q Avslutt ? Hjelp")
+        assert "r Resultat" in text and "Stem" in text
+        assert "Neste" not in text  # the first keys speak for themselves
+    wide = make_app(
+        deck, store=VoteStore.open(tmp_path / "wide.sqlite3"), clock=FixedClock(), now=fixed_now
+    )
+    async with wide.run_test(size=(160, 24)) as pilot:
+        await pilot.press("colon", *str(_poll_slide(deck)), "enter")
+        await pilot.pause()
+        assert "→ Neste" in str(wide.screen.query_one(KeyLine).render())

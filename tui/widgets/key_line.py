@@ -12,6 +12,7 @@ A click on a key presses it, as in Textual's footer.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -29,7 +30,10 @@ class KeyLine(Widget, can_focus=False):
     the key (bold, ``$footer-key-*`` colours), a space and its description
     (``$footer-description-*`` colours), then one cell of the footer's
     background; keys whose ``check_action`` answers None are dimmed and ring
-    the bell when clicked. Keys that do not fit are cut at the right edge.
+    the bell when clicked. When the line is wider than the widget, the
+    first keys lose their descriptions until it fits (the arrows and ``:``
+    speak for themselves, and quit and help stay readable at the end);
+    what still does not fit is cut at the right edge. Help lists every key.
     """
 
     ALLOW_SELECT = False
@@ -89,11 +93,19 @@ class KeyLine(Widget, can_focus=False):
         gap = Style(bgcolor=base.bgcolor)  # between keys: the line's background alone
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Binding, bool]] = []
-        for binding, enabled in self.keys():
+        keys = [
+            (binding, enabled, self.app.get_key_display(binding))
+            for binding, enabled in self.keys()
+        ]
+        described = _fitting_descriptions(
+            [(cell_len(shown), cell_len(binding.description)) for binding, _, shown in keys],
+            self.size.width,
+        )
+        for (binding, enabled, shown), describe in zip(keys, described, strict=True):
             start = line.cell_len
             dim = Style() if enabled else Style(dim=True)
-            line.append(self.app.get_key_display(binding), key_style + dim)
-            if binding.description:
+            line.append(shown, key_style + dim)
+            if describe:
                 line.append(" " + binding.description, description_style + dim)
             spans.append((start, line.cell_len, binding, enabled))
             line.append(" ", gap)
@@ -110,3 +122,26 @@ class KeyLine(Widget, can_focus=False):
                 else:
                     self.app.bell()
                 return
+
+
+def _fitting_descriptions(keys: list[tuple[int, int]], width: int) -> list[bool]:
+    """Which keys keep their description so the line fits in ``width`` cells.
+
+    Args:
+        keys: Per key, the cells of its key and of its description (0: none).
+        width: The cells available (0: not laid out yet, keep them all).
+
+    Returns:
+        Per key, whether its description is drawn: all of them when they
+        fit, else none of the first ones, as few as needed.
+    """
+    described = [bool(description) for _key, description in keys]
+    # Each key: its cells, " " + description when drawn, then one cell between keys.
+    total = sum(key + 1 + (1 + description if description else 0) for key, description in keys)
+    for index, (_key, description) in enumerate(keys):
+        if not width or total <= width:
+            break
+        if description:
+            described[index] = False
+            total -= 1 + description
+    return described
