@@ -41,6 +41,7 @@ from tui.screens.presenter_keys import key_for
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
 from tui.show.events import Change, Flag
+from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]):
+class PodiumApp(
+    ReleaseAfterFirstFrame, DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]
+):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built

@@ -1,13 +1,19 @@
-"""What the presenter does not do at start-up: read unused themes, parse the stylesheet twice."""
+"""What the presenter does not do at start-up: read unused themes, parse the stylesheet twice,
+restyle the first slide, collect garbage before the first frame."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 
+from tui import startup_gc
 from tui.app import make_app
-from tui.deck import Deck
+from tui.deck import Deck, load_deck_text
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.slide_view import SlideView
 
 SIZE = (100, 30)
 
@@ -44,3 +50,47 @@ async def test_the_stylesheet_is_parsed_again_only_for_another_theme(
         app.theme = "contrast"
         await pilot.pause()
         assert reparsed
+
+
+@pytest.mark.parametrize("first", ["title", "content", "quote"])
+async def test_the_first_slide_is_styled_once(first: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slide view starts with the first slide's layout class: no restyle of its widgets."""
+    restyled: list[DOMNode] = []
+    update = DOMNode.update_node_styles
+
+    def counted(self: DOMNode, animate: bool = True) -> None:
+        restyled.append(self)
+        update(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    extra = {"title": "", "content": "    body: Hei\n", "quote": "    attribution: Meg\n"}[first]
+    deck = load_deck_text(
+        f"slides:\n  - layout: {first}\n    title: Først\n{extra}"
+        "  - layout: section\n    title: Så\n"
+    )
+    app = make_app(deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(SlideView)
+        assert view.has_class(f"-layout-{first}")
+        assert not [node for node in restyled if node is view or view in node.ancestors]
+        await pilot.press("right")  # another layout: restyled, as before
+        await pilot.pause()
+        assert view.has_class("-layout-section") and not view.has_class(f"-layout-{first}")
+        assert view in restyled
+
+
+async def test_the_collector_held_at_start_is_released_by_the_first_frame(
+    seed_deck: Deck,
+) -> None:
+    app = make_app(seed_deck)
+    startup_gc.hold()
+    try:
+        assert not gc.isenabled()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled() and not startup_gc.held()
+            assert gc.get_freeze_count() > 0
+    finally:
+        startup_gc.release()
+        gc.unfreeze()

@@ -103,7 +103,10 @@ class PresenterScreen(NavigableScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
-            yield SlideView(id="slide")  # the notes pane joins when first shown
+            # Styled for the first slide's layout from the start: the first
+            # frame does not restyle the slide's widgets (the notes pane joins
+            # when first shown).
+            yield SlideView(id="slide", classes=f"-layout-{self.slide.layout.value}")
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
