@@ -35,7 +35,6 @@ from tui.polls.session import PollSession
 from tui.polls.store import VoteStore
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
@@ -209,6 +208,8 @@ class PodiumApp(
                 self.show.reset_poll(poll)
 
         question = self.words("confirm.reset_poll", count=voters, question=poll.question)
+        from tui.screens.confirm import ConfirmScreen  # not needed for the first slide
+
         self.push_screen(ConfirmScreen(question), answered)
 
     def restore_poll(self, poll: Poll) -> None:

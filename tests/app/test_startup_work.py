@@ -54,7 +54,7 @@ async def test_the_stylesheet_is_parsed_again_only_for_another_theme(
 
 @pytest.mark.parametrize("first", ["title", "content", "quote"])
 async def test_the_first_slide_is_styled_once(first: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The slide view starts with the first slide's layout class: no restyle of its widgets."""
+    """The slide view starts in the first slide's layout, and the screen is styled once."""
     restyled: list[DOMNode] = []
     update = DOMNode.update_node_styles
 
@@ -74,6 +74,7 @@ async def test_the_first_slide_is_styled_once(first: str, monkeypatch: pytest.Mo
         view = app.screen.query_one(SlideView)
         assert view.has_class(f"-layout-{first}")
         assert not [node for node in restyled if node is view or view in node.ancestors]
+        assert app.screen not in restyled  # styled as mounted, not again when first shown
         await pilot.press("right")  # another layout: restyled, as before
         await pilot.pause()
         assert view.has_class("-layout-section") and not view.has_class(f"-layout-{first}")
