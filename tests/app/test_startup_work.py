@@ -7,7 +7,9 @@ import gc
 
 import pytest
 from textual.css.stylesheet import Stylesheet
+from textual.design import ColorSystem
 from textual.dom import DOMNode
+from textual.theme import Theme
 
 from tui import startup_gc
 from tui.app import make_app
@@ -95,3 +97,26 @@ async def test_the_collector_held_at_start_is_released_by_the_first_frame(
     finally:
         startup_gc.release()
         gc.unfreeze()
+
+
+async def test_css_variables_are_worked_out_once_per_theme(
+    seed_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generated: list[ColorSystem] = []
+    generate = ColorSystem.generate
+
+    def counted(self: ColorSystem) -> dict[str, str]:
+        generated.append(self)
+        return generate(self)
+
+    monkeypatch.setattr(ColorSystem, "generate", counted)
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(generated)
+        first = app.get_css_variables()
+        assert app.get_css_variables() == first and len(generated) == before
+        # The same name, a new theme (its file was saved): worked out anew.
+        app.register_theme(Theme(name="ks", primary="#ff0000", dark=True))
+        assert app.get_css_variables()["primary"] != first["primary"]
+        assert len(generated) > before
