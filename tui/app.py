@@ -35,12 +35,12 @@ from tui.polls.session import PollSession
 from tui.polls.store import VoteStore
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
 from tui.show.events import Change, Flag
+from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
@@ -59,7 +59,9 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
 
 
-class PodiumApp(DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]):
+class PodiumApp(
+    ReleaseAfterFirstFrame, DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]
+):
     """Presents one deck: themes, palette, notifications, the vote watch.
 
     The presenter's state and its operations live in :class:`Show` (built
@@ -206,6 +208,8 @@ class PodiumApp(DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None])
                 self.show.reset_poll(poll)
 
         question = self.words("confirm.reset_poll", count=voters, question=poll.question)
+        from tui.screens.confirm import ConfirmScreen  # not needed for the first slide
+
         self.push_screen(ConfirmScreen(question), answered)
 
     def restore_poll(self, poll: Poll) -> None:

@@ -4,8 +4,9 @@ A talk is given in one theme: reading every theme file at start-up, and
 parsing the stylesheet once with Textual's default theme and again with the
 chosen one, made the first slide wait. :class:`ThemesOnDemand` (an ``App``
 mixin) registers Podium's other themes by name and reads a file only when
-the palette (or the audience view's mirror) picks it, and parses the
-stylesheet again only when the theme's variables change.
+the palette (or the audience view's mirror) picks it, parses the
+stylesheet again only when the theme's variables change, and works those
+variables out once per theme.
 """
 
 from __future__ import annotations
@@ -28,6 +29,23 @@ class ThemesOnDemand:
     """Themes offered by name, each read from its file when first chosen."""
 
     _css_variables: dict[str, str] | None = None
+    _variables_of: tuple[object, dict[str, str]] | None = None  # (theme, its variables)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The CSS variables of the current theme, worked out once per theme.
+
+        Textual asks for them several times as an app starts (and the
+        theme's whole colour system is generated each time); they depend on
+        the theme alone, so they are kept with the theme object they were
+        made from.
+        """
+        app = cast("App[object]", self)
+        theme = app.current_theme
+        kept = self._variables_of
+        if kept is None or kept[0] is not theme:
+            kept = self._variables_of = (theme, super().get_css_variables())  # type: ignore[misc]
+        app.theme_variables = dict(kept[1])
+        return dict(kept[1])
 
     def keep_stylesheet(self) -> None:
         """Parse the stylesheet with the theme set now, and not again for it.

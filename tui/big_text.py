@@ -13,8 +13,8 @@ pixels (two across and two down per cell), so a title can be drawn
 
 :func:`big_lines` draws a title, wrapped at spaces, or returns None when a
 character has no big glyph or a word does not fit: the caller then shows
-the whole title as normal text (never a mix). pyfiglet is imported on the
-first big title only, and the font is read once.
+the whole title as normal text (never a mix). The font is read once, on the
+first big title, from pyfiglet's font file (see :mod:`tui.figlet_font`).
 """
 
 from __future__ import annotations
@@ -68,8 +68,17 @@ def console_glyphs_only(environ: os._Environ[str] | dict[str, str] | None = None
 
 @lru_cache(maxsize=1)
 def _font() -> tuple[dict[int, list[str]], str]:
-    """The rows of every glyph of :data:`FONT` by code point, and its hard blank."""
-    from pyfiglet import FigletFont  # deferred: only when a big title is drawn
+    """The rows of every glyph of :data:`FONT` by code point, and its hard blank.
+
+    Read from pyfiglet's font file without importing pyfiglet
+    (:mod:`tui.figlet_font`); pyfiglet itself only when that file is zipped.
+    """
+    from tui.figlet_font import read_font  # deferred: only when a big title is drawn
+
+    glyphs = read_font(FONT)
+    if glyphs is not None:
+        return glyphs
+    from pyfiglet import FigletFont
 
     font = FigletFont(FONT)
     return font.chars, font.hardBlank

@@ -1,13 +1,21 @@
-"""What the presenter does not do at start-up: read unused themes, parse the stylesheet twice."""
+"""What the presenter does not do at start-up: read unused themes, parse the stylesheet twice,
+restyle the first slide, collect garbage before the first frame."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from textual.css.stylesheet import Stylesheet
+from textual.design import ColorSystem
+from textual.dom import DOMNode
+from textual.theme import Theme
 
+from tui import startup_gc
 from tui.app import make_app
-from tui.deck import Deck
+from tui.deck import Deck, load_deck_text
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.slide_view import SlideView
 
 SIZE = (100, 30)
 
@@ -44,3 +52,71 @@ async def test_the_stylesheet_is_parsed_again_only_for_another_theme(
         app.theme = "contrast"
         await pilot.pause()
         assert reparsed
+
+
+@pytest.mark.parametrize("first", ["title", "content", "quote"])
+async def test_the_first_slide_is_styled_once(first: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slide view starts in the first slide's layout, and the screen is styled once."""
+    restyled: list[DOMNode] = []
+    update = DOMNode.update_node_styles
+
+    def counted(self: DOMNode, animate: bool = True) -> None:
+        restyled.append(self)
+        update(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    extra = {"title": "", "content": "    body: Hei\n", "quote": "    attribution: Meg\n"}[first]
+    deck = load_deck_text(
+        f"slides:\n  - layout: {first}\n    title: Først\n{extra}"
+        "  - layout: section\n    title: Så\n"
+    )
+    app = make_app(deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(SlideView)
+        assert view.has_class(f"-layout-{first}")
+        assert not [node for node in restyled if node is view or view in node.ancestors]
+        assert app.screen not in restyled  # styled as mounted, not again when first shown
+        await pilot.press("right")  # another layout: restyled, as before
+        await pilot.pause()
+        assert view.has_class("-layout-section") and not view.has_class(f"-layout-{first}")
+        assert view in restyled
+
+
+async def test_the_collector_held_at_start_is_released_by_the_first_frame(
+    seed_deck: Deck,
+) -> None:
+    app = make_app(seed_deck)
+    startup_gc.hold()
+    try:
+        assert not gc.isenabled()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled() and not startup_gc.held()
+            assert gc.get_freeze_count() > 0
+    finally:
+        startup_gc.release()
+        gc.unfreeze()
+
+
+async def test_css_variables_are_worked_out_once_per_theme(
+    seed_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generated: list[ColorSystem] = []
+    generate = ColorSystem.generate
+
+    def counted(self: ColorSystem) -> dict[str, str]:
+        generated.append(self)
+        return generate(self)
+
+    monkeypatch.setattr(ColorSystem, "generate", counted)
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(generated)
+        first = app.get_css_variables()
+        assert app.get_css_variables() == first and len(generated) == before
+        # The same name, a new theme (its file was saved): worked out anew.
+        app.register_theme(Theme(name="ks", primary="#ff0000", dark=True))
+        assert app.get_css_variables()["primary"] != first["primary"]
+        assert len(generated) > before

@@ -139,13 +139,14 @@ def test_only_the_linux_console_gets_half_blocks(term: str, expected: bool) -> N
     assert console_glyphs_only({"TERM": term}) is expected
 
 
-def test_pyfiglet_is_imported_on_the_first_big_title_only() -> None:
+def test_the_font_is_read_on_the_first_big_title_without_importing_pyfiglet() -> None:
     code = (
         "import sys\n"
         "import tui.big_text as big\n"
-        "assert 'pyfiglet' not in sys.modules\n"
+        "assert big._font.cache_info().currsize == 0\n"
         "assert big.big_lines('Hei', 100)\n"
-        "assert 'pyfiglet' in sys.modules\n"
+        "assert big._font.cache_info().currsize == 1\n"
+        "assert 'pyfiglet' not in sys.modules, 'pyfiglet imported'\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False

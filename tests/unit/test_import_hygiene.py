@@ -96,3 +96,29 @@ def test_live_reload_is_not_imported_before_the_first_frame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+# Modules the presenter imports only once they are used (the first slide
+# needs none of them), and what it must not load for a big title.
+NOT_BEFORE_USE = (
+    "tui.screens.help",  # ?
+    "tui.screens.overview",  # o
+    "tui.screens.confirm",  # a reset, asked first
+    "tui.screens.blank",  # b
+    "pyfiglet",  # big titles read its font file (tui.figlet_font)
+)
+
+
+def test_screens_not_on_the_first_slide_are_imported_when_used() -> None:
+    code = (
+        "import sys, json\n"
+        "import tui.app, tui.cli.present, tui.cli.session\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout))
+    leaked = sorted(name for name in NOT_BEFORE_USE if name in loaded)
+    assert not leaked, f"the presenter loads {leaked} at start-up"

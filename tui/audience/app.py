@@ -28,12 +28,15 @@ from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.audience import AudienceScreen
 from tui.screens.safe import KeysInTurn
+from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
 
 __all__ = ["AudienceApp", "AudienceScreen", "Presenter", "make_audience_app"]
 
 
-class AudienceApp(DiffDisplay, KeysInTurn, PlainNotify, App[None], inherit_bindings=False):
+class AudienceApp(
+    ReleaseAfterFirstFrame, DiffDisplay, KeysInTurn, PlainNotify, App[None], inherit_bindings=False
+):
     """Shows a deck the way the presenter shows it, slide only.
 
     Args:

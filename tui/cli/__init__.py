@@ -125,6 +125,9 @@ def _run(argv: list[str]) -> int:
     elif command == "schema":
         from tui.cli.schema import main as run_command
     else:
+        from tui.startup_gc import hold
+
+        hold()  # until the first frame (tui.startup_gc); main releases it on the way out
         options = _parser().parse_args(argv)
         if options.audience:
             from tui.cli.audience import run_audience
@@ -146,3 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    finally:
+        from tui.startup_gc import release
+
+        release()  # in case no app drew a frame (a bad deck, no terminal)

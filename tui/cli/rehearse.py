@@ -95,6 +95,9 @@ def main(argv: Sequence[str]) -> int:
     deck_path = args.deck if args.deck is not None else str(default_deck_path())
     if args.history or args.report is not None:
         return _read_only(args, deck_path)
+    from tui.startup_gc import hold
+
+    hold()  # until the first frame (tui.startup_gc); tui.cli.main releases it on the way out
     try:
         store = RehearsalStore.open()
     except StoreError as error:

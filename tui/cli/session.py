@@ -6,13 +6,15 @@ when the default store is broken), a check that there is a terminal, the
 position a crashed run stopped at, the audience-view publisher and the rehearsal
 recorder. :meth:`Session.run` builds the app with :func:`tui.app.make_app`
 from all of it, runs it and closes everything in the right order, clean or
-not.
+not. Both records are msgspec structs, not dataclasses: quicker to define
+on the way to the first frame.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from tui.cli.common import BadInput, fail, warn
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
@@ -28,8 +30,7 @@ if TYPE_CHECKING:
     from tui.web.control import PhoneSetup
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     """How a deck is presented, as the command line asked.
 
     Args:
@@ -63,8 +64,7 @@ class NotStarted(Exception):
         self.status = status
 
 
-@dataclass
-class Session:
+class Session(msgspec.Struct):
     """Everything one presentation runs with; see :func:`open_session`."""
 
     deck: Deck

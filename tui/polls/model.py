@@ -1,13 +1,17 @@
 """What the vote store hands out: results, ballots, the stage. Plain data.
 
 Imports neither Textual nor SQLite: the presenter, the voter and the
-``podium results`` command all read these.
+``podium results`` command all read these. Frozen msgspec structs (like the
+deck model's) where nothing calls ``dataclasses.replace`` on them: a
+dataclass takes about a millisecond to define, a struct a twentieth of that.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from tui.deck.model import Poll
 from tui.polls.percent import percentages
@@ -31,8 +35,7 @@ class Status(str, Enum):
     """Cleared by a reset, kept as a backup; not counted."""
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(msgspec.Struct, frozen=True):
     """Votes for an option the deck no longer has.
 
     Attributes:
@@ -98,8 +101,7 @@ class PollResults:
         return sum(orphan.votes for orphan in self.orphaned)
 
 
-@dataclass(frozen=True)
-class Ballot:
+class Ballot(msgspec.Struct, frozen=True):
     """One voter's current vote on one poll.
 
     Attributes:
@@ -116,8 +118,7 @@ class Ballot:
     cast_at: float
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(msgspec.Struct, frozen=True):
     """What the presenter's screen shows now, as the audience needs to know it.
 
     Attributes:
@@ -138,8 +139,7 @@ class Stage:
     changed_at: float = 0.0
 
 
-@dataclass(frozen=True)
-class VoteRecord:
+class VoteRecord(msgspec.Struct, frozen=True):
     """One stored choice, for the results export.
 
     Attributes:

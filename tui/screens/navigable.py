@@ -16,7 +16,6 @@ from textual.binding import Binding
 from tui.deck.model import Deck
 from tui.navigation import Position
 from tui.screens.one_frame import OneLayoutScreen
-from tui.screens.overview import OverviewScreen
 
 
 class Navigator(Protocol):
@@ -115,5 +114,7 @@ class NavigableScreen(OneLayoutScreen):
         def chosen(index: int | None) -> None:
             if index is not None:
                 self.navigator.jump(index)
+
+        from tui.screens.overview import OverviewScreen  # not needed for the first slide
 
         self.app.push_screen(OverviewScreen(self.deck, self.navigator.position.slide), chosen)

@@ -26,9 +26,6 @@ from textual.widgets import Static
 from tui.deck.model import Slide
 from tui.i18n import words_for
 from tui.i18n.keys import translate_all, translate_node
-from tui.screens.blank import BlankScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.help import HelpScreen, help_rows
 from tui.screens.navigable import NavigableScreen
 from tui.screens.presenter_keys import (
     POLL_ACTIONS,
@@ -103,7 +100,8 @@ class PresenterScreen(NavigableScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
-            yield SlideView(id="slide")  # the notes pane joins when first shown
+            # In the first slide's layout from the start (no restyle); notes join when shown.
+            yield SlideView(id="slide", classes=f"-layout-{self.slide.layout.value}")
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
@@ -144,6 +142,8 @@ class PresenterScreen(NavigableScreen):
             if Flag.POLL_CLOSED in flags or state.goto_open != change.old.goto_open:
                 self.refresh_bindings()  # the keys change meaning; the footer says so
         if Flag.BLANK in flags and state.blank:
+            from tui.screens.blank import BlankScreen  # not needed for the first slide
+
             self.app.push_screen(BlankScreen())
 
     def _say(self, notice: Notice) -> None:
@@ -363,11 +363,15 @@ class PresenterScreen(NavigableScreen):
             if yes:
                 self.show.reset_timer()
 
+        from tui.screens.confirm import ConfirmScreen  # not needed for the first slide
+
         self.app.push_screen(ConfirmScreen(self.words("confirm.reset_timer")), answered)
 
     def action_help(self) -> None:
         """Show every key."""
         bindings = translate_all([*self.BINDINGS, *self._help_bindings], self.words)
+        from tui.screens.help import HelpScreen, help_rows  # not needed for the first slide
+
         self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))
 
     def action_vote(self, number: int) -> None:

@@ -31,9 +31,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+
+import msgspec
 
 from tui.storage.errors import StoreError
 
@@ -46,8 +47,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(msgspec.Struct, frozen=True):
     """One kind of store file: what it must hold and how its troubles are told.
 
     Attributes:
@@ -84,7 +84,7 @@ class Kind:
     elsewhere: str = "PODIUM_DATA_DIR"
     what: str = "its tables"
     empty_message: str = "{path} is empty: nothing has set it up as a Podium store yet"
-    backup_before_upgrade: frozenset[int] = field(default_factory=frozenset)
+    backup_before_upgrade: frozenset[int] = frozenset()
     synchronous: str = "FULL"
     setup: tuple[str, ...] = ()
     untouched: str = "it was left untouched"
