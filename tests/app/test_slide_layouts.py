@@ -31,8 +31,15 @@ async def _shown_after(index: int, visits: list[int], size: tuple[int, int]):
         for visit in [*visits, index]:
             app.show.jump(visit)
             await pilot.pause()
-        await pilot.pause()
-        return _screen(app)
+        # Settled: two looks in a row agree (a busy machine may lag a frame).
+        shown = None
+        for _ in range(20):
+            await pilot.pause(0.02)
+            now = _screen(app)
+            if now == shown:
+                break
+            shown = now
+        return shown
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])

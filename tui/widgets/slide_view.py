@@ -31,7 +31,7 @@ from tui.safe_text import printable
 from tui.widgets.join_view import JoinView
 from tui.widgets.poll_view import PollKeys, PollView
 from tui.widgets.slide_frame import frame_width
-from tui.widgets.slide_layouts import CENTRED, apply_layout
+from tui.widgets.slide_layouts import CENTRED, apply_layout, leaf_classes
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
 
@@ -50,6 +50,9 @@ def meta_lines(deck: Deck | None) -> tuple[str, str]:
     )
 
 
+_LAYOUT_NAMES = {layout.value for layout in Layout}
+
+
 class SlideView(PictureFitting, Vertical):
     """Draws one slide at one reveal step."""
 
@@ -62,13 +65,18 @@ class SlideView(PictureFitting, Vertical):
     _meta: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
+        # Composed with the first slide's classes (a "-layout-" class given
+        # to the view), so that no widget is restyled for the first slide.
+        first = next((Layout(name[8:]) for name in self.classes if name[8:] in _LAYOUT_NAMES), None)
         with Vertical(id="slide-frame"):
             yield Static(id="slide-top")  # the top margin of a content slide
-            yield SlideTitle(id="slide-title")
+            yield SlideTitle(id="slide-title", classes=leaf_classes("#slide-title", first))
             yield Static(id="slide-subtitle", markup=False)
             yield Static(id="slide-author", markup=False)
             with VerticalScroll(id="slide-scroll", can_focus=False):
-                yield Static(id="slide-body", markup=False)
+                yield Static(
+                    id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
+                )
                 yield Horizontal(id="slide-columns")
                 with Horizontal(id="slide-poll-row"):
                     yield PollView(id="slide-poll")
