@@ -1,4 +1,4 @@
-"""A screen update renders only the rows it shows, of only the widgets there.
+"""Screen updates that render only what they show, and a way to draw one at once.
 
 Textual's compositor answers an update of a small region (the notes pane's
 clock, once a second) by asking every widget whose *container* overlaps it
@@ -9,10 +9,14 @@ cells cached that is still a few thousand calls a second for two digits.
 :class:`CroppedCompositor` asks only the widgets whose visible part
 overlaps the update, and only for the rows of the update, front to back,
 stopping at the first widget that covers the whole update (the first strip
-drawn in a cell is the one shown, so nothing behind it could show). The strips it
-keeps are the ones Textual's would keep (a widget is only ever drawn inside
-its visible region, and only the update's rows are sent), so what reaches
-the terminal is the same. :class:`CroppedRenders` gives a screen one.
+drawn in a cell is the one shown, so nothing behind it could show). The
+strips it keeps are the ones Textual's would keep (a widget is only ever
+drawn inside its visible region, and only the update's rows are sent), so
+what reaches the terminal is the same. :class:`CroppedRenders` gives a
+screen one.
+
+:func:`paint_now` draws a widget's changed region as one update straight
+away, instead of through Textual's round of refresh messages.
 """
 
 from __future__ import annotations
