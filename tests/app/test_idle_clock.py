@@ -119,3 +119,20 @@ def test_changed_columns_span_the_cells_that_differ() -> None:
     # A wide character is repainted whole.
     assert changed_columns((("日本", ""),), (("日本x", ""),)) == (4, 5)
     assert changed_columns((("日本", ""),), (("日x", ""),)) == (2, 4)
+
+
+async def test_what_changed_while_the_pane_was_hidden_shows_when_it_comes_back(
+    seed_deck: Deck, clock: FixedClock
+) -> None:
+    app = make_app(seed_deck, clock=clock, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "s")
+        await pilot.pause()
+        widget = app.screen.query_one(PaceClock)
+        assert _text(widget).startswith("0:00 / 20:00")
+        await pilot.press("s")  # hidden: the clock stops ticking
+        clock.advance(65)
+        await pilot.press("right")  # the pane is told the new slide (and reads the clock)
+        await pilot.press("s")
+        await pilot.pause()
+        assert _text(widget).startswith("1:05 / 20:00")

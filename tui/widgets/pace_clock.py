@@ -104,6 +104,9 @@ class PaceClock(Widget):
             self.refresh(layout=True)
             return
         width = self.content_region.width
+        if width <= 0:  # not on screen (the pane is hidden): drawn whole when it shows
+            self.refresh()
+            return
         regions = []
         for y, (was, now) in enumerate(zip(old, new, strict=True)):
             columns = changed_columns(was, now)
