@@ -51,12 +51,9 @@ def changed_columns(old: Line, new: Line) -> tuple[int, int] | None:
     before, after = _cells(old), _cells(new)
     if before == after:
         return None
-    start = 0
-    for start, (was, now) in enumerate(zip(before, after, strict=False)):  # noqa: B007
-        if was != now:
-            break
-    else:
-        start = min(len(before), len(after))
+    pairs = zip(before, after, strict=False)
+    shorter = min(len(before), len(after))
+    start = next((index for index, (was, now) in enumerate(pairs) if was != now), shorter)
     if len(before) != len(after):
         return start, max(len(before), len(after))
     end = len(after)
@@ -83,11 +80,6 @@ class PaceClock(Widget):
         super().__init__(id=id)
         self._lines: tuple[Line, ...] = ()
         self._looks: dict[str, Style] = {}
-
-    @property
-    def lines(self) -> tuple[Line, ...]:
-        """What the clock shows, as spans of text and look."""
-        return self._lines
 
     def show(self, lines: Sequence[Line]) -> None:
         """Show ``lines``, repainting only the cells that changed.
