@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from tui.app import make_app
 from tui.deck import Deck
+from tui.themes import available_themes
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.pace_clock import PaceClock, changed_columns
 
@@ -35,16 +36,23 @@ def spies(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[object]]]:
     """Every widget render (widget, rows asked for) and every layout of a screen."""
     seen: dict[str, list[object]] = {"renders": [], "layouts": []}
     render_lines, refresh_layout = Widget.render_lines, Screen._refresh_layout
+    clock_lines = PaceClock.render_lines
 
     def spy_render(self: Widget, crop: Region) -> list[object]:
-        seen["renders"].append((type(self).__name__, crop.height))
+        if not isinstance(self, PaceClock):
+            seen["renders"].append((type(self).__name__, crop.height))
         return render_lines(self, crop)  # type: ignore[return-value]
+
+    def spy_clock(self: PaceClock, crop: Region) -> list[object]:
+        seen["renders"].append((type(self).__name__, crop.height))
+        return clock_lines(self, crop)  # type: ignore[return-value]
 
     def spy_layout(self: Screen, *args: object, **kwargs: object) -> None:
         seen["layouts"].append(type(self).__name__)
         refresh_layout(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Widget, "render_lines", spy_render)
+    monkeypatch.setattr(PaceClock, "render_lines", spy_clock)
     monkeypatch.setattr(Screen, "_refresh_layout", spy_layout)
     yield seen
 
@@ -136,3 +144,33 @@ async def test_what_changed_while_the_pane_was_hidden_shows_when_it_comes_back(
         await pilot.press("s")
         await pilot.pause()
         assert _text(widget).startswith("1:05 / 20:00")
+
+
+@pytest.mark.parametrize("theme", sorted(available_themes()))
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "no-colour"])
+async def test_the_clock_draws_what_textuals_styles_cache_would(
+    seed_deck: Deck,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    theme: str,
+    no_color: bool,
+) -> None:
+    """PaceClock draws its rows itself (no border, padding or tint to apply): the same strips."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(seed_deck, theme_name=theme, clock=clock, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "s")
+        await pilot.pause()
+        pane = app.screen.query_one(NotesPane)
+        widget = app.screen.query_one(PaceClock)
+        for seconds in (10, 600, 700):  # on time, then behind, then over time
+            clock.advance(seconds)
+            pane.refresh_clock()
+            await pilot.pause()
+            whole = widget.region.reset_offset
+            widget._styles_cache.clear()
+            assert widget.render_lines(whole) == Widget.render_lines(widget, whole)
+            part = Region(3, 1, 10, 1)
+            widget._styles_cache.clear()
+            assert widget.render_lines(part) == Widget.render_lines(widget, part)

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.theme import Theme
 from textual.widget import Widget
 
 from tui.compositor import paint_now
@@ -80,6 +82,7 @@ class PaceClock(Widget):
         super().__init__(id=id)
         self._lines: tuple[Line, ...] = ()
         self._looks: dict[str, Style] = {}
+        self._plain: tuple[Theme, tuple[Style, Color] | None] | None = None
 
     def show(self, lines: Sequence[Line]) -> None:
         """Show ``lines``, repainting only the cells that changed.
@@ -114,6 +117,7 @@ class PaceClock(Widget):
     def notify_style_update(self) -> None:
         """The stylesheet changed (a theme switch): look the colours up again."""
         self._looks.clear()
+        self._plain = None
         super().notify_style_update()
 
     def _look(self, look: str) -> Style:
@@ -132,6 +136,58 @@ class PaceClock(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One row per line."""
         return len(self._lines)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows of ``crop``, as Textual's styles cache would draw them.
+
+        The clock has no border, padding, outline, tint or transparency
+        (see ``#notes-clock`` in the stylesheet): then a row is its line
+        padded with the background, through the app's line filters, which
+        is all the styles cache would do, at a fraction of the cost, once a
+        second. Any of those set: Textual's way.
+        """
+        plain = self._plain_background()
+        if plain is None:
+            return super().render_lines(crop)
+        padding, background = plain
+        width = self.size.width
+        filters = self.get_line_filters()
+        strips = []
+        for y in crop.line_range:
+            strip = self.render_line(y).adjust_cell_length(width, padding)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        if crop.column_span != (0, width):
+            first, last = crop.column_span
+            strips = [strip.crop(first, last) for strip in strips]
+        return strips
+
+    def _plain_background(self) -> tuple[Style, Color] | None:
+        """The padding style and background of a row, or None when styles ask for more.
+
+        Looked up once per stylesheet update and theme (style lookups are
+        what a tick would otherwise spend most of its time on).
+        """
+        theme = self.app.current_theme  # a theme file reloaded is another object
+        if self._plain is not None and self._plain[0] is theme:
+            return self._plain[1]
+        styles = self.styles
+        plain: tuple[Style, Color] | None = None
+        if not (
+            any(edge for edge, _ in styles.border)
+            or any(edge for edge, _ in styles.outline)
+            or any(styles.padding)
+            or styles.tint.a
+            or styles.text_opacity != 1.0
+            or self.opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        ):
+            base_background, background = self.background_colors
+            padding = Style.from_color(bgcolor=(base_background + background).rich_color)
+            plain = (padding, background)
+        self._plain = (theme, plain)
+        return plain
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` in the widget's style, cut with an ellipsis where it is too long."""
