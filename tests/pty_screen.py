@@ -105,6 +105,17 @@ class PtyProgram:
             self._read(0.05)
         return self.chunks[-1][0] if self.chunks else time.perf_counter()
 
+    def wait_output(self, timeout: float) -> bool:
+        """Read until something more comes (True), or ``timeout`` seconds pass (False)."""
+        count = len(self.chunks)
+        deadline = time.perf_counter() + timeout
+        while len(self.chunks) == count:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                return False
+            self._read(min(left, 0.1))
+        return True
+
     def settle(self, quiet: float = 0.3, limit: float = 3.0) -> float:
         """Read until nothing came for ``quiet`` seconds; returns the last byte's time."""
         start = time.perf_counter()

@@ -31,9 +31,12 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.geometry import Offset
 from textual.strip import Strip
 
+from tui.cell_codes import move, transition
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from textual.app import App
+    from textual.driver import Driver
     from textual.screen import Screen
 
 Cell = tuple[str, str, str | None]
@@ -47,79 +50,9 @@ rather than jumped over with a cursor move."""
 SMALL = 80
 """Updates up to this many bytes are written without synchronized-output marks."""
 
-_FOREGROUND = {str(code) for code in (*range(30, 38), 39, *range(90, 98))}
-_BACKGROUND = {str(code) for code in (*range(40, 48), 49, *range(100, 108))}
-
-
-def _parts(sgr: str) -> tuple[frozenset[str], str, str]:
-    """SGR parameters split into attributes, foreground and background."""
-    attributes: set[str] = set()
-    foreground = background = ""
-    codes = sgr.split(";") if sgr else []
-    index = 0
-    while index < len(codes):
-        code = codes[index]
-        if code in ("38", "48"):
-            width = 3 if codes[index + 1 : index + 2] == ["5"] else 5
-            colour = ";".join(codes[index : index + width])
-            if code == "38":
-                foreground = colour
-            else:
-                background = colour
-            index += width
-            continue
-        if code in _FOREGROUND:
-            foreground = code
-        elif code in _BACKGROUND:
-            background = code
-        else:
-            attributes.add(code)
-        index += 1
-    return frozenset(attributes), foreground, background
-
-
-_OFF = {"1": "22", "2": "22", "3": "23", "4": "24", "5": "25", "7": "27", "8": "28", "9": "29"}
-"""The SGR code that ends each attribute Rich writes."""
-
-_TRANSITIONS: dict[tuple[str, str], str] = {}
-
-
-def transition(old: str, new: str) -> str:
-    """The shortest escape sequence taking the terminal from SGR ``old`` to ``new``.
-
-    Only what differs is sent: attributes that go on or off, and colours
-    that change; a reset and the whole of ``new`` when that is shorter.
-    """
-    key = (old, new)
-    found = _TRANSITIONS.get(key)
-    if found is not None:
-        return found
-    full = f"\x1b[0;{new}m" if new else "\x1b[0m"
-    if old == new:
-        found = ""
-    else:
-        old_attributes, old_fg, old_bg = _parts(old)
-        new_attributes, new_fg, new_bg = _parts(new)
-        found = full
-        off = old_attributes - new_attributes
-        if all(code in _OFF for code in off):
-            params = sorted({_OFF[code] for code in off})
-            # 22 ends bold and faint alike: put back the one that stays.
-            on = new_attributes - old_attributes
-            if "22" in params:
-                on |= new_attributes & {"1", "2"}
-            params += sorted(on)
-            if old_fg != new_fg:
-                params.append(new_fg or "39")
-            if old_bg != new_bg:
-                params.append(new_bg or "49")
-            step = f"\x1b[{';'.join(params)}m"
-            if len(step) < len(full):
-                found = step
-    if len(_TRANSITIONS) > 4096:
-        _TRANSITIONS.clear()
-    _TRANSITIONS[key] = found
-    return found
+REORDER = 8
+"""Updates of up to this many runs of changed cells are written in the order
+that needs the fewest bytes (see :meth:`CellDiff.render`)."""
 
 
 def _link_of(cell_link: str | None) -> str:
@@ -172,15 +105,31 @@ def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
 
 
 class CellDiff:
-    """The terminal's cells as last sent, and the writes that change them."""
+    """The terminal's cells and colours as last sent, and the writes that change them.
+
+    The colours (SGR) a write ends with are left on: the next write starts
+    from them instead of from a reset, which is most of the bytes of a small
+    update. Whoever writes to the terminal in between must first send
+    :meth:`plain` (see :class:`DiffDisplay`).
+    """
 
     def __init__(self) -> None:
         self.width = self.height = 0
         self.rows: list[list[Cell | None]] = []
+        self.sgr: str | None = None
+        """The SGR parameters the terminal has now, or None when not known."""
 
     def forget(self) -> None:
         """Assume nothing about the terminal: the next update is written in full."""
         self.rows = [[None] * self.width for _ in range(self.height)]
+        self.sgr = None
+
+    def plain(self) -> str:
+        """What puts the terminal back to its default colours (empty when it has them)."""
+        if self.sgr == "":
+            return ""
+        self.sgr = ""
+        return "\x1b[0m"
 
     def resize(self, width: int, height: int) -> None:
         """Start over for a terminal of ``width`` x ``height`` cells."""
@@ -191,6 +140,11 @@ class CellDiff:
     def render(self, pieces: Iterable[tuple[int, int, list[Cell]]]) -> str:
         """The escape sequences that bring the terminal to ``pieces``.
 
+        Each changed run of cells is written after the shortest cursor move
+        (relative where that is shorter) and colour change; a few runs are
+        written in the order that needs the fewest bytes (a clock's two lines
+        in two colours: the run in the colour the terminal has first).
+
         Args:
             pieces: ``(y, x, cells)``: cells painted on row ``y`` from
                 column ``x`` on (what Textual's update draws).
@@ -198,10 +152,7 @@ class CellDiff:
         Returns:
             Text to write; empty when nothing changed.
         """
-        out: list[str] = []
-        sgr = ""
-        link: str | None = None
-        cursor = (-1, -1)
+        runs: list[tuple[int, int, list[Cell]]] = []
         for y, x, new in pieces:
             if not 0 <= y < self.height or x >= self.width:
                 continue
@@ -215,28 +166,56 @@ class CellDiff:
                     start -= 1
                 if end < len(new) and new[end][0] == "" and end > start:
                     end += 1
-                column = x + start
-                if cursor != (y, column):
-                    if cursor[0] == y and column > cursor[1]:
-                        gap = column - cursor[1]
-                        out.append(f"\x1b[{gap}C" if gap > 1 else "\x1b[C")
-                    else:
-                        out.append(f"\x1b[{y + 1};{column + 1}H")
-                for character, cell_sgr, cell_link in new[start:end]:
-                    if cell_link != link:
-                        out.append(_link_of(cell_link))
-                        link = cell_link
-                    if cell_sgr != sgr:
-                        out.append(transition(sgr, cell_sgr))
-                        sgr = cell_sgr
-                    out.append(character)
-                row[column : x + end] = new[start:end]
-                cursor = (y, x + end)
+                runs.append((y, x + start, new[start:end]))
+                row[x + start : x + end] = new[start:end]
+        if not runs:
+            return ""
+        out: list[str] = []
+        sgr = self.sgr
+        link: str | None = None
+        cursor: tuple[int, int] | None = None
+        for y, column, cells in self._ordered(runs):
+            out.append(move(cursor, y, column, self.width))
+            for character, cell_sgr, cell_link in cells:
+                if cell_link != link:
+                    out.append(_link_of(cell_link))
+                    link = cell_link
+                if cell_sgr != sgr:
+                    out.append(transition(sgr, cell_sgr))
+                    sgr = cell_sgr
+                out.append(character)
+            cursor = (y, column + len(cells))
         if link is not None:
             out.append(_link_of(None))
-        if sgr:
-            out.append("\x1b[0m")
+        self.sgr = sgr
         return "".join(out)
+
+    def _ordered(
+        self, runs: list[tuple[int, int, list[Cell]]]
+    ) -> Iterable[tuple[int, int, list[Cell]]]:
+        """``runs`` in the order to write them.
+
+        Up to :data:`REORDER` runs: each next the one whose cursor move and
+        colour change from where the last ended are shortest (ties in screen
+        order). More (a slide change): screen order.
+        """
+        if len(runs) == 1 or len(runs) > REORDER:
+            yield from runs
+            return
+        left = list(runs)
+        sgr, cursor = self.sgr, None
+        while left:
+            best = min(
+                left,
+                key=lambda run: (
+                    len(move(cursor, run[0], run[1], self.width))
+                    + len(transition(sgr, run[2][0][1]))
+                ),
+            )
+            left.remove(best)
+            yield best
+            y, column, cells = best
+            sgr, cursor = cells[-1][1], (y, column + len(cells))
 
     @staticmethod
     def _runs(old: list[Cell | None], new: list[Cell]) -> Iterator[tuple[int, int]]:
@@ -311,6 +290,7 @@ class DiffDisplay:
             or driver.is_inline
         ):
             if renderable is not None and self._cell_diff is not None:
+                self._write_plain(driver)  # Textual's segments assume the default colours
                 self._cell_diff.forget()  # something else may have been written
             super()._display(screen, renderable)  # type: ignore[misc]
             return
@@ -318,6 +298,7 @@ class DiffDisplay:
         if diff is None:
             diff = self._cell_diff = CellDiff()
             app.app_resume_signal.subscribe(app, lambda _app: diff.forget())
+            _plain_on_the_way_out(driver, diff)
         width, height = app.size
         if (width, height) != (diff.width, diff.height):
             diff.resize(width, height)
@@ -326,6 +307,7 @@ class DiffDisplay:
         try:
             output = diff.render(update_pieces(renderable, color_system))
         except _Unknown:
+            self._write_plain(driver)
             diff.forget()
             super()._display(screen, renderable)  # type: ignore[misc]
             return
@@ -350,6 +332,13 @@ class DiffDisplay:
             driver.flush()
         app.post_display_hook()
 
+    def _write_plain(self, driver: Driver | None) -> None:
+        """Put the terminal back to the default colours (the diff leaves its last ones on)."""
+        if self._cell_diff is not None and driver is not None:
+            plain = self._cell_diff.plain()
+            if plain:
+                driver.write(plain)
+
     def forget_terminal(self) -> None:
         """Send the next frame whole: the terminal's content is not known (a resume)."""
         if self._cell_diff is not None:
@@ -359,3 +348,23 @@ class DiffDisplay:
         # Textual calls the handler of each class in turn: App's runs after this.
         if self._cell_diff is not None:
             self._cell_diff.forget()  # the terminal may have reflowed its text
+
+
+def _plain_on_the_way_out(driver: Driver, diff: CellDiff) -> None:
+    """Make ``driver`` put the default colours back before it leaves full-screen mode.
+
+    Every way out goes through the driver's ``stop_application_mode``: quit,
+    an exception, Ctrl+Z (Textual's SIGTSTP handler suspends through it).
+    Without this the shell after the app could inherit the colours of the
+    clock's last digit on a terminal that does not restore them with the
+    main screen.
+    """
+    stop = driver.stop_application_mode
+
+    def stop_in_plain_colours() -> None:
+        plain = diff.plain()
+        if plain:
+            driver.write(plain)
+        stop()
+
+    driver.stop_application_mode = stop_in_plain_colours  # type: ignore[method-assign]

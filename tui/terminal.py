@@ -57,6 +57,7 @@ DUMB_TERMS = frozenset({"dumb", "unknown"})
 """``TERM`` values that cannot address the cursor (Emacs shells, some IDE consoles)."""
 
 RESET_MODES = (
+    "\x1b[0m"  # default colours (the cell diff leaves its last ones on between frames)
     "\x1b[<u"  # kitty keyboard protocol: pop Textual's flags
     "\x1b[>4;0m"  # xterm modifyOtherKeys off
     "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1016l"  # mouse reporting off

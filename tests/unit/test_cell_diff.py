@@ -8,6 +8,7 @@ full would.
 from __future__ import annotations
 
 import random
+import re
 
 import pyte
 from rich.color import ColorSystem
@@ -106,7 +107,45 @@ def test_an_unchanged_frame_writes_nothing_and_one_changed_cell_a_few_bytes() ->
     assert _render(diff, rows) == ""
     rows = [rows[0]] * (HEIGHT - 1) + [[Segment("0:01", Style(bold=True)), Segment(" " * 26)]]
     tick = _render(diff, rows)
-    assert tick == f"\x1b[{HEIGHT};4H\x1b[1m1\x1b[0m"
+    # The colours are left on for the next write (no reset at the end).
+    assert tick == f"\x1b[{HEIGHT};4H\x1b[1m1"
+    assert diff.sgr == "1" and diff.plain() == "\x1b[0m" and diff.plain() == ""
+
+
+def test_colours_carry_over_from_one_write_to_the_next() -> None:
+    diff = CellDiff()
+    diff.resize(WIDTH, HEIGHT)
+    clock = Style(color="#ffaf00", bgcolor="#00005f", bold=True)
+    first = _render(diff, [[Segment("0:01", clock), Segment(" " * (WIDTH - 4), clock)]])
+    assert first.startswith("\x1b[H\x1b[0;1;38;2;255;175;0;48;2;0;0;95m")  # not known: reset
+    tick = _render(diff, [[Segment("0:02", clock), Segment(" " * (WIDTH - 4), clock)]])
+    assert tick == "\x1b[1;4H2"  # same colours: none sent
+    diff.forget()
+    assert diff.sgr is None and diff.plain() == "\x1b[0m"
+
+
+def test_a_tick_in_two_colours_starts_with_the_colour_the_terminal_has() -> None:
+    diff = CellDiff()
+    diff.resize(WIDTH, HEIGHT)
+    timer, pace = Style(bold=True, color="yellow"), Style(color="white")
+    screen, stream = _screen()
+
+    def frame(timer_text: str, pace_text: str) -> list[list[Segment]]:
+        return [
+            [Segment(timer_text, timer), Segment(" " * (WIDTH - len(timer_text)))],
+            [Segment(pace_text, pace), Segment(" " * (WIDTH - len(pace_text)))],
+        ] + [[Segment(" " * WIDTH)]] * (HEIGHT - 2)
+
+    ticks = [("0:21", "ahead 1:39 · 18:39 left"), ("0:22", "ahead 1:38 · 18:38 left")]
+    ticks += [("0:23", "ahead 1:37 · 18:37 left")]
+    for timer_text, pace_text in ticks:
+        out = _render(diff, frame(timer_text, pace_text))
+        stream.feed(out.encode())
+    assert screen.display[0].startswith("0:23") and screen.display[1].startswith("ahead 1:37")
+    # The last tick began where the one before it ended, in its colours:
+    # the pace line's (white) after the timer, or the timer's after the pace.
+    assert len(re.findall(r"\x1b\[[0-9;]*m", out)) == 1, repr(out)
+    assert out.count("\x1b[") <= 4, repr(out)  # two moves, one colour change, one jump
 
 
 def test_forgetting_the_terminal_writes_the_next_frame_in_full() -> None:

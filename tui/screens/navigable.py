@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol
 
 from textual.binding import Binding
 
+from tui.compositor import CroppedRenders
 from tui.deck.model import Deck
 from tui.navigation import Position
 from tui.screens.one_frame import OneLayoutScreen
@@ -83,8 +84,10 @@ NAVIGATION_ACTIONS = frozenset({"next", "previous", "first", "last", "overview"}
 """The actions of :class:`NavigableScreen`."""
 
 
-class NavigableScreen(OneLayoutScreen):
+class NavigableScreen(CroppedRenders, OneLayoutScreen):
     """A screen whose navigation keys move its :attr:`navigator`.
+
+    Its updates render only the rows they show (:mod:`tui.compositor`).
 
     Subclasses set :attr:`deck` and :attr:`navigator` in their constructor.
     """

@@ -37,6 +37,7 @@ from tui.pacing import (
 )
 from tui.render import markdown
 from tui.safe_text import one_line
+from tui.widgets.pace_clock import PaceClock, Span
 
 PREVIEW_LINES_SIDE = 2
 """Body lines of the next slide shown beside the slide."""
@@ -52,17 +53,6 @@ _PACE_STYLES = {
 def format_elapsed(seconds: float) -> str:
     """``seconds`` as ``m:ss`` (or ``h:mm:ss`` past an hour); never negative."""
     return format_seconds(max(0.0, seconds))
-
-
-class PaceClock(Static):
-    """Two lines: the timer and wall clock, then the pace.
-
-    One widget for both, so the once-a-second tick repaints one region. The
-    pace line's colour comes from the stylesheet through component classes
-    (``pace-clock--pace``, ``--behind``, ``--over``).
-    """
-
-    COMPONENT_CLASSES = {"pace-clock--pace", "pace-clock--behind", "pace-clock--over"}
 
 
 class NotesPane(Vertical):
@@ -102,9 +92,11 @@ class NotesPane(Vertical):
         self._plan_origin: int | None = -1
         self._shown_clock: tuple[str, str, str, str] | None = None
         self._composed = False  # what is asked before the children exist is drawn on mount
+        self._clock: PaceClock
 
     def compose(self) -> ComposeResult:
-        yield PaceClock(id="notes-clock", markup=False)
+        self._clock = PaceClock(id="notes-clock")
+        yield self._clock
         with VerticalScroll(id="notes-scroll", can_focus=False):
             yield Static(id="notes-text", markup=False)
         yield Static(id="notes-next", markup=False)
@@ -255,19 +247,17 @@ class NotesPane(Vertical):
         state = (f"{clock} {badge} {wall}", pace_line, style, self.app.theme)
         if state == self._shown_clock:
             return  # nothing visible changed: send no bytes
-        previous, self._shown_clock = self._shown_clock, state
-        widget = self.query_one(PaceClock)
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(clock, style="bold")
+        self._shown_clock = state
+        first: list[Span] = [(clock, "bold")]
         if badge:
-            text.append(" ")
-            text.append(f" {badge} ", style="reverse")
-        text.append(f"   {wall}")
+            first += [(" ", ""), (f" {badge} ", "reverse")]
+        first.append((f"   {wall}", ""))
+        lines = [tuple(first)]
         if pace_line:
-            text.append("\n")
-            text.append(pace_line, style=widget.get_component_rich_style(style, partial=True))
-        # A fixed size unless the pace line comes or goes: no layout pass, just
-        # a repaint of the changed line(s).
-        widget.update(text, layout=previous is None or bool(previous[1]) != bool(pace_line))
-        widget.set_class(reading.status is PaceStatus.BEHIND, "-behind")
-        widget.set_class(reading.status is PaceStatus.OVER, "-over")
+            lines.append(((pace_line, style),))
+        # Only the cells that changed are repainted; a layout only when the
+        # pace line comes or goes (see PaceClock.show).
+        clock_widget = self._clock
+        clock_widget.show(lines)
+        clock_widget.set_class(reading.status is PaceStatus.BEHIND, "-behind")
+        clock_widget.set_class(reading.status is PaceStatus.OVER, "-over")

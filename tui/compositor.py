@@ -1,0 +1,135 @@
+"""Screen updates that render only what they show, and a way to draw one at once.
+
+Textual's compositor answers an update of a small region (the notes pane's
+clock, once a second) by asking every widget whose *container* overlaps it
+for all of its lines: the screen, the stage, the slide beside the pane, the
+notes, the status bar, each whole, to keep two rows of the clock. With the
+cells cached that is still a few thousand calls a second for two digits.
+
+:class:`CroppedCompositor` asks only the widgets whose visible part
+overlaps the update, and only for the rows of the update, front to back,
+stopping at the first widget that covers the whole update (the first strip
+drawn in a cell is the one shown, so nothing behind it could show). The
+strips it keeps are the ones Textual's would keep (a widget is only ever
+drawn inside its visible region, and only the update's rows are sent), so
+what reaches the terminal is the same. :class:`CroppedRenders` gives a
+screen one.
+
+:func:`paint_now` draws a widget's changed region as one update straight
+away, instead of through Textual's round of refresh messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from textual._compositor import Compositor
+from textual.app import ScreenStackError
+from textual.dom import NoScreen
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class CroppedCompositor(Compositor):
+    """A compositor whose partial updates render the update's rows alone."""
+
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        """The strips of each widget inside ``crop``, front to back.
+
+        Args:
+            crop: The region being drawn, or None for the whole screen.
+
+        Returns:
+            ``(region, clip, strips)`` per widget, as Textual's: ``strips``
+            are the rows of ``region`` inside ``clip``, and ``clip`` is cut
+            down to the rows of ``crop`` (whole rows of the widget's visible
+            part, so the compositor's column cuts still fall on its edges).
+        """
+        if crop is None:
+            yield from super()._get_renders(crop)
+            return
+        crop_x, crop_y, crop_width, crop_height = crop
+        crop_right, crop_bottom = crop_x + crop_width, crop_y + crop_height
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():
+            x, y, width, height = intersection(region, clip)
+            top, bottom = max(y, crop_y), min(y + height, crop_bottom)
+            if bottom <= top or x >= crop_right or x + width <= crop_x:
+                continue
+            rows = Region(x, top, width, bottom - top)
+            yield (
+                region,
+                rows,
+                widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top)),
+            )
+            if (
+                x <= crop_x
+                and crop_right <= x + width
+                and y <= crop_y
+                and crop_bottom <= y + height
+            ):
+                return  # the update lies inside this widget: what is behind it does not show
+
+
+class CroppedRenders(Screen[Any]):
+    """A screen whose updates render only what they show (see :class:`CroppedCompositor`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compositor = CroppedCompositor()
+
+
+def paint_now(widget: Widget, regions: Sequence[Region]) -> bool:
+    """Repaint ``regions`` of ``widget`` on the terminal now, as one screen update.
+
+    ``widget.refresh(*regions)`` gets there through a round of messages (an
+    idle check, an update message to the screen, the screen's update timer),
+    which costs more than the repaint itself when it is a digit of a clock.
+    This draws the same update straight away, through the compositor (so
+    whatever lies in front of the widget still wins) and the app's display.
+
+    Args:
+        widget: A widget whose content changed, nothing else about it.
+        regions: Parts of its content area to repaint.
+
+    Returns:
+        False when the screen cannot be drawn at once (it is not on top, an
+        update is being held, a layout or another repaint is pending, the
+        widget is not on screen): then call ``widget.refresh(*regions)``.
+    """
+    app = widget.app
+    try:
+        screen = widget.screen
+        on_top = app.screen is screen
+    except (NoScreen, ScreenStackError):  # not mounted, or no screen yet
+        return False
+    if (
+        not on_top
+        or app._batch_count
+        or not app._running
+        or screen._layout_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+        or widget._layout_required
+        or widget._repaint_required
+    ):
+        return False
+    compositor = screen._compositor
+    found = compositor.visible_widgets.get(widget)
+    if found is None:
+        return False
+    region, clip = found
+    top_left = widget.content_offset
+    inside = [part.translate(top_left) for part in regions]
+    widget._styles_cache.set_dirty(*inside)
+    dirty = [clip.intersection(part.translate(region.offset)) for part in inside]
+    compositor._dirty_regions.update(part for part in dirty if part)
+    update = compositor.render_update(screen_stack=app._background_screens)
+    if update is not None:
+        app._display(screen, update)
+    return True
