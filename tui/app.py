@@ -359,7 +359,7 @@ def make_app(
     )
     app: PodiumApp | None = None
     if publisher is not None:
-        from tui.audience.publish import after_frames, follow_show
+        from tui.audience.publish import AfterFrames, follow_show
 
         observe = follow_show(
             show,
@@ -367,12 +367,11 @@ def make_app(
             theme=lambda: app.theme if app is not None else theme.name,
             join=lambda: app.phone_join() if app is not None else None,
         )
-        show.subscribe(
-            after_frames(
-                observe,
-                lambda: app.call_after_refresh if app is not None and app.is_running else None,
-            )
+        deferred = AfterFrames(
+            observe, lambda: app.call_after_refresh if app is not None and app.is_running else None
         )
+        publisher.pending = deferred.flush
+        show.subscribe(deferred)
     if rehearsal is not None:
         from tui.rehearsal.recorder import follow_show as record_show
 

@@ -168,8 +168,14 @@ class Publisher:
         self._deck_changed = True  # published with the next change, even in place
         return True
 
+    pending: Callable[[], None] | None = None
+    """Writes a change still waiting for the presenter's frame (:class:`AfterFrames`)."""
+
     def close(self, clean: bool = True) -> None:
         """Say the presenter has quit (when ``clean``), then let go of the lock.
+
+        A change still waiting for its frame (a key pressed just before
+        quitting) is written first, so audience views end on that slide.
 
         Args:
             clean: False after a crash: audience views then say the
@@ -177,6 +183,8 @@ class Publisher:
         """
         if self._lock_fd is None:
             return
+        if self.pending is not None:
+            self.pending()
         if clean and self._last is not None:
             slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed, _join = (
                 self._last
@@ -245,10 +253,8 @@ def follow_show(
     return observe
 
 
-def after_frames(
-    observe: Observer, later: Callable[[], Callable[[Callable[[], None]], object] | None]
-) -> Observer:
-    """``observe`` run once the presenter's frame is out, for the newest change only.
+class AfterFrames:
+    """An observer run once the presenter's frame is out, for the newest change only.
 
     Writing the state file takes about a millisecond; done inside the key
     press it delays the presenter's own frame. The audience view reads the
@@ -259,24 +265,27 @@ def after_frames(
         later: Returns a function that runs a callback after the next frame
             (the app's ``call_after_refresh``), or None while there is no
             running app: then ``observe`` runs at once.
-
-    Returns:
-        An observer for :meth:`tui.show.core.Show.subscribe`.
     """
-    newest: list[Change] = []
 
-    def run() -> None:
-        if newest:
-            observe(newest.pop())
+    def __init__(
+        self, observe: Observer, later: Callable[[], Callable[[Callable[[], None]], object] | None]
+    ) -> None:
+        self._observe = observe
+        self._later = later
+        self._newest: list[Change] = []
 
-    def deferred(change: Change) -> None:
-        schedule = later()
+    def __call__(self, change: Change) -> None:
+        """Observe ``change`` after the next frame (or now, without a running app)."""
+        schedule = self._later()
         if schedule is None:
-            newest.clear()
-            observe(change)
+            self._newest.clear()
+            self._observe(change)
             return
-        if not newest:
-            schedule(run)
-        newest[:] = [change]
+        if not self._newest:
+            schedule(self.flush)
+        self._newest[:] = [change]
 
-    return deferred
+    def flush(self) -> None:
+        """Observe the change still waiting for its frame, if any (e.g. on quitting)."""
+        if self._newest:
+            self._observe(self._newest.pop())
