@@ -98,3 +98,31 @@ def test_nothing_is_written_while_a_slide_just_sits_there(private_data_dir: Path
         assert program.total == total
     finally:
         program.stop()
+
+
+def test_reveal_steps_votes_and_results_are_one_frame_each(private_data_dir: Path) -> None:
+    """Every layout, reveal steps, votes and the chart: each change one frame.
+
+    The first slide has no body, so the first Markdown body comes later:
+    it is drawn in its own slide's frame too (the renderer is imported
+    ahead, while the slide before is read).
+    """
+    deck = Path(__file__).resolve().parents[1] / "data" / "all_layouts.yaml"
+    env = {
+        "PODIUM_DATA_DIR": str(private_data_dir),
+        "XDG_STATE_HOME": str(private_data_dir / "state"),
+        "TERM": "xterm-256color",
+    }
+    program = PtyProgram([str(PODIUM), str(deck)], (100, 30), env)
+    try:
+        program.wait_visible("en innovasjonsutfordring", timeout=60)
+        program.settle(quiet=0.5, limit=10)
+        changes = ["right"] * 8 + ["1", "2", "r", "1", "right"]
+        for number, key in enumerate(changes, start=1):
+            index = len(program.chunks)
+            program.send(key)
+            program.settle(quiet=0.5, limit=10)
+            frames = program.frames_since(index)
+            assert frames == 1, f"change {number} ({key}): {frames} frames"
+    finally:
+        program.stop()

@@ -107,6 +107,7 @@ class SlideView(PictureFitting, Vertical):
             deck: The deck the slide is in: its measure, and its author,
                 event and date for a slide that shows them.
         """
+        first = self._layout is None  # the first slide drawn: start-up
         if slide.layout is not self._layout:
             # The class names the layout (no stylesheet rule reads it, so no
             # restyle); its look is set as inline styles (see slide_layouts).
@@ -143,11 +144,13 @@ class SlideView(PictureFitting, Vertical):
         if self.show_pictures(slide, body_text, justify):
             pass  # drawn with its pictures, sized to the view
         elif body.display:
-            if "rich.markdown" in sys.modules:
+            if "rich.markdown" in sys.modules or not first:
                 body.update(markdown(body_text, justify))
             else:
                 # The first slide: paint its title now and its body once the
                 # Markdown renderer (with Pygments, ~60 ms to import) is in.
+                # Later slides draw theirs in their own frame (the renderer
+                # is imported ahead, see _prefetch_next).
                 body.update("")
                 self._deferred_body = (body_text, justify)
                 self.call_after_refresh(self._show_deferred_body)
@@ -183,8 +186,10 @@ class SlideView(PictureFitting, Vertical):
                 return
             upcoming, upcoming_step = deck.slides[index + 1], 0
         body_text = upcoming.body_at_step(upcoming_step)
-        if upcoming.image_files or not body_text.strip() or "rich.markdown" not in sys.modules:
-            return  # pictures are drawn ahead on their own; the first body waits for its import
+        if upcoming.image_files or not body_text.strip():
+            return  # pictures are drawn ahead on their own
+        # Imports the Markdown renderer the first time (after the first frame,
+        # while the slide is read), so the next body comes in its own frame.
         # Its width as app.tcss lays it out: 90 % of the view, at most the
         # measure for its layout, less a quote's padding (slide_layouts).
         width = self.content_region.width * 9 // 10
