@@ -190,13 +190,20 @@ class SlideView(PictureFitting, Vertical):
             return  # pictures are drawn ahead on their own
         # Imports the Markdown renderer the first time (after the first frame,
         # while the slide is read), so the next body comes in its own frame.
-        # Its width as app.tcss lays it out: 90 % of the view, at most the
-        # measure for its layout, less a quote's padding (slide_layouts).
-        width = self.content_region.width * 9 // 10
-        limit = frame_width(upcoming.layout, deck.width)
-        width = min(width, limit) if limit else width
+        # Its width: its layout's frame, less a quote's padding (app.tcss).
+        width = self._frame_cells(frame_width(upcoming.layout, deck.width))
         width -= 8 if upcoming.layout is Layout.QUOTE else 0
         prefetch_markdown(body_text, "center" if upcoming.layout in CENTRED else "left", width)
+
+    def _frame_cells(self, limit: int | None) -> int:
+        """Cells across the slide's frame as app.tcss lays it out: 90 % of the
+        view, at most ``limit`` (the layout's measure, see :func:`frame_width`).
+
+        Known before the frame is laid out for a slide (the view's size does
+        not change with the slide); the screen's width before the first layout.
+        """
+        width = (self.content_region.width or self.screen.size.width) * 9 // 10
+        return min(width, limit) if limit else width
 
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
@@ -219,11 +226,8 @@ class SlideView(PictureFitting, Vertical):
         if self.join is None or not self.query_one("#slide-poll-row").display:
             return
         top = self.query_one("#slide-top")
-        # As app.tcss lays the frame out: 90 % of the view, at most the measure
-        # (the frame itself may not be laid out for this slide yet).
-        width = (self.content_region.width or self.screen.size.width) * 9 // 10
-        if self._frame_width is not None:
-            width = min(width, self._frame_width)
+        # The frame itself may not be laid out for this slide yet.
+        width = self._frame_cells(self._frame_width)
         # The frame's height follows its content; the view's is the room, less
         # the top margin, the title, its rule and the poll's top margin.
         room = self.content_region.height or self.screen.size.height
