@@ -73,20 +73,14 @@ class SlideChecks(PollChecks, ImageChecks):
                 ok = False
             else:
                 values["id"] = slide_id
-        for name in _TEXT_KEYS:
-            if name in fields:
-                text = self.text_of(fields[name][1], name)
-                if text is None:
-                    ok = False
-                else:
-                    values[name] = text
-        for name in _BOOLEAN_KEYS:
-            if name in fields:
-                chosen = self.boolean(fields[name][1], name)
-                if chosen is None:
-                    ok = False
-                else:
-                    values[name] = chosen
+        for names, read in ((_TEXT_KEYS, self.text_of), (_BOOLEAN_KEYS, self.boolean)):
+            for name in names:
+                if name in fields:
+                    value = read(fields[name][1], name)
+                    if value is None:
+                        ok = False
+                    else:
+                        values[name] = value
         for name in _DURATION_KEYS:
             if name in fields:
                 reported = len(self.problems)
