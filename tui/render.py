@@ -26,7 +26,8 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """A Rich renderable for Markdown ``source``.
 
     Text is never read as Rich markup: ``[bold]`` in the source shows as
-    typed. Code blocks are highlighted by Pygments (``code_theme``). The
+    typed. Code blocks are highlighted by Pygments (``code_theme``), which
+    is imported by the first one drawn (see :mod:`tui.markdown_import`). The
     result is cached: parsing is the costly part of a slide change, and a
     renderable is reused safely (styles are looked up at render time).
 
@@ -34,13 +35,12 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
         source: Markdown text.
         justify: Paragraph alignment.
     """
-    from rich.markdown import Markdown  # deferred: Pygments is slow to import
-
+    from tui.markdown_import import markdown_class  # deferred: slow to import
     from tui.render_links import show_link_addresses
     from tui.safe_text import printable
 
     source = printable(source)  # controls shown, never sent to the terminal
-    parsed = Markdown(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
+    parsed = markdown_class()(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
     return _TrimmedTop(show_link_addresses(parsed))
 
 

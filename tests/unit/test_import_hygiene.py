@@ -106,6 +106,8 @@ NOT_BEFORE_USE = (
     "tui.screens.confirm",  # a reset, asked first
     "tui.screens.blank",  # b
     "pyfiglet",  # big titles read its font file (tui.figlet_font)
+    "rich.syntax",  # the first code block drawn (tui.markdown_import)
+    "pygments",  # ditto: a deck without code never loads it (test_markdown_import.py)
 )
 
 

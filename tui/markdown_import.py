@@ -1,0 +1,64 @@
+"""Rich's Markdown renderer, imported without Pygments until a code block needs it.
+
+``rich.markdown`` imports ``rich.syntax`` at module level, and with it
+Pygments (its lexer and style machinery: about 1.5 MB of memory and tens of
+milliseconds), although only a fenced or indented code block (or an inline
+code lexer, which Podium never sets) ever builds a ``Syntax``. Most decks
+have no code block at all.
+
+:func:`markdown_class` imports ``rich.markdown`` with a stand-in for
+``rich.syntax`` in :data:`sys.modules` for the length of that one import:
+the ``Syntax`` name ``rich.markdown`` keeps is then :func:`lazy_syntax`,
+which imports the real ``rich.syntax`` on its first call and returns a real
+``Syntax``. The stand-in is taken out again before anything else runs, so
+any other ``import rich.syntax`` (Textual's, the exporters') gets the real
+module, and a code block is highlighted exactly as before.
+
+Imports nothing at module level but :mod:`sys` and :mod:`types`.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
+__all__ = ["lazy_syntax", "markdown_class"]
+
+
+def lazy_syntax(*args: Any, **kwargs: Any) -> Syntax:
+    """Build a ``rich.syntax.Syntax`` (imports Pygments on the first call).
+
+    Takes exactly what ``Syntax(...)`` takes; ``rich.markdown`` calls it for
+    each code block it draws.
+    """
+    from rich.syntax import Syntax
+
+    return Syntax(*args, **kwargs)
+
+
+def markdown_class() -> type[Markdown]:
+    """``rich.markdown.Markdown``, its module imported without Pygments if that is not in yet.
+
+    Imports run on the app's thread only (the import lock is per module:
+    another thread importing ``rich.syntax`` in the same instant would see
+    the stand-in), which is how Podium imports it.
+    """
+    if "rich.markdown" in sys.modules:
+        return sys.modules["rich.markdown"].Markdown
+    if "rich.syntax" not in sys.modules:
+        stand_in = types.ModuleType("rich.syntax", "Stand-in while rich.markdown imports.")
+        stand_in.Syntax = lazy_syntax  # type: ignore[attr-defined]
+        sys.modules["rich.syntax"] = stand_in
+        try:
+            import rich.markdown as module
+        finally:
+            if sys.modules.get("rich.syntax") is stand_in:
+                del sys.modules["rich.syntax"]
+    else:
+        import rich.markdown as module
+    return module.Markdown
