@@ -8,7 +8,9 @@ the presenter sees is the same as before (text, colours, warnings).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from conftest import FixedClock, fixed_now
@@ -20,7 +22,7 @@ from textual.widget import Widget
 from tui.app import make_app
 from tui.deck import Deck
 from tui.themes import available_themes
-from tui.widgets.notes_pane import NotesPane
+from tui.widgets.notes_pane import TICK_LATE, TICK_LONGEST, NotesPane, seconds_to_next_change
 from tui.widgets.pace_clock import PaceClock, changed_columns
 
 SIZE = (100, 30)
@@ -174,3 +176,61 @@ async def test_the_clock_draws_what_textuals_styles_cache_would(
             part = Region(3, 1, 10, 1)
             widget._styles_cache.clear()
             assert widget.render_lines(part) == Widget.render_lines(widget, part)
+
+
+def test_the_next_tick_is_when_the_text_turns_over() -> None:
+    at = datetime(2012, 9, 19, 14, 5, 10, 250_000)
+    # Running: the next whole second of the timer (the pace turns with it).
+    assert seconds_to_next_change(12.25, at) == pytest.approx(0.75 + TICK_LATE)
+    assert seconds_to_next_change(5.0, at) == pytest.approx(1.0 + TICK_LATE)
+    # Paused or ready: only the wall clock moves, at the next minute.
+    assert seconds_to_next_change(None, at) == pytest.approx(49.75 + TICK_LATE)
+    # A running timer near the minute: whichever turns first.
+    assert seconds_to_next_change(3.5, datetime(2012, 9, 19, 14, 5, 59, 900_000)) == (
+        pytest.approx(0.1 + TICK_LATE)
+    )
+    assert seconds_to_next_change(None, datetime(2012, 9, 19, 14, 5)) <= TICK_LONGEST
+
+
+async def test_one_pending_tick_only_while_shown_and_none_each_second_while_paused(
+    seed_deck: Deck, clock: FixedClock
+) -> None:
+    """No wake without work: a paused or ready timer ticks with the wall clock's minute."""
+    app = make_app(seed_deck, clock=clock, now=fixed_now)  # 14:05:00
+    async with app.run_test(size=SIZE) as pilot:
+        loop = asyncio.get_running_loop()
+        await pilot.press("s")  # ready: nothing but the wall clock moves
+        await pilot.pause()
+        pane = app.screen.query_one(NotesPane)
+        assert pane._tick is not None and pane._tick.when() - loop.time() > 59
+        await pilot.press("right")  # the talk timer starts on leaving slide 1
+        await pilot.pause()
+        clock.advance(0.4)
+        pane.refresh_clock()
+        pending = pane._tick
+        assert pending is not None and pending.when() - loop.time() == pytest.approx(
+            0.6 + TICK_LATE, abs=0.05
+        )
+        pane.refresh_clock()  # a redraw asked for in between: still one pending tick
+        assert pending.cancelled() and pane._tick is not None and not pane._tick.cancelled()
+        await pilot.press("t")  # paused
+        await pilot.pause()
+        assert pane._tick is not None and pane._tick.when() - loop.time() > 59
+        await pilot.press("s")  # hidden: no tick at all
+        await pilot.pause()
+        assert pane._tick is None
+
+
+async def test_the_tick_redraws_the_clock_on_its_own(seed_deck: Deck) -> None:
+    """Real clocks: the timer shown moves without any key, on the turn of the second."""
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "s")
+        await pilot.pause()
+        widget = app.screen.query_one(PaceClock)
+        assert _text(widget).startswith("0:00")
+        for _ in range(100):  # up to 10 s (a slow machine); a tick is due within 1 s
+            await asyncio.sleep(0.1)
+            if _text(widget).startswith("0:01"):
+                break
+        assert _text(widget).startswith("0:01")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import math
 from collections.abc import Callable
 from datetime import datetime
 
@@ -10,7 +12,6 @@ from rich.styled import Styled
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.deck.model import Deck, reveal_blocks
@@ -39,6 +40,10 @@ from tui.render import markdown
 from tui.safe_text import one_line
 from tui.widgets.pace_clock import PaceClock, Span
 
+TICK_LATE = 0.005
+"""Seconds after the clock's text turns over that the tick runs (never before it)."""
+TICK_LONGEST = 60.0
+"""The most seconds between two ticks."""
 PREVIEW_LINES_SIDE = 2
 """Body lines of the next slide shown beside the slide."""
 PREVIEW_LINES_WIDE = 6
@@ -55,6 +60,29 @@ def format_elapsed(seconds: float) -> str:
     return format_seconds(max(0.0, seconds))
 
 
+def seconds_to_next_change(elapsed: float | None, now: datetime) -> float:
+    """How long until the clock's text can next change, in seconds.
+
+    The talk timer (``m:ss``) and the pace turn over when the running
+    timer's elapsed seconds reach the next whole second; the wall clock
+    (``HH:MM``) at the next minute; nothing else changes unless a key (or a
+    reload, a theme) changes it, and those redraw the clock themselves.
+
+    Args:
+        elapsed: The running timer's seconds, or None when it is not
+            running (ready or paused: only the wall clock moves).
+        now: The local time now.
+
+    Returns:
+        Seconds, :data:`TICK_LATE` after the turn, at most :data:`TICK_LONGEST`.
+    """
+    wall = 60.0 - (now.second + now.microsecond / 1e6)
+    wait = wall
+    if elapsed is not None:
+        wait = min(wait, math.floor(elapsed) + 1.0 - elapsed)
+    return min(max(wait, 0.0) + TICK_LATE, TICK_LONGEST)
+
+
 class NotesPane(Vertical):
     """Speaker notes beside the slide (or filling the screen), for the presenter.
 
@@ -62,9 +90,10 @@ class NotesPane(Vertical):
     or behind, in the theme's warning colour when behind and its error colour
     once over time), the notes of the slide on screen (with step notes, the
     block of the step just revealed stands out), and a preview of what the
-    next key shows. The clocks tick once a second, only while the pane is
-    shown, and a widget is redrawn only when its text changes, so an idle
-    presenter costs next to no CPU.
+    next key shows. The clocks tick only while the pane is shown, once when
+    their text turns over (each second of a running timer, else each minute
+    of the wall clock: see :func:`seconds_to_next_change`), and only the
+    changed cells are redrawn, so an idle presenter costs next to no CPU.
 
     Args:
         timer: The talk timer (owned by the app).
@@ -85,12 +114,14 @@ class NotesPane(Vertical):
         self._deck = deck
         self._words = words_for(deck.lang)
         self._now = now
-        self._tick: Timer | None = None
+        self._ticking = False
+        self._tick: asyncio.TimerHandle | None = None
         self._position = (0, 0)
         self._wide = False
         self._plan: Plan | None = None
         self._plan_origin: int | None = -1
         self._shown_clock: tuple[str, str, str, str] | None = None
+        self._shown_status: PaceStatus | None = None
         self._composed = False  # what is asked before the children exist is drawn on mount
         self._clock: PaceClock
 
@@ -103,24 +134,57 @@ class NotesPane(Vertical):
 
     def on_mount(self) -> None:
         self._composed = True
-        self._tick = self.set_interval(1.0, self.refresh_clock, pause=not self.display)
+        self._ticking = bool(self.display)
         self.show(*self._position)
+
+    def on_unmount(self) -> None:
+        self._ticking = False
+        self._cancel_tick()
 
     def set_shown(self, shown: bool) -> None:
         """Start or stop the clock along with the pane's visibility."""
-        if self._tick is None:
-            return
+        self._ticking = shown
         if shown:
             self.refresh_clock()
-            self._tick.resume()
         else:
-            self._tick.pause()
+            self._cancel_tick()
+
+    def _cancel_tick(self) -> None:
+        if self._tick is not None:
+            self._tick.cancel()
+            self._tick = None
+
+    def _schedule_tick(self, now: datetime) -> None:
+        """Tick again when the clock's text next turns over (one pending tick at a time).
+
+        A loop callback, not a Textual timer: a tick is a call, without a
+        task to wake, and lands on the turn rather than once a second at
+        whatever phase the pane opened.
+        """
+        self._cancel_tick()
+        if not self._ticking:
+            return
+        timer = self._timer
+        elapsed = timer.elapsed() if timer.state is TimerState.RUNNING else None
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no app running (the pane drawn outside one)
+            return
+        self._tick = loop.call_later(seconds_to_next_change(elapsed, now), self._on_tick)
+
+    def _on_tick(self) -> None:
+        self._tick = None
+        try:
+            self.refresh_clock()
+        except Exception as error:  # as a Textual timer would: the app reports it
+            self.app._handle_exception(error)
 
     def set_deck(self, deck: Deck) -> None:
         """Show the notes of ``deck`` from now on (it was reloaded); the plan is made again."""
         self._deck = deck
         self._plan_origin = -1
         self._shown_clock = None
+        self._shown_status = None
 
     def set_wide(self, wide: bool) -> None:
         """Notes-only mode: the pane fills the screen and previews more."""
@@ -231,9 +295,14 @@ class NotesPane(Vertical):
         )
 
     def refresh_clock(self) -> None:
-        """Redraw the timer, wall clock and pace, if their text changed."""
+        """Redraw the timer, wall clock and pace, if their text changed; tick again at the turn."""
         if not self._composed:
             return
+        now = self._now()
+        self._draw_clock(now)
+        self._schedule_tick(now)
+
+    def _draw_clock(self, now: datetime) -> None:
         timer = self._timer
         reading = self.reading()
         clock = format_elapsed(timer.elapsed())
@@ -241,7 +310,7 @@ class NotesPane(Vertical):
             clock += f" / {format_elapsed(self._plan.total)}"
         badges = {TimerState.PAUSED: "notes.paused", TimerState.READY: "notes.ready"}
         badge = self._words(badges[timer.state]) if timer.state in badges else ""
-        wall = self._now().strftime("%H:%M")
+        wall = now.strftime("%H:%M")
         pace_line = pace_text(reading, self._words)
         style = _PACE_STYLES.get(reading.status, "pace-clock--pace")
         state = (f"{clock} {badge} {wall}", pace_line, style, self.app.theme)
@@ -259,5 +328,7 @@ class NotesPane(Vertical):
         # pace line comes or goes (see PaceClock.show).
         clock_widget = self._clock
         clock_widget.show(lines)
-        clock_widget.set_class(reading.status is PaceStatus.BEHIND, "-behind")
-        clock_widget.set_class(reading.status is PaceStatus.OVER, "-over")
+        if reading.status is not self._shown_status:  # classes set only when they change
+            self._shown_status = reading.status
+            clock_widget.set_class(reading.status is PaceStatus.BEHIND, "-behind")
+            clock_widget.set_class(reading.status is PaceStatus.OVER, "-over")

@@ -50,7 +50,11 @@ def changed_columns(old: Line, new: Line) -> tuple[int, int] | None:
 
     A line whose length changes differs up to the end of the longer one.
     """
-    before, after = _cells(old), _cells(new)
+    return _changed(_cells(old), _cells(new))
+
+
+def _changed(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """:func:`changed_columns` of two lines given as their cells (see :func:`_cells`)."""
     if before == after:
         return None
     pairs = zip(before, after, strict=False)
@@ -81,6 +85,7 @@ class PaceClock(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines: tuple[Line, ...] = ()
+        self._line_cells: list[list[tuple[str, str]]] = []  # of _lines, kept for the next tick
         self._looks: dict[str, Style] = {}
         self._plain: tuple[Theme, tuple[Style, Color] | None] | None = None
 
@@ -94,6 +99,10 @@ class PaceClock(Widget):
         new, old = tuple(lines), self._lines
         if new == old:
             return
+        old_cells = self._line_cells
+        if len(old_cells) != len(old):
+            old_cells = [_cells(line) for line in old]
+        new_cells = self._line_cells = [_cells(line) for line in new]
         self._lines = new
         if len(new) != len(old):
             self.refresh(layout=True)
@@ -103,11 +112,11 @@ class PaceClock(Widget):
             self.refresh()
             return
         regions = []
-        for y, (was, now) in enumerate(zip(old, new, strict=True)):
-            columns = changed_columns(was, now)
+        for y, (was, now) in enumerate(zip(old_cells, new_cells, strict=True)):
+            columns = _changed(was, now)
             if columns is not None:
                 start, end = columns
-                if max(cell_len(_plain(was)), cell_len(_plain(now))) > width:
+                if max(len(was), len(now)) > width:  # cells: the lines' widths
                     end = width  # the ellipsis moves too
                 if start < width:
                     regions.append(Region(start, y, min(end, width) - start, 1))
