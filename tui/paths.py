@@ -19,9 +19,10 @@ way the deck was named on the command line.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
+
+from tui.digest import sha256_hex
 
 PRIVATE_DIR_MODE = 0o700
 """Mode of the folders Podium creates: only their owner may enter them."""
@@ -106,7 +107,7 @@ def deck_key(deck_path: str | os.PathLike[str], *, digits: int = 16) -> str:
         The first ``digits`` hex digits of the SHA-256 of
         :func:`deck_identity` (encoded as the file system encodes names).
     """
-    return hashlib.sha256(os.fsencode(deck_identity(deck_path))).hexdigest()[:digits]
+    return sha256_hex(os.fsencode(deck_identity(deck_path)))[:digits]
 
 
 def make_private_dirs(folder: Path, mode: int = PRIVATE_DIR_MODE) -> list[Path]:

@@ -13,11 +13,11 @@ text, so that editing a deck never moves votes to the wrong option:
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
 from tui.deck.slug import slug
+from tui.digest import sha256_hex
 
 MAX_OPTION_ID = 40
 """Longest option id, in characters."""
@@ -54,6 +54,6 @@ def derive_option_ids(
         elif each and uses[each] == 1 and each not in taken:
             ids.append(each)
         else:
-            digest = hashlib.sha256(f"{poll_id}\n{text}".encode()).hexdigest()[:6]
+            digest = sha256_hex(f"{poll_id}\n{text}".encode())[:6]
             ids.append(f"{(each or 'option')[: MAX_OPTION_ID - 7]}-{digest}")
     return tuple(ids)

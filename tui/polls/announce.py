@@ -17,7 +17,6 @@ neither Textual nor SQLite.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import shlex
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui import locks
+from tui.digest import sha256_hex
 
 if TYPE_CHECKING:
     from tui.deck.model import Deck
@@ -123,7 +123,7 @@ def voter_identity(name: str | None = None) -> str:
         where = terminal.removeprefix("/dev/")
     elif len(ssh) >= 2:
         # Client address and port: unique per SSH connection.
-        where = "ssh-" + hashlib.sha256(" ".join(ssh[:2]).encode()).hexdigest()[:6]
+        where = "ssh-" + sha256_hex(" ".join(ssh[:2]).encode())[:6]
     else:
         where = "no-terminal"
     return f"{login}@{where}"
