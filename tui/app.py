@@ -33,6 +33,7 @@ from tui.pacing import TalkTimer
 from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.polls.store import VoteStore
+from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.presenter import PresenterScreen
@@ -60,7 +61,13 @@ REHEARSAL_FLUSH_SECONDS = 10.0
 
 
 class PodiumApp(
-    ReleaseAfterFirstFrame, DiffDisplay, ThemesOnDemand, KeysInTurn, PlainNotify, App[None]
+    ReleaseAfterFirstFrame,
+    DiffDisplay,
+    QuietInput,
+    ThemesOnDemand,
+    KeysInTurn,
+    PlainNotify,
+    App[None],
 ):
     """Presents one deck: themes, palette, notifications, the vote watch.
 

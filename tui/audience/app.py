@@ -24,6 +24,7 @@ from tui.deck.model import Deck
 from tui.i18n import Words, words_for
 from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color
+from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.audience import AudienceScreen
@@ -35,7 +36,13 @@ __all__ = ["AudienceApp", "AudienceScreen", "Presenter", "make_audience_app"]
 
 
 class AudienceApp(
-    ReleaseAfterFirstFrame, DiffDisplay, KeysInTurn, PlainNotify, App[None], inherit_bindings=False
+    ReleaseAfterFirstFrame,
+    DiffDisplay,
+    QuietInput,
+    KeysInTurn,
+    PlainNotify,
+    App[None],
+    inherit_bindings=False,
 ):
     """Shows a deck the way the presenter shows it, slide only.
 

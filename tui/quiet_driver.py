@@ -1,0 +1,117 @@
+"""Textual's Linux driver with an input thread that sleeps until there is input.
+
+Textual's input thread waits for a key with a tenth of a second timeout,
+over and over, so that it notices when it should stop and when a lone
+Escape has waited long enough to be a key of its own: ten wakes a second
+for the whole talk, most of what an idle presenter (or audience view) costs
+the machine. :class:`QuietLinuxDriver` runs the same loop (the same parser,
+the same messages) but waits without a timeout unless the parser is in
+the middle of a sequence, and is woken through a pipe when it must stop.
+
+Imports Textual's Linux driver: POSIX only (see :class:`tui.quiet_input.QuietInput`).
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+from threading import Event
+from typing import Any
+
+from textual._loop import loop_last
+from textual._parser import ParseError
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+
+SEQUENCE_TICK = 0.1
+"""Seconds between checks while the parser waits for the rest of a sequence
+(Textual's own interval: a lone Escape becomes a key after its timeout)."""
+
+
+class _WakingEvent(Event):
+    """An event whose :meth:`set` also writes a byte to a pipe (to wake a ``select``)."""
+
+    def __init__(self, wake_fd: int) -> None:
+        super().__init__()
+        self._wake_fd = wake_fd
+
+    def set(self) -> None:
+        super().set()
+        try:
+            os.write(self._wake_fd, b"\0")
+        except OSError:  # full (the thread wakes anyway) or closed (it has gone)
+            pass
+
+
+class QuietLinuxDriver(LinuxDriver):
+    """A :class:`~textual.drivers.linux_driver.LinuxDriver` whose input thread wakes only for work.
+
+    Everything but the input thread's wait is Textual's: the thread reads
+    the same way, feeds the same parser, and posts the same messages.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._wake_read, self._wake_write = os.pipe()
+        for fd in (self._wake_read, self._wake_write):
+            os.set_blocking(fd, False)
+            os.set_inheritable(fd, False)
+        # Textual sets this event to stop the thread: now that also wakes it.
+        self.exit_event = _WakingEvent(self._wake_write)
+
+    def close(self) -> None:
+        """Perform cleanup (and close the wake pipe)."""
+        super().close()
+        for fd in (self._wake_read, self._wake_write):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def run_input_thread(self) -> None:
+        """Wait for input (or the wake pipe) and dispatch events, as Textual's thread does."""
+        selector = selectors.SelectSelector()
+        fileno, wake = self.fileno, self._wake_read
+        selector.register(fileno, selectors.EVENT_READ)
+        selector.register(wake, selectors.EVENT_READ)
+        parser = XTermParser(self._debug)
+        feed, tick = parser.feed, parser.tick
+        decode = getincrementaldecoder("utf-8")().decode
+        read = os.read
+
+        def process_selector_events(
+            selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
+        ) -> None:
+            for last, (key, mask) in loop_last(selector_events):
+                if key.fd == wake:
+                    try:
+                        read(wake, 512)
+                    except OSError:
+                        pass
+                    continue
+                if mask & selectors.EVENT_READ:
+                    unicode_data = decode(read(fileno, 1024 * 4), final=final and last)
+                    if not unicode_data:
+                        break  # stdin is piped and at its end
+                    for event in feed(unicode_data):
+                        self.process_message(event)
+            for event in tick():
+                self.process_message(event)
+
+        try:
+            while not self.exit_event.is_set():
+                # Nothing pending in the parser: nothing can happen until a
+                # byte arrives or the app stops us (the pipe), so no timeout.
+                waiting = parser._timeout_time is not None
+                process_selector_events(selector.select(SEQUENCE_TICK if waiting else None))
+            selector.unregister(fileno)
+            selector.unregister(wake)
+            process_selector_events(selector.select(SEQUENCE_TICK), final=True)
+        finally:
+            selector.close()
+            try:
+                for _event in feed(""):
+                    pass
+            except (EOFError, ParseError):
+                pass
