@@ -30,18 +30,20 @@ SEQUENCE_TICK = 0.1
 
 
 class _WakingEvent(Event):
-    """An event whose :meth:`set` also writes a byte to a pipe (to wake a ``select``)."""
+    """An event whose :meth:`set` also writes a byte to the driver's wake pipe."""
 
-    def __init__(self, wake_fd: int) -> None:
+    def __init__(self, driver: QuietLinuxDriver) -> None:
         super().__init__()
-        self._wake_fd = wake_fd
+        self._driver = driver
 
     def set(self) -> None:
         super().set()
-        try:
-            os.write(self._wake_fd, b"\0")
-        except OSError:  # full (the thread wakes anyway) or closed (it has gone)
-            pass
+        fd = self._driver._wake_write
+        if fd is not None:
+            try:
+                os.write(fd, b"\0")
+            except OSError:  # full: the thread wakes anyway
+                pass
 
 
 class QuietLinuxDriver(LinuxDriver):
@@ -53,26 +55,38 @@ class QuietLinuxDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._wake_read, self._wake_write = os.pipe()
-        for fd in (self._wake_read, self._wake_write):
-            os.set_blocking(fd, False)
-            os.set_inheritable(fd, False)
+        self._wake_read: int | None = None
+        self._wake_write: int | None = None
         # Textual sets this event to stop the thread: now that also wakes it.
-        self.exit_event = _WakingEvent(self._wake_write)
+        self.exit_event = _WakingEvent(self)
+
+    def start_application_mode(self) -> None:
+        """Open the wake pipe, then start as Textual does (also on a resume after Ctrl+Z)."""
+        if self._wake_read is None:
+            self._wake_read, self._wake_write = os.pipe()  # not inherited (PEP 446)
+            for fd in (self._wake_read, self._wake_write):
+                os.set_blocking(fd, False)
+        super().start_application_mode()
 
     def close(self) -> None:
-        """Perform cleanup (and close the wake pipe)."""
+        """Clean up and close the wake pipe (a suspend closes it too; a resume reopens it)."""
         super().close()
         for fd in (self._wake_read, self._wake_write):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._wake_read = self._wake_write = None
 
     def run_input_thread(self) -> None:
         """Wait for input (or the wake pipe) and dispatch events, as Textual's thread does."""
+        wake = self._wake_read
+        if wake is None:  # started some other way: Textual's loop
+            super().run_input_thread()
+            return
         selector = selectors.SelectSelector()
-        fileno, wake = self.fileno, self._wake_read
+        fileno = self.fileno
         selector.register(fileno, selectors.EVENT_READ)
         selector.register(wake, selectors.EVENT_READ)
         parser = XTermParser(self._debug)
