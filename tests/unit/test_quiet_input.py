@@ -1,0 +1,51 @@
+"""The presenter and audience apps choose the quiet Linux driver, and only instead of Textual's."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from textual.app import App
+from textual.drivers.linux_driver import LinuxDriver
+
+from tui.quiet_input import QuietInput
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Textual's Linux driver is POSIX")
+
+
+class Plain(QuietInput, App[None]):
+    pass
+
+
+def test_textuals_linux_driver_becomes_the_quiet_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.quiet_driver import QuietLinuxDriver
+
+    monkeypatch.setattr("textual.constants.DRIVER", None)
+    assert issubclass(QuietLinuxDriver, LinuxDriver)
+    assert Plain().driver_class is QuietLinuxDriver
+
+
+def test_a_driver_chosen_with_textual_driver_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        "textual.constants.DRIVER", "textual.drivers.headless_driver:HeadlessDriver"
+    )
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    assert Plain().driver_class is HeadlessDriver
+
+
+def test_the_apps_use_it() -> None:
+    from tui.app import PodiumApp
+    from tui.audience.app import AudienceApp
+
+    assert issubclass(PodiumApp, QuietInput) and issubclass(AudienceApp, QuietInput)
+
+
+def test_the_parser_state_the_quiet_thread_reads_is_there() -> None:
+    """A lone Escape leaves the parser waiting (its timeout set): the thread then ticks."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    assert parser._timeout_time is None
+    list(parser.feed("\x1b"))
+    assert parser._timeout_time is not None
