@@ -63,6 +63,8 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml"),
     "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
     "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
+    # Decks and themes kept from a clean check are read without the parser.
+    "tui.checked_cache": ("textual", "rich", "sqlite3", "yaml"),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the

@@ -9,6 +9,7 @@ never reaches the terminal as a control sequence.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,6 +128,36 @@ def load_deck(deck_arg: str | None) -> Deck:
     return load(deck_arg if deck_arg is not None else default_deck_path())
 
 
+def _load_checked_deck(path: str | Path) -> Deck:
+    """:func:`tui.deck.load_deck`, or the deck kept from a clean check of the same bytes.
+
+    See :mod:`tui.checked_cache`: a deck that checked clean before is not
+    parsed again (no PyYAML at start-up); a deck with problems always is, so
+    its messages are the loader's own. A deck with pictures is never kept.
+
+    Raises:
+        tui.deck.DeckError: The deck cannot be read or is not valid.
+    """
+    from tui.checked_cache import keep, lookup, read_source
+    from tui.deck.model import Deck
+
+    name = os.fsdecode(os.fspath(path))
+    source = read_source(name)
+    if source is None:  # missing, a folder, too big ...: the loader words it
+        from tui.deck import load_deck as load
+
+        return load(name)
+    kept = lookup("deck", name, source, Deck)
+    if kept is not None:
+        return kept
+    from tui.deck import load_deck_text
+
+    deck = load_deck_text(source, name)
+    if not any(slide.image or slide.image_files for slide in deck.slides):
+        keep("deck", name, source, deck)
+    return deck
+
+
 def lang_warning(deck: Deck) -> Problem | None:
     """The deck's ``lang:`` as a located warning, if Podium has no words for it.
 
@@ -171,7 +202,7 @@ def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:
     from tui.deck import DeckError
 
     try:
-        deck = load_deck(deck_arg)
+        deck = _load_checked_deck(deck_arg if deck_arg is not None else default_deck_path())
     except DeckError as error:
         # --theme replaces the deck's theme: a bad ``theme:`` line is no problem then.
         lines = deck_error_problems(error) if not theme else [str(p) for p in error.problems]
