@@ -155,21 +155,13 @@ def read_source(name: str) -> bytes | None:
     return data if len(data) <= MAX_SOURCE_BYTES else None
 
 
-def lookup(kind: str, name: str, source: bytes, type_: type[T]) -> T | None:
-    """The kept result of checking ``source``, read from ``name``, if there is one.
-
-    Args:
-        kind: What the file is (``deck``, ``theme``): entries of each are apart.
-        name: The file as it was named; the entry must have been made for
-            the same name.
-        source: The file's bytes, just read.
-        type_: The result's type (decoded and type-checked by msgspec).
+def read_private(path: Path) -> bytes | None:
+    """The content of a file in the cache folder, if this user wrote it.
 
     Returns:
-        The result kept for exactly these bytes, this name and this code,
-        or None.
+        The bytes; None when the file is missing, unreadable, not a regular
+        file, owned by another user or writable by others (never trusted).
     """
-    path = _entry_path(kind, name)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(path, flags)
@@ -185,11 +177,42 @@ def lookup(kind: str, name: str, source: bytes, type_: type[T]) -> T | None:
         ):
             return None  # not a file this user wrote: ignore it
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = handle.read()
+            return handle.read()
     except OSError:
         return None
     finally:
         os.close(descriptor)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Replace a file in the cache folder (``0600``, its folders ``0700``).
+
+    Never raises: a cache that cannot be written only costs the next start.
+    """
+    try:
+        make_private_dirs(path.parent)
+        write_atomically(path, data, PRIVATE_FILE_MODE)
+    except OSError:
+        pass
+
+
+def lookup(kind: str, name: str, source: bytes, type_: type[T]) -> T | None:
+    """The kept result of checking ``source``, read from ``name``, if there is one.
+
+    Args:
+        kind: What the file is (``deck``, ``theme``): entries of each are apart.
+        name: The file as it was named; the entry must have been made for
+            the same name.
+        source: The file's bytes, just read.
+        type_: The result's type (decoded and type-checked by msgspec).
+
+    Returns:
+        The result kept for exactly these bytes, this name and this code,
+        or None.
+    """
+    data = read_private(_entry_path(kind, name))
+    if data is None:
+        return None
     try:
         entry = msgspec.msgpack.decode(data, type=_Entry)
         if entry.source != source or entry.name != name or entry.code != code_stamp():
@@ -213,11 +236,29 @@ def keep(kind: str, name: str, source: bytes, value: Any) -> None:
     """
     try:
         entry = _Entry(code_stamp(), name, source, msgspec.msgpack.encode(value))
-        path = _entry_path(kind, name)
-        make_private_dirs(path.parent)
-        write_atomically(path, msgspec.msgpack.encode(entry), PRIVATE_FILE_MODE)
-    except (OSError, TypeError, ValueError):
-        pass
+        data = msgspec.msgpack.encode(entry)
+    except (TypeError, ValueError):
+        return
+    write_private(_entry_path(kind, name), data)
+
+
+def library_stamp(name: str, *modules: str) -> str:
+    """What an installed library is, found without importing it: changes when it does.
+
+    Args:
+        name: The package (``textual``).
+        modules: Module files inside it, relative (``css/parse.py``), whose
+            size and modification time are part of the stamp too.
+
+    Returns:
+        A text of Python's version and the stamps of those files.
+    """
+    found = _library_init(name)
+    if found is None:
+        return f"{name}:-"
+    folder = os.path.dirname(found)
+    files = [found, *(os.path.join(folder, module) for module in modules)]
+    return "\n".join([sys.version, *(_stamp(path) for path in files)])
 
 
 def forget_code_stamp() -> None:
