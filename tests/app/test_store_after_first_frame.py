@@ -97,6 +97,12 @@ def test_a_named_store_that_cannot_be_kept_is_refused_before_it_is_opened(
     not_sqlite.write_text("a shopping list\n" * 20, encoding="utf-8")
     with pytest.raises(StoreError, match="is not a Podium vote store"):
         check_presenter_store(seed_deck, str(not_sqlite))
+    damaged = tmp_path / "damaged.db"  # an SQLite header, nothing sound after it
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 8)
+    before = damaged.read_bytes()
+    with pytest.raises(StoreError, match=str(damaged)):
+        check_presenter_store(seed_deck, str(damaged))  # named: read through SQLite now
+    assert damaged.read_bytes() == before
     (tmp_path / "folder.db").mkdir()
     with pytest.raises(StoreError, match="is a folder, not a file"):
         check_presenter_store(seed_deck, str(tmp_path / "folder.db"))

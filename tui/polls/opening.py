@@ -123,8 +123,10 @@ def check_presenter_store(
 
     The store's folder is created if needed (private, see
     :mod:`tui.polls.access`) and checked, with an existing file's
-    permissions and SQLite header; everything else waits for
-    :meth:`PresenterStore.open`.
+    permissions and SQLite header; a store named with ``--store`` is also
+    read through a read-only connection (SQLite is loaded for it). The
+    rest waits for :meth:`PresenterStore.open`: a default store found
+    damaged then is told to the presenter, and votes are kept in memory.
 
     Args:
         deck: The deck presented.
@@ -145,6 +147,17 @@ def check_presenter_store(
     notes = access.prepare_folder(path, shared)
     _check_location(path)
     access.secure_files(path, shared, fix=False)
+    if store_arg and path.exists() and path.stat().st_size > 0:
+        # The presenter named this store: one that is damaged inside, another
+        # program's or a newer Podium's is refused now, read only (as
+        # VoteStore.open does first), not found out after the first frame.
+        from tui.polls.schema import KIND
+        from tui.storage import checks, sqlite
+
+        try:
+            checks.inspect(path, KIND, PRESENTER_BUSY_TIMEOUT, require_store=False).close()
+        except sqlite.NeedsRecovery:
+            pass  # the read-write connection replays the crashed writer's journal
     return PresenterStore(deck, path, default, shared=shared, notes=notes)
 
 
