@@ -32,7 +32,6 @@ from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults
 from tui.polls.session import PollSession
-from tui.polls.store import VoteStore
 from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
@@ -46,6 +45,7 @@ from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
     from tui.audience.publish import Publisher
+    from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
     from tui.reload.presenter import LiveReload
     from tui.web.control import PhoneControl
@@ -249,6 +249,12 @@ class PodiumApp(
     def on_mount(self) -> None:
         if self.startup_warning:
             self.notify(self.startup_warning, title="Podium", severity="error", timeout=30)
+        votes = self.show.polls.session
+        if votes.opens_later:  # SQLite once the first slide is up; trouble is told
+            votes.on_problem = lambda text, severity: self.notify(
+                text, title="Podium", severity=severity, timeout=30
+            )
+            self.call_after_refresh(votes.open_now)
         if self.resume_at is not None:  # the presenter screen starts there
             message = self.words(
                 "notice.resumed_at",
@@ -322,6 +328,7 @@ def make_app(
     *,
     theme_name: str | None = None,
     store: VoteStore | None = None,
+    open_store: Callable[[], VoteStore] | None = None,
     how_to_vote: str | None = None,
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], datetime] = datetime.now,
@@ -337,6 +344,8 @@ def make_app(
         deck: A deck from :func:`tui.deck.load_deck`.
         theme_name: Theme name or file; defaults to the deck's, else ``ks``.
         store: Vote store for the deck's polls (None keeps votes in memory).
+        open_store: Opens the vote store instead, after the first frame (see
+            :class:`tui.polls.session.PollSession`); a failure is told.
         how_to_vote: Command the audience types to vote (see
             :func:`tui.polls.announce.vote_command`), or None.
         clock: Monotonic seconds (injected in tests).
@@ -360,7 +369,7 @@ def make_app(
     show = Show(
         deck,
         timer=TalkTimer(clock),
-        polls=PollSession(store, how_to_vote=how_to_vote),
+        polls=PollSession(store, how_to_vote=how_to_vote, open_store=open_store),
         start_at=resume_at,
         rehearsing=rehearsal is not None,
     )

@@ -11,7 +11,7 @@ from textual.app import SystemCommand
 
 from tui.deck.model import Deck, Poll
 from tui.i18n import Words
-from tui.polls.store import StoreError
+from tui.polls.store_errors import StoreError
 from tui.safe_text import one_line
 from tui.show.core import Show
 

@@ -6,7 +6,8 @@ chosen one, made the first slide wait. :class:`ThemesOnDemand` (an ``App``
 mixin) registers Podium's other themes by name and reads a file only when
 the palette (or the audience view's mirror) picks it, parses the
 stylesheet again only when the theme's variables change, and works those
-variables out once per theme.
+variables out once per theme. What the first parse gives is kept for the
+next start with the same theme (:mod:`tui.css_cache`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class ThemesOnDemand:
     """Themes offered by name, each read from its file when first chosen."""
 
     _css_variables: dict[str, str] | None = None
+    _css_kept: frozenset[object] | None = None  # parses put back by tui.css_cache; None once kept
     _variables_of: tuple[object, dict[str, str]] | None = None  # (theme, its variables)
 
     def get_css_variables(self) -> dict[str, str]:
@@ -53,9 +55,28 @@ class ThemesOnDemand:
         Textual queues a refresh that parses the stylesheet again whenever
         a theme is set; for the first theme there is nothing to refresh.
         """
+        from tui.css_cache import prefill
+
         app = cast("App[object]", self)
         self._css_variables = app.get_css_variables()
         app.stylesheet.set_variables(self._css_variables)
+        # Parsed at an earlier start with these variables: not parsed again.
+        self._css_kept = prefill(app.stylesheet, self._css_variables)
+
+    def post_display_hook(self) -> None:
+        """After the first frame, keep the stylesheet's parses for the next start."""
+        if self._css_kept is not None:
+            cast("App[object]", self).call_later(self._keep_parsed_css)
+        super().post_display_hook()  # type: ignore[misc]
+
+    def _keep_parsed_css(self) -> None:
+        """Write what the first frame parsed (see :func:`tui.css_cache.keep`), once."""
+        known, self._css_kept = self._css_kept, None
+        if known is None or self._css_variables is None:
+            return
+        from tui.css_cache import keep
+
+        keep(cast("App[object]", self).stylesheet, self._css_variables, known)
 
     def _validate_theme(self, theme_name: str) -> str:
         """Read one of Podium's themes from its file the first time it is chosen."""

@@ -30,7 +30,7 @@ from tui.yamlcheck.checker import Checker, closest, truth
 from tui.yamlcheck.compose import Rules, compose, unmarked_position
 from tui.yamlcheck.nodes import Mapping, Node, is_null
 from tui.yamlcheck.problems import Problem, ProblemsError
-from tui.yamlcheck.source import FileWords, read_text
+from tui.yamlcheck.source import FileWords, decode, read_text
 
 # libyaml's parser when present: ten times faster, and theme files are read
 # at every start.
@@ -72,11 +72,13 @@ RULES = Rules(
 """A theme file's limits and wording for :func:`tui.yamlcheck.compose.compose`."""
 
 
-def read_fields(path: Path) -> dict[str, object]:
+def read_fields(path: Path, data: bytes | None = None) -> dict[str, object]:
     """Read and check a theme file.
 
     Args:
         path: The ``.yaml`` file; its name without ``.yaml`` is the theme's name.
+        data: The file's bytes when already read (see :mod:`tui.checked_cache`),
+            else None to read them here.
 
     Returns:
         Keyword arguments for Textual's ``Theme``, ``name`` always included.
@@ -86,7 +88,10 @@ def read_fields(path: Path) -> dict[str, object]:
             problems; every problem found, in file order.
     """
     name = str(path)
-    text = read_text(name, MAX_THEME_BYTES, _WORDS)
+    if data is None:
+        text = read_text(name, MAX_THEME_BYTES, _WORDS)
+    else:
+        text = decode(data, name, MAX_THEME_BYTES, _WORDS)
     root, problems = compose(text, name, RULES, PARSER)
     if problems:
         # Stop at the first layer with problems, as a theme always has: a

@@ -30,12 +30,13 @@ def theme_problem(source: str, theme: str | None, at: tuple[int, int]) -> Proble
     """
     if not theme:
         return None
-    from tui.deck import Problem
     from tui.themes import ThemeError, resolve_theme
 
     try:
         resolve_theme(theme, Path(source).parent)
     except ThemeError as error:
+        from tui.deck import Problem
+
         line, column = at
         return Problem(source, line, column, f"theme: {error}")
     return None

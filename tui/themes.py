@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.paths import bundled_themes_dir
 from tui.theme_values import MAX_THEME_BYTES
@@ -107,9 +107,6 @@ def load_theme_file(path: Path) -> Theme:
     """
     from textual.theme import Theme
 
-    from tui.theme_file import read_fields
-    from tui.yamlcheck.problems import ProblemsError
-
     try:
         stat = os.stat(path)
         key: tuple[str, int, int] | None = (os.fspath(path), stat.st_mtime_ns, stat.st_size)
@@ -117,10 +114,7 @@ def load_theme_file(path: Path) -> Theme:
         key = None  # read_fields words the problem
     if key in _LOADED:
         return _LOADED[key]  # the command line checked it, then the app uses it
-    try:
-        values = read_fields(Path(path))
-    except ProblemsError as error:
-        raise ThemeError(error.problems) from None
+    values = _checked_fields(Path(path))
     if values.get("ansi"):
         # Textual's stylesheets use these two in native-ANSI mode, but only
         # its own ANSI themes define them; without them the CSS fails to parse.
@@ -139,6 +133,35 @@ def load_theme_file(path: Path) -> Theme:
 
 _LOADED: dict[tuple[str, int, int] | None, Theme] = {}
 """Themes read so far, by file, modification time and size: each file is read once."""
+
+
+def _checked_fields(path: Path) -> dict[str, object]:
+    """A theme file's fields, checked (or kept from a clean check of the same bytes).
+
+    See :mod:`tui.checked_cache`: a theme file that checked clean before is
+    not parsed again (no PyYAML at start-up); one with problems always is.
+
+    Raises:
+        ThemeError: The file cannot be read or has problems.
+    """
+    from tui.checked_cache import keep, lookup, read_source
+
+    name = str(path)
+    source = read_source(name)
+    if source is not None:
+        kept = lookup("theme", name, source, dict[str, Any])
+        if kept is not None:
+            return kept
+    from tui.theme_file import read_fields
+    from tui.yamlcheck.problems import ProblemsError
+
+    try:
+        values = read_fields(path, source)
+    except ProblemsError as error:
+        raise ThemeError(error.problems) from None
+    if source is not None:
+        keep("theme", name, source, values)
+    return values
 
 
 def available_themes() -> dict[str, Path]:

@@ -36,10 +36,16 @@ def test_a_clean_quit_closes_everything_in_order(
 ) -> None:
     store_path = tmp_path / "votes.db"
     session = open_session(seed_deck, Options("podium", "", store=str(store_path)))
-    assert session.store is not None and session.how_to_vote is not None
-    assert [talk.store for talk in announce.live_presentations()] == [session.store.path]
+    assert session.votes is not None and session.how_to_vote is not None
+    # Checked, not opened: no SQLite before the first frame, nothing announced yet.
+    assert session.votes.store is None and not store_path.exists()
+    assert announce.live_presentations() == []
     app = session.make_app()
-    assert (app.show.polls.session.store, app.publisher, app.rehearsal) == (session.store, session.publisher, None)
+    assert (app.publisher, app.rehearsal) == (session.publisher, None)
+    assert app.show.polls.session.opens_later
+    app.show.polls.session.open_now()  # as the app does once its first slide is up
+    assert app.show.polls.session.store is session.votes.store is not None
+    assert [talk.store for talk in announce.live_presentations()] == [session.votes.store.path]
     session.publisher.publish(4, 0)
     ended = _ended_app(0)
     session.close(ended, 0)  # type: ignore[arg-type]
@@ -73,7 +79,7 @@ def test_a_broken_default_store_warns_and_presents_without_it(
     store_path_for_deck(seed_deck.source).write_bytes(b"not a database" * 100)
     session = open_session(seed_deck, PODIUM)
     try:
-        assert session.store is None
+        assert session.votes is None
         assert session.warning is not None
         assert session.warning.startswith("Poll votes will NOT be saved")
         assert session.make_app().startup_warning == session.warning

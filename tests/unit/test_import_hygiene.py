@@ -54,7 +54,6 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     # Big titles load their font library only when one is drawn.
     "tui.big_text": ("textual", "rich", "pyfiglet"),
     "tui.widgets.slide_view": ("pyfiglet",),
-    "tui.app": ("pyfiglet",),
     "tui.cli.export": ("textual", "rich", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
     "tui.export.html": ("textual", "sqlite3", "yaml", "fpdf", "fontTools", "pygments"),
     "tui.export.pdf": ("textual", "sqlite3", "yaml", "pygments"),
@@ -63,6 +62,15 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml"),
     "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
     "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
+    # Decks and themes kept from a clean check are read without the parser.
+    "tui.checked_cache": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.css_cache": ("textual", "rich", "sqlite3", "yaml"),
+    # The presenter's store is checked before the first frame, opened after it.
+    "tui.polls.opening": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.store_place": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.session": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.storage.kind": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.app": ("pyfiglet", "sqlite3", "yaml"),
 }
 """DESIGN.md's layering: the model, the core, polls, audience state, rehearsal
 and pacing import no Textual; only the stores load SQLite; pacing and the

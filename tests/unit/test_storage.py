@@ -148,11 +148,12 @@ def test_existing_files_keep_their_names(tmp_path: Path, private_data_dir: Path)
 
 
 def test_the_vote_store_has_no_slug_of_its_own() -> None:
-    from tui.polls import store
+    from tui.polls import store, store_place
 
-    source = Path(store.__file__).read_text(encoding="utf-8")
+    assert store.store_path_for_deck is store_place.store_path_for_deck  # named in one place
+    source = Path(store_place.__file__).read_text(encoding="utf-8")
     assert "from tui.deck.slug import slug" in source
-    assert not hasattr(store, "_slug")
+    assert not hasattr(store, "_slug") and not hasattr(store_place, "_slug")
 
 
 # -- one liveness check: a lock the presenter holds -------------------------------------

@@ -9,6 +9,7 @@ never reaches the terminal as a control sequence.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,6 +128,53 @@ def load_deck(deck_arg: str | None) -> Deck:
     return load(deck_arg if deck_arg is not None else default_deck_path())
 
 
+def _kept_deck(path: str | Path) -> Deck | None:
+    """The deck kept from a clean check of the file's very bytes, or None.
+
+    See :mod:`tui.checked_cache`: such a deck is not parsed again (no
+    PyYAML, no loader at start-up).
+    """
+    from tui.checked_cache import lookup, read_source
+    from tui.deck.model import Deck
+
+    name = os.fsdecode(os.fspath(path))
+    source = read_source(name)
+    return None if source is None else lookup("deck", name, source, Deck)
+
+
+def _checked_deck(path: str | Path, theme: str | None) -> Deck:
+    """:func:`tui.deck.load_deck`, keeping a clean deck for the next start.
+
+    A deck with problems is never kept, so its messages are always the
+    loader's own; nor is a deck with pictures (its check reads other files).
+
+    Args:
+        path: The deck file.
+        theme: ``--theme``, or None: the deck's ``theme:`` is then checked
+            with its other problems.
+
+    Raises:
+        BadInput: The deck's problems (with its ``theme:`` unless
+            ``--theme`` overrides it).
+    """
+    from tui.checked_cache import keep, read_source
+    from tui.deck import DeckError, load_deck_text
+    from tui.deck import load_deck as load
+
+    name = os.fsdecode(os.fspath(path))
+    source = read_source(name)
+    try:
+        # Missing, a folder, too big ...: the loader reads it and words it.
+        deck = load(name) if source is None else load_deck_text(source, name)
+    except DeckError as error:
+        # --theme replaces the deck's theme: a bad ``theme:`` line is no problem then.
+        lines = deck_error_problems(error) if not theme else [str(p) for p in error.problems]
+        raise BadInput(lines) from None
+    if source is not None and not any(slide.image or slide.image_files for slide in deck.slides):
+        keep("deck", name, source, deck)
+    return deck
+
+
 def lang_warning(deck: Deck) -> Problem | None:
     """The deck's ``lang:`` as a located warning, if Podium has no words for it.
 
@@ -168,14 +216,10 @@ def deck_to_present(deck_arg: str | None, theme: str | None) -> Deck:
         BadInput: The deck's problems (with its ``theme:`` unless
             ``--theme`` overrides it), or the ``--theme`` problem.
     """
-    from tui.deck import DeckError
-
-    try:
-        deck = load_deck(deck_arg)
-    except DeckError as error:
-        # --theme replaces the deck's theme: a bad ``theme:`` line is no problem then.
-        lines = deck_error_problems(error) if not theme else [str(p) for p in error.problems]
-        raise BadInput(lines) from None
+    path = deck_arg if deck_arg is not None else default_deck_path()
+    deck = _kept_deck(path)  # a deck that checked clean before: no loader at all
+    if deck is None:
+        deck = _checked_deck(path, theme)
     problem = None if theme else deck_theme_problem(deck)
     if problem is not None:
         raise BadInput([str(problem)])

@@ -104,8 +104,8 @@ def _announce(session: Session, phones: PhoneSetup) -> int:
     from tui.web.join import base_address, join_url, load_token, short_code, token_path
 
     assert phones.sock is not None
-    store = session.store
-    path = token_path(session.deck.source, store.path if store is not None else None)
+    votes = session.votes
+    path = token_path(session.deck.source, votes.path if votes is not None else None)
     try:
         phones.token = load_token(path)
     except OSError as error:

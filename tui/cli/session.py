@@ -1,8 +1,10 @@
 """The one composition root of a presentation: ``podium`` and ``podium rehearse``.
 
 :func:`open_session` opens, in this order, everything a presenter app runs
-with: the vote store (falling back to votes kept in memory, with a warning,
-when the default store is broken), a check that there is a terminal, the
+with: the vote store's place, checked (falling back to votes kept in memory,
+with a warning, when the default store is broken; the app opens the store
+once its first slide is up, see :class:`tui.polls.opening.PresenterStore`),
+a check that there is a terminal, the
 position a crashed run stopped at, the audience-view publisher and the rehearsal
 recorder. :meth:`Session.run` builds the app with :func:`tui.app.make_app`
 from all of it, runs it and closes everything in the right order, clean or
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from tui.audience.publish import Publisher
     from tui.deck import Deck
     from tui.navigation import Position
-    from tui.polls.store import VoteStore
+    from tui.polls.opening import PresenterStore
     from tui.rehearsal.recorder import Recorder
     from tui.rehearsal.store import RehearsalStore
     from tui.web.control import PhoneSetup
@@ -69,8 +71,9 @@ class Session(msgspec.Struct):
 
     deck: Deck
     options: Options
-    store: VoteStore | None
-    """Where poll votes are kept; None for a deck without polls or a broken default store."""
+    votes: PresenterStore | None
+    """Where poll votes are kept (checked now, opened once the first slide is up); None for
+    a deck without polls or a broken default store."""
     how_to_vote: str | None
     """The command the audience types to vote, or None."""
     warning: str | None
@@ -93,7 +96,7 @@ class Session(msgspec.Struct):
         app = make_app(
             self.deck,
             theme_name=self.options.theme,
-            store=self.store,
+            open_store=self.votes.open if self.votes is not None else None,
             how_to_vote=self.how_to_vote,
             publisher=self.publisher,
             rehearsal=self.recorder,
@@ -148,11 +151,8 @@ class Session(msgspec.Struct):
             self.publisher.close(clean=app is None or not app.return_code)
         finally:
             try:
-                if self.store is not None:
-                    from tui.polls.opening import close_presenter_store
-
-                    end_polls = app.end_polls if app is not None else None
-                    close_presenter_store(self.store, end_polls=end_polls)
+                if self.votes is not None:
+                    self.votes.close(end_polls=app.end_polls if app is not None else None)
             finally:
                 if self.recorder is not None:
                     if status is not None and (status == EXIT_OK or ended_by_signal(status)):
@@ -161,8 +161,10 @@ class Session(msgspec.Struct):
                         self.recorder.flush()
 
 
-def _open_votes(deck: Deck, options: Options) -> tuple[VoteStore | None, str | None, str | None]:
-    """The vote store, the vote command and a warning for the presenter.
+def _check_votes(
+    deck: Deck, options: Options
+) -> tuple[PresenterStore | None, str | None, str | None]:
+    """The vote store (checked, not opened yet), the vote command and a warning for the presenter.
 
     Raises:
         BadInput: ``--store`` names a store that cannot be used, or
@@ -174,11 +176,11 @@ def _open_votes(deck: Deck, options: Options) -> tuple[VoteStore | None, str | N
         )
     if not deck.polls:
         return None, None, None
-    from tui.polls.opening import open_presenter_store
-    from tui.polls.store import StoreError
+    from tui.polls.opening import check_presenter_store
+    from tui.polls.store_errors import StoreError
 
     try:
-        store, how_to_vote = open_presenter_store(deck, options.store, shared=options.shared_store)
+        votes = check_presenter_store(deck, options.store, shared=options.shared_store)
     except StoreError as error:
         if options.store:  # the presenter asked for this store: don't guess
             raise BadInput([f"podium: cannot keep poll votes: {error}"]) from None
@@ -187,7 +189,7 @@ def _open_votes(deck: Deck, options: Options) -> tuple[VoteStore | None, str | N
         warning = f"Poll votes will NOT be saved: {error}"
         warn(f"podium: {warning}")
         return None, None, warning
-    return store, how_to_vote, " ".join(store.notes) or None
+    return votes, votes.how_to_vote, " ".join(votes.notes) or None
 
 
 def open_session(
@@ -209,7 +211,7 @@ def open_session(
             is printed and nothing is left open.
     """
     try:
-        store, how_to_vote, warning = _open_votes(deck, options)
+        votes, how_to_vote, warning = _check_votes(deck, options)
     except BadInput as error:
         raise NotStarted(fail(error.lines)) from None
     from tui.terminal import refuse_without_terminal
@@ -217,11 +219,7 @@ def open_session(
     # After every problem with the input (deck, theme, --store) is reported.
     refused = refuse_without_terminal(options.command, options.no_terminal_hint)
     if refused is not None:
-        if store is not None:
-            from tui.polls.opening import close_presenter_store
-
-            close_presenter_store(store)
-        raise NotStarted(refused)
+        raise NotStarted(refused)  # the store was checked, never opened
     from tui.audience.presenter import crashed_position, open_publisher
 
     resume_at = crashed_position(deck)  # read before this run publishes its own
@@ -231,4 +229,4 @@ def open_session(
         from tui.rehearsal.recorder import Recorder
 
         recorder = Recorder(deck, rehearsals)
-    return Session(deck, options, store, how_to_vote, warning, resume_at, publisher, recorder)
+    return Session(deck, options, votes, how_to_vote, warning, resume_at, publisher, recorder)

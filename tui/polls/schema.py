@@ -15,7 +15,7 @@ Runs no SQL itself.
 from __future__ import annotations
 
 from tui.polls.store_errors import StoreError
-from tui.storage.sqlite import MEMORY, Kind
+from tui.storage.kind import MEMORY, Kind
 
 SCHEMA_VERSION = 2
 """Schema version this Podium writes and reads (``PRAGMA user_version``).

@@ -9,12 +9,14 @@ until a store is needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tui.deck.model import Poll
 from tui.polls.announce import presenter_tag
 from tui.polls.model import PollResults, VoteRefused
+from tui.polls.store_errors import StoreError
 
 if TYPE_CHECKING:
     from tui.polls.store import VoteStore
@@ -30,10 +32,16 @@ class PollSession:
             slides), or None when only the presenter's keys count votes.
         presenter: ``(process id, host name)`` published with the stage;
             defaults to this process.
+        open_store: Opens the store when first needed, instead of ``store``
+            (see :class:`tui.polls.opening.PresenterStore`): the presenter's
+            first frame does not wait for SQLite. If it fails, votes are
+            kept in memory and :attr:`on_problem` hears why.
 
     Attributes:
         how_to_vote: As given.
         keeps_votes: A store was given: votes outlive the app (else memory only).
+        on_problem: Told ``(message, severity)`` when ``open_store`` fails
+            (``error``) or opens a store with notes (``warning``), or None.
     """
 
     def __init__(
@@ -42,9 +50,12 @@ class PollSession:
         *,
         how_to_vote: str | None = None,
         presenter: tuple[int, str] | None = None,
+        open_store: Callable[[], VoteStore] | None = None,
     ) -> None:
         self._store = store
-        self.keeps_votes = store is not None
+        self._open_store = open_store if store is None else None
+        self.keeps_votes = store is not None or self._open_store is not None
+        self.on_problem: Callable[[str, Literal["warning", "error"]], object] | None = None
         self.how_to_vote = how_to_vote
         self._presenter = presenter or presenter_tag()
         self._closed: dict[str, bool] = {}
@@ -53,12 +64,42 @@ class PollSession:
 
     @property
     def store(self) -> VoteStore:
-        """The vote store (an in-memory one when none was given)."""
+        """The vote store (an in-memory one when none was given or it could not be opened)."""
         if self._store is None:
-            from tui.polls.store import VoteStore  # SQLite only once a poll needs it
+            self._store = self._opened()
+            if self._store is None:
+                from tui.polls.store import VoteStore  # SQLite only once a poll needs it
 
-            self._store = VoteStore.in_memory()
+                self._store = VoteStore.in_memory()
         return self._store
+
+    @property
+    def opens_later(self) -> bool:
+        """Whether the store is still to be opened (``open_store`` not called yet)."""
+        return self._store is None and self._open_store is not None
+
+    def _opened(self) -> VoteStore | None:
+        """The store ``open_store`` opens, or None (none given, or it failed: said)."""
+        opener, self._open_store = self._open_store, None
+        if opener is None:
+            return None
+        try:
+            store = opener()
+        except StoreError as error:
+            # As for a broken default store at start: present on, count hands
+            # in memory, and say loudly that votes are not kept.
+            self.keeps_votes = False
+            if self.on_problem is not None:
+                self.on_problem(f"Poll votes will NOT be saved: {error}", "error")
+            return None
+        if store.notes and self.on_problem is not None:
+            self.on_problem(" ".join(store.notes), "warning")
+        return store
+
+    def open_now(self) -> None:
+        """Open the store now, if it is still to be opened (see :attr:`opens_later`)."""
+        if self.opens_later:
+            self.store  # noqa: B018 (opens it)
 
     # -- reading -------------------------------------------------------------
 
