@@ -28,7 +28,7 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from textual import events
 from textual._compositor import ChopsUpdate, LayoutUpdate
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
 from textual.strip import Strip
 
 from tui.cell_codes import move, transition
@@ -62,8 +62,8 @@ def _link_of(cell_link: str | None) -> str:
     return f"\x1b]8;id={link_id};{url}\x1b\\"
 
 
-class _Unknown(Exception):
-    """A segment this module does not model (a control code): write in full."""
+class Unmodelled(Exception):
+    """A segment holds what this module does not model (a control code): write in full."""
 
 
 def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
@@ -74,14 +74,14 @@ def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
         color_system: The terminal's colours (decides the SGR codes).
 
     Raises:
-        _Unknown: A segment holds control codes.
+        Unmodelled: A segment holds control codes.
     """
     render_ansi = Strip.render_ansi
     out: list[Cell] = []
     append = out.append
     for text, style, control in segments:
         if control:
-            raise _Unknown
+            raise Unmodelled
         if style is None:
             sgr, link = "", None
         else:
@@ -243,7 +243,7 @@ def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, 
 
     Raises:
         TypeError: Another kind of update.
-        _Unknown: A segment holds control codes.
+        Unmodelled: A segment holds control codes.
     """
     pieces: list[tuple[int, int, list[Cell]]] = []
     if isinstance(update, LayoutUpdate):
@@ -306,11 +306,60 @@ class DiffDisplay:
         color_system = console._color_system or ColorSystem.TRUECOLOR
         try:
             output = diff.render(update_pieces(renderable, color_system))
-        except _Unknown:
+        except Unmodelled:
             self._write_plain(driver)
             diff.forget()
             super()._display(screen, renderable)  # type: ignore[misc]
             return
+        self._send(output)
+        app.post_display_hook()
+
+    def write_ahead(self, rows: list[tuple[int, int, list[Cell]]], keep: list[Region]) -> bool:
+        """Bring the terminal to a frame drawn ahead, now, as one update.
+
+        The cells of ``keep`` stay as the terminal has them. The shadow then
+        holds the frame, so that Textual's own frame of the same change
+        sends nothing (see :mod:`tui.screens.frame_ahead`).
+
+        Args:
+            rows: ``(y, x, cells)`` as :func:`update_pieces` gives them.
+            keep: Screen regions not to write (a clock that ticks on its own).
+
+        Returns:
+            False when nothing was sent because the terminal's cells are not
+            known (before the first frame, another size, in a batch).
+        """
+        app = cast("App[object]", self)
+        diff = self._cell_diff
+        if (
+            diff is None
+            or app._driver is None
+            or app._batch_count
+            or not app._running
+            or app._closed
+            or tuple(app.size) != (diff.width, diff.height)
+        ):
+            return False
+        pieces: list[tuple[int, int, list[Cell]]] = []
+        for y, x, cells_ in rows:
+            cuts = sorted(
+                (region.x - x, region.right - x) for region in keep if region.y <= y < region.bottom
+            )
+            start = 0
+            for left, right in cuts:
+                if left > start:
+                    pieces.append((y, x + start, cells_[start:left]))
+                start = max(start, right)
+            if start < len(cells_):
+                pieces.append((y, x + start, cells_[start:]))
+        self._send(diff.render(pieces))
+        return True
+
+    def _send(self, output: str) -> None:
+        """Write ``output`` (changed cells), then put the cursor where the app wants it."""
+        app = cast("App[object]", self)
+        driver = app._driver
+        assert driver is not None
         cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
         if cursor != self._diff_cursor or (output and (cursor.x or cursor.y)):
             # Where a widget wants the (hidden) cursor, for input methods;
@@ -330,7 +379,6 @@ class DiffDisplay:
                 if synchronized:
                     app._end_update()
             driver.flush()
-        app.post_display_hook()
 
     def _write_plain(self, driver: Driver | None) -> None:
         """Put the terminal back to the default colours (the diff leaves its last ones on)."""

@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
@@ -42,6 +43,9 @@ from tui.widgets.notes_pane import NotesPane
 from tui.widgets.poll_view import PollView
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.screens.frame_ahead import FrameAhead
 
 # Smallest terminal a slide can be read on (cells); below it we say so.
 MIN_WIDTH = 40
@@ -67,6 +71,9 @@ class PresenterScreen(NavigableScreen):
 
     BINDINGS = PRESENTER_BINDINGS
     navigator: Show
+    draws_ahead = True
+    """Draw the next frame while the slide is read (see :mod:`tui.screens.frame_ahead`)."""
+    _ahead: FrameAhead | None = None
 
     def __init__(
         self,
@@ -118,11 +125,18 @@ class PresenterScreen(NavigableScreen):
 
     def on_change(self, change: Change) -> None:
         """Redraw what ``change`` touched, as one screen update; say its notice."""
+        ahead = self._ahead
+        if ahead is not None:
+            # The frame drawn ahead for this move goes out now; the screen's
+            # own frame of the same change then finds nothing left to send.
+            ahead.show_now(change)
         if change.notice is not None:
             self._say(change.notice)
         flags = change.flags
         if not flags:
             return
+        if self.draws_ahead:
+            self.call_after_refresh(self._draw_ahead)
         state = change.state
         with self.app.batch_update():
             if Flag.DECK in flags:  # the deck file was saved: draw the new deck
@@ -145,6 +159,20 @@ class PresenterScreen(NavigableScreen):
             from tui.screens.blank import BlankScreen  # not needed for the first slide
 
             self.app.push_screen(BlankScreen())
+
+    def _draw_ahead(self) -> None:
+        """Draw what the next key will show, now that this frame is out."""
+        if self._ahead is None:
+            if self.app.is_headless and not self.app_draws_ahead():
+                return  # no terminal to send a frame to (tests ask for it)
+            from tui.screens.frame_ahead import FrameAhead  # after the first frame
+
+            self._ahead = FrameAhead(self, self.show)
+        self._ahead.prepare()
+
+    def app_draws_ahead(self) -> bool:
+        """Whether the app asks for frames drawn ahead even without a terminal (tests)."""
+        return bool(getattr(self.app, "draw_ahead", False))
 
     def _say(self, notice: Notice) -> None:
         message, options = word(notice, self.words)
@@ -239,7 +267,16 @@ class PresenterScreen(NavigableScreen):
             prompt=state.goto_open,
         )
 
+    def key_display(self, binding: Binding) -> str:
+        """How the key line shows ``binding``: the vote keys as ``1-N`` for this screen's poll."""
+        poll = self.show.poll
+        if binding.action.startswith("vote(") and poll is not None:
+            return f"1-{len(poll.options)}"
+        return self.app.get_key_display(binding)
+
     def on_resize(self, event: events.Resize) -> None:
+        if self._ahead is not None:
+            self._ahead.drop()  # drawn for another size
         self._check_size()
         self.call_after_refresh(self._draw_status)
 

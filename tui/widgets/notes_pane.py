@@ -91,6 +91,7 @@ class NotesPane(Vertical):
         self._plan: Plan | None = None
         self._plan_origin: int | None = -1
         self._shown_clock: tuple[str, str, str, str] | None = None
+        self._stopped = False
         self._composed = False  # what is asked before the children exist is drawn on mount
         self._clock: PaceClock
 
@@ -103,17 +104,25 @@ class NotesPane(Vertical):
 
     def on_mount(self) -> None:
         self._composed = True
-        self._tick = self.set_interval(1.0, self.refresh_clock, pause=not self.display)
+        self._tick = self.set_interval(
+            1.0, self.refresh_clock, pause=self._stopped or not self.display
+        )
         self.show(*self._position)
 
     def set_shown(self, shown: bool) -> None:
         """Start or stop the clock along with the pane's visibility."""
-        if self._tick is None:
+        if self._tick is None or self._stopped:
             return
         if shown:
             self.refresh_clock()
             self._tick.resume()
         else:
+            self._tick.pause()
+
+    def stop_clock(self) -> None:
+        """Stop the clock's ticking for good (a pane drawn off screen, ahead)."""
+        self._stopped = True
+        if self._tick is not None:
             self._tick.pause()
 
     def set_deck(self, deck: Deck) -> None:

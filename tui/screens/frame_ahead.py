@@ -1,0 +1,186 @@
+"""The next frame, drawn while the slide is read: :class:`FrameAhead`.
+
+A slide change costs Textual a layout of the slide's widgets and a render
+of every line, ~10 ms between the key and the first byte of the new slide.
+The next key is nearly always Right, and what it will show is known: so
+while the presenter talks, a second presenter screen (an understudy, never
+on the screen stack) draws the show at the next position, off screen
+(:func:`tui.compositor.draw_offscreen`), and keeps its cells. When Right
+arrives and nothing else changed, those cells go to the terminal at once
+(:meth:`tui.cell_diff.DiffDisplay.write_ahead`); the presenter's own
+screen then draws the same change as usual, and as its frame equals what
+the terminal already shows, it sends nothing.
+
+The understudy is the presenter screen itself (same widgets, stylesheet and
+drawing code) reading a :class:`tui.show.preview.ShowPreview`, so what it
+draws is what the presenter screen would; the cells of the notes pane's
+clock are left as the terminal has them (the clock ticks on its own).
+Nothing is drawn ahead when the frame could differ: a toast on screen,
+another screen on top, pictures (drawn by the terminal's graphics), a
+scroll bar, a terminal too small, the timer starting with the move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rich.color import ColorSystem
+from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
+
+from tui import navigation
+from tui.cell_diff import Cell, Unmodelled, update_pieces
+from tui.compositor import draw_offscreen
+from tui.pacing import TimerState
+from tui.screens.presenter import PresenterScreen
+from tui.show.events import Change, Flag
+from tui.show.preview import ShowPreview
+from tui.show.state import ShowState
+from tui.widgets.notes_pane import NotesPane
+from tui.widgets.slide_view import SlideView
+
+if TYPE_CHECKING:
+    from tui.show.core import Show
+
+_MOVES = frozenset({Flag.MOVED, Flag.STEP})
+MOUNT_RETRIES = 10
+"""Times a frame waits (20 ms each) for the understudy's new widgets to mount."""
+
+
+class UnderstudyScreen(PresenterScreen):
+    """The presenter screen drawing a :class:`ShowPreview`, off the screen stack.
+
+    Its notes pane's clock does not tick (the presenter's does), and
+    building the pane holds no screen update.
+    """
+
+    draws_ahead = False
+
+    def _show_notes(self, state: ShowState) -> None:
+        super()._show_notes(state)
+        for pane in self.query(NotesPane):
+            pane.stop_clock()
+
+    def _mount_notes(self) -> None:
+        self.query_one("#stage").mount(NotesPane(self.show.timer, self.deck, self._now, id="notes"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Drawn:
+    """A frame drawn ahead, and what it was drawn for."""
+
+    state: ShowState
+    """The show's state the frame shows."""
+    old: ShowState
+    """The show's state when it was drawn: the frame is for the move from it."""
+    size: Size
+    timer: TimerState
+    rows: list[tuple[int, int, list[Cell]]]
+
+
+class FrameAhead:
+    """Draws the presenter's next frame ahead and shows it when its key comes.
+
+    Args:
+        presenter: The presenter screen on the stack.
+        show: The show it presents.
+    """
+
+    def __init__(self, presenter: PresenterScreen, show: Show) -> None:
+        self._presenter = presenter
+        self._show = show
+        self._preview = ShowPreview(show)
+        self._understudy: UnderstudyScreen | None = None
+        self._drawn: _Drawn | None = None
+        self._waits = 0
+
+    @property
+    def understudy(self) -> UnderstudyScreen | None:
+        """The screen the next frame is drawn on (None until :meth:`prepare` built it)."""
+        return self._understudy
+
+    def drop(self) -> None:
+        """Forget the frame drawn ahead (something changed)."""
+        self._drawn = None
+
+    def prepare(self) -> None:
+        """Draw the frame the next key (Right) will show; keep its cells.
+
+        Called once the presenter's frame is on screen. Does nothing when
+        the next frame could not be shown as drawn (see the module).
+        """
+        self._drawn = None
+        presenter, show = self._presenter, self._show
+        app = presenter.app
+        if app.screen is not presenter or presenter.too_small or not app.is_running:
+            return
+        state = show.state
+        target = navigation.advance(show.deck, state.position)
+        if target == state.position or state.goto_open or state.blank:
+            return
+        slides = show.deck.slides
+        if slides[target.slide].image_files or slides[state.position.slide].image_files:
+            return  # pictures are drawn by the terminal's graphics, not as cells
+        if self._understudy is None:
+            self._understudy = UnderstudyScreen(self._preview, now=presenter._now)
+            app._register(app, self._understudy)
+            self._retry()
+            return
+        understudy = self._understudy
+        if not understudy.is_mounted:
+            self._retry()
+            return
+        understudy.query_one(SlideView).set_join(presenter.query_one(SlideView).join)
+        self._preview.move_to(target)
+        if not all(widget.is_mounted for widget in understudy.walk_children()):
+            self._retry()  # the notes pane or columns were just built
+            return
+        self._waits = 0
+        size = app.size
+        update = draw_offscreen(understudy, size)
+        if any(isinstance(widget, ScrollBar) for widget in understudy._compositor.visible_widgets):
+            return  # a scroll bar's first drawing is Textual's own affair: not drawn ahead
+        try:
+            rows = update_pieces(update, app.console._color_system or ColorSystem.TRUECOLOR)
+        except Unmodelled:
+            return
+        self._drawn = _Drawn(self._preview.state, state, size, show.timer.state, rows)
+
+    def _retry(self) -> None:
+        if self._waits < MOUNT_RETRIES:
+            self._waits += 1
+            self._presenter.set_timer(0.02, self.prepare)
+
+    def show_now(self, change: Change) -> bool:
+        """Send the frame drawn ahead for ``change`` to the terminal, if it is that frame.
+
+        Call before the presenter screen draws ``change``. Forgets the frame
+        in every case (any change makes it stale).
+
+        Returns:
+            Whether the frame was sent.
+        """
+        drawn, self._drawn = self._drawn, None
+        presenter = self._presenter
+        app = presenter.app
+        if (
+            drawn is None
+            or change.notice is not None
+            or not change.flags
+            or not change.flags <= _MOVES | {Flag.GOTO}
+            or replace(change.state, goto_open=False, typed="") != drawn.state
+            or change.old != drawn.old
+            or self._show.timer.state is not drawn.timer
+            or app.size != drawn.size
+            or app.screen is not presenter
+            or app._notifications
+        ):
+            return False
+        write_ahead = getattr(app, "write_ahead", None)
+        if write_ahead is None:
+            return False
+        keep: list[Region] = [
+            clock.region for clock in presenter.query("#notes-clock") if clock.region
+        ]
+        return bool(write_ahead(drawn.rows, keep))
