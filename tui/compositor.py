@@ -176,7 +176,7 @@ def _settle(screen: Screen[Any]) -> bool:
         Whether anything asked for a new layout.
     """
     again = False
-    for widget in screen.walk_children(with_self=True):
+    for widget in screen.walk_children(Widget, with_self=True):
         if widget._refresh_styles_required:
             widget._refresh_styles_required = False
             widget.update_node_styles(animate=False)

@@ -23,11 +23,12 @@ scroll bar, a terminal too small, the timer starting with the move.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.color import ColorSystem
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 
 from tui import navigation
 from tui.cell_diff import Cell, Unmodelled, update_pieces
@@ -123,7 +124,9 @@ class FrameAhead:
         if slides[target.slide].image_files or slides[state.position.slide].image_files:
             return  # pictures are drawn by the terminal's graphics, not as cells
         if self._understudy is None:
-            self._understudy = UnderstudyScreen(self._preview, now=presenter._now)
+            # The preview answers everything the screen reads of a show.
+            preview = cast("Show", self._preview)
+            self._understudy = UnderstudyScreen(preview, now=presenter._now)
             app._register(app, self._understudy)
             self._retry()
             return
@@ -133,7 +136,7 @@ class FrameAhead:
             return
         understudy.query_one(SlideView).set_join(presenter.query_one(SlideView).join)
         self._preview.move_to(target)
-        if not all(widget.is_mounted for widget in understudy.walk_children()):
+        if not all(widget.is_mounted for widget in understudy.walk_children(Widget)):
             self._retry()  # the notes pane or columns were just built
             return
         self._waits = 0
