@@ -118,18 +118,35 @@ class CellDiff:
         self.rows: list[list[Cell | None]] = []
         self.sgr: str | None = None
         """The SGR parameters the terminal has now, or None when not known."""
+        self.version = 0
+        """Counts the changes to what the terminal is known to show."""
 
     def forget(self) -> None:
         """Assume nothing about the terminal: the next update is written in full."""
         self.rows = [[None] * self.width for _ in range(self.height)]
         self.sgr = None
+        self.version += 1
 
     def plain(self) -> str:
         """What puts the terminal back to its default colours (empty when it has them)."""
         if self.sgr == "":
             return ""
         self.sgr = ""
+        self.version += 1
         return "\x1b[0m"
+
+    def copy(self) -> CellDiff:
+        """Another shadow of the same terminal, to work out a write without making it."""
+        other = CellDiff()
+        other.width, other.height, other.sgr = self.width, self.height, self.sgr
+        other.rows = [row.copy() for row in self.rows]
+        other.version = self.version
+        return other
+
+    def adopt(self, other: CellDiff) -> None:
+        """Take ``other``'s cells and colours: its write was sent to the terminal."""
+        self.rows, self.sgr = other.rows, other.sgr
+        self.version += 1
 
     def resize(self, width: int, height: int) -> None:
         """Start over for a terminal of ``width`` x ``height`` cells."""
@@ -188,6 +205,7 @@ class CellDiff:
         if link is not None:
             out.append(_link_of(None))
         self.sgr = sgr
+        self.version += 1
         return "".join(out)
 
     def _ordered(
@@ -266,6 +284,33 @@ def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, 
     return pieces
 
 
+class PlannedWrite:
+    """A write worked out ahead (:meth:`DiffDisplay.plan_ahead`), and the shadow it is for.
+
+    Args:
+        pieces: The cells to bring the terminal to (as :meth:`CellDiff.render` takes them).
+        output: What to write, from the shadow as it was.
+        after: The shadow once ``output`` is written.
+        diff: The shadow it was worked out from.
+    """
+
+    __slots__ = ("after", "diff", "output", "pieces", "version")
+
+    def __init__(
+        self,
+        pieces: list[tuple[int, int, list[Cell]]],
+        output: str,
+        after: CellDiff,
+        diff: CellDiff,
+    ) -> None:
+        self.pieces = pieces
+        self.output = output
+        self.after = after
+        self.diff = diff
+        self.version = diff.version
+        """``diff``'s version when worked out: ``output`` holds while it is unchanged."""
+
+
 class DiffDisplay:
     """App mixin: each frame of the compositor reaches the terminal as changed cells only.
 
@@ -314,32 +359,27 @@ class DiffDisplay:
         self._send(output)
         app.post_display_hook()
 
-    def write_ahead(self, rows: list[tuple[int, int, list[Cell]]], keep: list[Region]) -> bool:
-        """Bring the terminal to a frame drawn ahead, now, as one update.
+    def plan_ahead(
+        self, rows: list[tuple[int, int, list[Cell]]], keep: list[Region]
+    ) -> PlannedWrite | None:
+        """Work out the write that brings the terminal to a frame drawn ahead.
 
-        The cells of ``keep`` stay as the terminal has them. The shadow then
-        holds the frame, so that Textual's own frame of the same change
-        sends nothing (see :mod:`tui.screens.frame_ahead`).
+        Nothing is sent: :meth:`write_ahead` sends it when its key comes
+        (see :mod:`tui.screens.frame_ahead`), and Textual's own frame of the
+        same change then finds nothing left to send.
 
         Args:
             rows: ``(y, x, cells)`` as :func:`update_pieces` gives them.
             keep: Screen regions not to write (a clock that ticks on its own).
 
         Returns:
-            False when nothing was sent because the terminal's cells are not
-            known (before the first frame, another size, in a batch).
+            The write, or None while the terminal's cells are not known
+            (before the first frame, another size).
         """
         app = cast("App[object]", self)
         diff = self._cell_diff
-        if (
-            diff is None
-            or app._driver is None
-            or app._batch_count
-            or not app._running
-            or app._closed
-            or tuple(app.size) != (diff.width, diff.height)
-        ):
-            return False
+        if diff is None or tuple(app.size) != (diff.width, diff.height):
+            return None
         pieces: list[tuple[int, int, list[Cell]]] = []
         for y, x, cells_ in rows:
             cuts = sorted(
@@ -352,7 +392,34 @@ class DiffDisplay:
                 start = max(start, right)
             if start < len(cells_):
                 pieces.append((y, x + start, cells_[start:]))
-        self._send(diff.render(pieces))
+        after = diff.copy()
+        return PlannedWrite(pieces, after.render(pieces), after, diff)
+
+    def write_ahead(self, planned: PlannedWrite) -> bool:
+        """Send a write worked out by :meth:`plan_ahead`, now, as one update.
+
+        Worked out again when the terminal changed since (a clock ticked).
+
+        Returns:
+            False when nothing was sent: the terminal is not the one planned
+            for (resized, suspended, the app closing, an update being held).
+        """
+        app = cast("App[object]", self)
+        diff = self._cell_diff
+        if (
+            diff is not planned.diff
+            or app._driver is None
+            or app._batch_count
+            or not app._running
+            or app._closed
+            or tuple(app.size) != (diff.width, diff.height)
+        ):
+            return False
+        if diff.version == planned.version:
+            diff.adopt(planned.after)
+            self._send(planned.output)
+        else:
+            self._send(diff.render(planned.pieces))
         return True
 
     def _send(self, output: str) -> None:

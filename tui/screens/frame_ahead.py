@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from rich.color import ColorSystem
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tui import navigation
-from tui.cell_diff import Cell, Unmodelled, update_pieces
+from tui.cell_diff import Cell, PlannedWrite, Unmodelled, update_pieces
 from tui.compositor import draw_offscreen
 from tui.pacing import TimerState
 from tui.screens.presenter import PresenterScreen
@@ -78,6 +78,8 @@ class _Drawn:
     size: Size
     timer: TimerState
     rows: list[tuple[int, int, list[Cell]]]
+    write: PlannedWrite | None
+    """The write that brings the terminal to it (None: the terminal is not known)."""
 
 
 class FrameAhead:
@@ -148,7 +150,13 @@ class FrameAhead:
             rows = update_pieces(update, app.console._color_system or ColorSystem.TRUECOLOR)
         except Unmodelled:
             return
-        self._drawn = _Drawn(self._preview.state, state, size, show.timer.state, rows)
+        plan_ahead = getattr(app, "plan_ahead", None)
+        if plan_ahead is None:
+            return
+        keep = [clock.region for clock in presenter.query("#notes-clock") if clock.region]
+        self._drawn = _Drawn(
+            self._preview.state, state, size, show.timer.state, rows, plan_ahead(rows, keep)
+        )
 
     def _retry(self) -> None:
         if self._waits < MOUNT_RETRIES:
@@ -180,10 +188,4 @@ class FrameAhead:
             or app._notifications
         ):
             return False
-        write_ahead = getattr(app, "write_ahead", None)
-        if write_ahead is None:
-            return False
-        keep: list[Region] = [
-            clock.region for clock in presenter.query("#notes-clock") if clock.region
-        ]
-        return bool(write_ahead(drawn.rows, keep))
+        return drawn.write is not None and bool(app.write_ahead(drawn.write))  # type: ignore[attr-defined]
