@@ -172,7 +172,15 @@ class FrameAhead:
         Returns:
             Whether the frame was sent.
         """
-        drawn, self._drawn = self._drawn, None
+        drawn = self.frame_for(change)
+        self._drawn = None
+        if drawn is None or drawn.write is None:
+            return False
+        return bool(self._presenter.app.write_ahead(drawn.write))  # type: ignore[attr-defined]
+
+    def frame_for(self, change: Change) -> _Drawn | None:
+        """The frame drawn ahead if it is the frame of ``change``, else None."""
+        drawn = self._drawn
         presenter = self._presenter
         app = presenter.app
         if (
@@ -180,12 +188,12 @@ class FrameAhead:
             or change.notice is not None
             or not change.flags
             or not change.flags <= _MOVES | {Flag.GOTO}
-            or replace(change.state, goto_open=False, typed="") != drawn.state
+            or change.state != drawn.state
             or change.old != drawn.old
             or self._show.timer.state is not drawn.timer
             or app.size != drawn.size
             or app.screen is not presenter
             or app._notifications
         ):
-            return False
-        return drawn.write is not None and bool(app.write_ahead(drawn.write))  # type: ignore[attr-defined]
+            return None
+        return drawn
