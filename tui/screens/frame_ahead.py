@@ -22,7 +22,7 @@ scroll bar, a terminal too small, the timer starting with the move.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rich.color import ColorSystem
