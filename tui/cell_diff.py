@@ -20,6 +20,7 @@ update is written in full, as Textual would.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
@@ -41,7 +42,11 @@ if TYPE_CHECKING:
 
 Cell = tuple[str, str, str | None]
 """What one terminal cell shows: its character (``""`` for the right half of
-a wide one), its SGR parameters (``""`` for none) and its link (OSC 8 ``id;url``)."""
+a wide one), its SGR parameters (``""`` for none) and the URL it links to (OSC 8).
+
+A link is its URL: Rich gives each drawing of a link a new random id, so a
+slide drawn again (or ahead, see :mod:`tui.screens.frame_ahead`) would
+otherwise differ in every linked cell. The id sent is made from the URL."""
 
 GAP = 3
 """Unchanged cells between two changed runs on a row that are rewritten
@@ -55,11 +60,10 @@ REORDER = 8
 that needs the fewest bytes (see :meth:`CellDiff.render`)."""
 
 
-def _link_of(cell_link: str | None) -> str:
-    if cell_link is None:
+def _link_of(url: str | None) -> str:
+    if url is None:
         return "\x1b]8;;\x1b\\"
-    link_id, _, url = cell_link.partition(";")
-    return f"\x1b]8;id={link_id};{url}\x1b\\"
+    return f"\x1b]8;id={zlib.crc32(url.encode()):x};{url}\x1b\\"
 
 
 class Unmodelled(Exception):
@@ -86,7 +90,7 @@ def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
             sgr, link = "", None
         else:
             sgr = style._ansi if style._ansi is not None else render_ansi(style, color_system)
-            link = f"{style._link_id};{style._link}" if style._link else None
+            link = style._link or None
         if text.isascii() and text.isprintable():
             for character in text:
                 append((character, sgr, link))

@@ -31,7 +31,7 @@ def _outside(rows, keep):
     return out
 
 
-async def _walk(path: Path, size: tuple[int, int], notes: bool):
+async def _walk(path: Path, size: tuple[int, int], notes: bool, theme: str | None = None):
     """Right through the deck; per change, whether a frame was ready and if it matched."""
     app = make_app(in_english(load_deck(path)), clock=FixedClock(), now=fixed_now)
     app.draw_ahead = True
@@ -49,6 +49,11 @@ async def _walk(path: Path, size: tuple[int, int], notes: bool):
         async with app.run_test(size=size) as pilot:
             if notes:
                 await pilot.press("s")
+            if theme is not None:
+                await pilot.press("right")  # drawn ahead in the first theme
+                await pilot.pause(0.2)
+                assert app.theme != theme
+                app.theme = theme
             for _ in range(len(app.deck.slides) * 4):
                 position = app.show.state.position
                 for _ in range(50):  # the frame is drawn once the one on screen is out
@@ -79,6 +84,7 @@ async def _walk(path: Path, size: tuple[int, int], notes: bool):
                 else:
                     rows = [y for (y, _, a), (_, _, b) in zip(ahead, shown, strict=True) if a != b]
                     wrong.append(f"{position} -> {app.show.state.position}: rows {rows}")
+            assert app.screen._ahead.failed is None
     finally:
         FrameAhead.frame_for = original  # type: ignore[method-assign]
     ready = sum(1 for _, drawn in used if drawn is not None)
@@ -101,6 +107,13 @@ async def test_each_frame_drawn_ahead_is_the_frame_right_shows(path, size, notes
     # Most changes are drawn ahead (not those with a scroll bar, nor the
     # timer's start with the notes pane open).
     assert ready >= least, (ready, changes)
+
+
+@pytest.mark.parametrize("theme", ["paper", "terminal"])
+async def test_after_a_change_of_theme_the_frames_drawn_ahead_are_in_it(theme) -> None:
+    ready, changes, wrong = await _walk(SEED_DECK, (100, 30), False, theme)
+    assert not wrong, wrong
+    assert ready >= 10, (ready, changes)
 
 
 async def test_a_change_in_between_leaves_the_frame_unused() -> None:

@@ -97,6 +97,9 @@ class FrameAhead:
         self._understudy: UnderstudyScreen | None = None
         self._drawn: _Drawn | None = None
         self._waits = 0
+        self._theme = presenter.app.theme
+        self.failed: Exception | None = None
+        """What stopped drawing ahead for the rest of the talk (None: nothing)."""
 
     @property
     def understudy(self) -> UnderstudyScreen | None:
@@ -111,9 +114,24 @@ class FrameAhead:
         """Draw the frame the next key (Right) will show; keep its cells.
 
         Called once the presenter's frame is on screen. Does nothing when
-        the next frame could not be shown as drawn (see the module).
+        the next frame could not be shown as drawn (see the module), or
+        when it is drawn already. Drawing ahead only saves time: should it
+        ever fail, the talk goes on without it.
         """
+        if self.failed is not None:
+            return
+        presenter, show = self._presenter, self._show
+        drawn = self._drawn
+        if drawn is not None and drawn.old == show.state and drawn.size == presenter.app.size:
+            return  # a burst of keys asks again for the frame it already has
         self._drawn = None
+        try:
+            self._prepare()
+        except Exception as error:  # an optimisation must never end the talk
+            self.failed = error
+            self._drawn = None
+
+    def _prepare(self) -> None:
         presenter, show = self._presenter, self._show
         app = presenter.app
         if app.screen is not presenter or presenter.too_small or not app.is_running:
@@ -136,6 +154,10 @@ class FrameAhead:
         if not understudy.is_mounted:
             self._retry()
             return
+        if self._theme != app.theme:
+            # Textual restyles the screens on the stack for a new theme, not this one.
+            self._theme = app.theme
+            app.update_styles(understudy)
         understudy.query_one(SlideView).set_join(presenter.query_one(SlideView).join)
         self._preview.move_to(target)
         if not all(widget.is_mounted for widget in understudy.walk_children(Widget)):

@@ -42,6 +42,7 @@ class ShowPreview:
         self.state: ShowState = show.state
         self.results: PollResults | None = None
         self._observers: list[Observer] = []
+        self._deck = show.deck  # the deck last drawn: a reload is drawn as one
 
     @property
     def deck(self) -> Deck:
@@ -96,7 +97,10 @@ class ShowPreview:
         self.state = state
         poll = self.poll
         self.results = self._show.read_results(poll) if poll is not None else None
-        flags = {Flag.MOVED, Flag.NOTES, Flag.CHART}
+        flags = {Flag.MOVED, Flag.NOTES}
+        if self._deck is not self.deck:  # the file was saved since
+            self._deck = self.deck
+            flags.add(Flag.DECK)
         self._publish(state, old, frozenset(flags))
 
     def _publish(self, state: ShowState, old: ShowState, flags: frozenset[Flag]) -> None:
