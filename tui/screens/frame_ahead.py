@@ -7,7 +7,7 @@ while the presenter talks, a second presenter screen (an understudy, never
 on the screen stack) draws the show at the next position, off screen
 (:func:`tui.compositor.draw_offscreen`), and keeps its cells. When Right
 arrives and nothing else changed, those cells go to the terminal at once
-(:meth:`tui.cell_diff.DiffDisplay.write_ahead`); the presenter's own
+(:meth:`tui.diff_display.DiffDisplay.write_ahead`); the presenter's own
 screen then draws the same change as usual, and as its frame equals what
 the terminal already shows, it sends nothing.
 
@@ -31,8 +31,9 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tui import navigation
-from tui.cell_diff import Cell, PlannedWrite, Unmodelled, update_pieces
+from tui.cell_diff import Cell, Unmodelled, update_pieces
 from tui.compositor import draw_offscreen
+from tui.diff_display import PlannedWrite
 from tui.pacing import TimerState
 from tui.screens.presenter import PresenterScreen
 from tui.show.events import Change, Flag
@@ -56,7 +57,7 @@ class UnderstudyScreen(PresenterScreen):
     building the pane holds no screen update.
     """
 
-    draws_ahead = False
+    starts_show = False  # drawn only when asked: the app may be closing by its mount
 
     def _show_notes(self, state: ShowState) -> None:
         super()._show_notes(state)
