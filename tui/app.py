@@ -23,8 +23,8 @@ from textual.theme import Theme
 from textual.timer import Timer
 
 from tui.app_themes import ThemesOnDemand
-from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck, Poll
+from tui.diff_display import DiffDisplay
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
 from tui.navigation import Position
@@ -36,7 +36,7 @@ from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.presenter import PresenterScreen
-from tui.screens.presenter_keys import key_for
+from tui.screens.presenter_keys import key_for, vote_keys
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
 from tui.show.events import Change, Flag
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
     from tui.reload.presenter import LiveReload
+    from tui.screens.frame_ahead import FrameAhead
     from tui.web.control import PhoneControl
 
 DEFAULT_THEME = "ks"
@@ -177,14 +178,23 @@ class PodiumApp(
 
     def get_key_display(self, binding: Binding) -> str:
         """Show the vote keys as ``1-N`` for the poll on screen."""
-        if binding.action.startswith("vote(") and self.screen_stack:
-            poll = self.show.poll
-            if poll is not None:
-                return f"1-{len(poll.options)}"
-        return super().get_key_display(binding)
+        shown = vote_keys(binding, self.show.poll) if self.screen_stack else ""
+        return shown or super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen:
-        return PresenterScreen(self.show, now=self.now, help_bindings=self.HELP_BINDINGS)
+        return PresenterScreen(
+            self.show, now=self.now, help_bindings=self.HELP_BINDINGS, draw_ahead=self._ahead
+        )
+
+    draw_ahead = False  # frames drawn ahead in a headless run too (tests)
+
+    def _ahead(self, presenter: PresenterScreen) -> FrameAhead | None:
+        """What draws the presenter's next frame while the slide is read (not headless)."""
+        if self.is_headless and not self.draw_ahead:
+            return None
+        from tui.screens.frame_ahead import FrameAhead  # after the first frame
+
+        return FrameAhead(presenter, self.show)
 
     @property
     def presenter(self) -> PresenterScreen:

@@ -9,8 +9,8 @@ its cells: character, colours and attributes, link) and turns each of
 Textual's screen updates into the changed cells alone: a cursor move to
 each changed run, short unchanged gaps rewritten rather than jumped,
 colour codes only where the colour changes, and only the attributes that
-change. :class:`DiffDisplay` puts it between an app's compositor and its
-terminal.
+change. :class:`tui.diff_display.DiffDisplay` puts it between an app's
+compositor and its terminal.
 
 The shadow is forgotten whenever the terminal may hold something else:
 another size, a resize, the app suspended and resumed, output that did not
@@ -20,28 +20,28 @@ update is written in full, as Textual would.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.cells import get_character_cell_size
 from rich.color import ColorSystem
 from rich.segment import Segment
-from textual import events
 from textual._compositor import ChopsUpdate, LayoutUpdate
-from textual.geometry import Offset
 from textual.strip import Strip
 
 from tui.cell_codes import move, transition
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-    from textual.app import App
-    from textual.driver import Driver
-    from textual.screen import Screen
+    pass
 
 Cell = tuple[str, str, str | None]
 """What one terminal cell shows: its character (``""`` for the right half of
-a wide one), its SGR parameters (``""`` for none) and its link (OSC 8 ``id;url``)."""
+a wide one), its SGR parameters (``""`` for none) and the URL it links to (OSC 8).
+
+A link is its URL: Rich gives each drawing of a link a new random id, so a
+slide drawn again (or ahead, see :mod:`tui.screens.frame_ahead`) would
+otherwise differ in every linked cell. The id sent is made from the URL."""
 
 GAP = 3
 """Unchanged cells between two changed runs on a row that are rewritten
@@ -55,15 +55,14 @@ REORDER = 8
 that needs the fewest bytes (see :meth:`CellDiff.render`)."""
 
 
-def _link_of(cell_link: str | None) -> str:
-    if cell_link is None:
+def _link_of(url: str | None) -> str:
+    if url is None:
         return "\x1b]8;;\x1b\\"
-    link_id, _, url = cell_link.partition(";")
-    return f"\x1b]8;id={link_id};{url}\x1b\\"
+    return f"\x1b]8;id={zlib.crc32(url.encode()):x};{url}\x1b\\"
 
 
-class _Unknown(Exception):
-    """A segment this module does not model (a control code): write in full."""
+class Unmodelled(Exception):
+    """A segment holds what this module does not model (a control code): write in full."""
 
 
 def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
@@ -74,19 +73,19 @@ def cells(segments: Iterable[Segment], color_system: ColorSystem) -> list[Cell]:
         color_system: The terminal's colours (decides the SGR codes).
 
     Raises:
-        _Unknown: A segment holds control codes.
+        Unmodelled: A segment holds control codes.
     """
     render_ansi = Strip.render_ansi
     out: list[Cell] = []
     append = out.append
     for text, style, control in segments:
         if control:
-            raise _Unknown
+            raise Unmodelled
         if style is None:
             sgr, link = "", None
         else:
             sgr = style._ansi if style._ansi is not None else render_ansi(style, color_system)
-            link = f"{style._link_id};{style._link}" if style._link else None
+            link = style._link or None
         if text.isascii() and text.isprintable():
             for character in text:
                 append((character, sgr, link))
@@ -118,18 +117,35 @@ class CellDiff:
         self.rows: list[list[Cell | None]] = []
         self.sgr: str | None = None
         """The SGR parameters the terminal has now, or None when not known."""
+        self.version = 0
+        """Counts the changes to what the terminal is known to show."""
 
     def forget(self) -> None:
         """Assume nothing about the terminal: the next update is written in full."""
         self.rows = [[None] * self.width for _ in range(self.height)]
         self.sgr = None
+        self.version += 1
 
     def plain(self) -> str:
         """What puts the terminal back to its default colours (empty when it has them)."""
         if self.sgr == "":
             return ""
         self.sgr = ""
+        self.version += 1
         return "\x1b[0m"
+
+    def copy(self) -> CellDiff:
+        """Another shadow of the same terminal, to work out a write without making it."""
+        other = CellDiff()
+        other.width, other.height, other.sgr = self.width, self.height, self.sgr
+        other.rows = [row.copy() for row in self.rows]
+        other.version = self.version
+        return other
+
+    def adopt(self, other: CellDiff) -> None:
+        """Take ``other``'s cells and colours: its write was sent to the terminal."""
+        self.rows, self.sgr = other.rows, other.sgr
+        self.version += 1
 
     def resize(self, width: int, height: int) -> None:
         """Start over for a terminal of ``width`` x ``height`` cells."""
@@ -188,6 +204,7 @@ class CellDiff:
         if link is not None:
             out.append(_link_of(None))
         self.sgr = sgr
+        self.version += 1
         return "".join(out)
 
     def _ordered(
@@ -243,7 +260,7 @@ def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, 
 
     Raises:
         TypeError: Another kind of update.
-        _Unknown: A segment holds control codes.
+        Unmodelled: A segment holds control codes.
     """
     pieces: list[tuple[int, int, list[Cell]]] = []
     if isinstance(update, LayoutUpdate):
@@ -264,107 +281,3 @@ def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, 
             shown = strip if whole else strip.crop(0, min(end, x2) - x)
             pieces.append((y, x, cells(shown, color_system)))
     return pieces
-
-
-class DiffDisplay:
-    """App mixin: each frame of the compositor reaches the terminal as changed cells only.
-
-    Put it before ``App`` in the bases. Inline apps, headless runs (tests)
-    and anything but the compositor's updates go Textual's way.
-    """
-
-    _cell_diff: CellDiff | None = None
-    _diff_cursor: Offset | None = None
-
-    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
-        app = cast("App[object]", self)
-        driver = app._driver
-        if (
-            renderable is None
-            or app._batch_count
-            or not isinstance(renderable, (LayoutUpdate, ChopsUpdate))
-            or not app._running
-            or app._closed
-            or app.is_headless
-            or driver is None
-            or driver.is_inline
-        ):
-            if renderable is not None and self._cell_diff is not None:
-                self._write_plain(driver)  # Textual's segments assume the default colours
-                self._cell_diff.forget()  # something else may have been written
-            super()._display(screen, renderable)  # type: ignore[misc]
-            return
-        diff = self._cell_diff
-        if diff is None:
-            diff = self._cell_diff = CellDiff()
-            app.app_resume_signal.subscribe(app, lambda _app: diff.forget())
-            _plain_on_the_way_out(driver, diff)
-        width, height = app.size
-        if (width, height) != (diff.width, diff.height):
-            diff.resize(width, height)
-        console: Console = app.console
-        color_system = console._color_system or ColorSystem.TRUECOLOR
-        try:
-            output = diff.render(update_pieces(renderable, color_system))
-        except _Unknown:
-            self._write_plain(driver)
-            diff.forget()
-            super()._display(screen, renderable)  # type: ignore[misc]
-            return
-        cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
-        if cursor != self._diff_cursor or (output and (cursor.x or cursor.y)):
-            # Where a widget wants the (hidden) cursor, for input methods;
-            # none does on a slide (the origin), so a frame ends where it ends.
-            output += f"\x1b[{cursor.y + 1};{cursor.x + 1}H"
-        if output:
-            self._diff_cursor = cursor
-            app._previous_cursor_position = cursor
-            # A few cells need no synchronized update (nothing can tear): the
-            # notes pane's clock ticks in a few dozen bytes.
-            synchronized = len(output) > SMALL
-            if synchronized:
-                app._begin_update()
-            try:
-                driver.write(output)
-            finally:
-                if synchronized:
-                    app._end_update()
-            driver.flush()
-        app.post_display_hook()
-
-    def _write_plain(self, driver: Driver | None) -> None:
-        """Put the terminal back to the default colours (the diff leaves its last ones on)."""
-        if self._cell_diff is not None and driver is not None:
-            plain = self._cell_diff.plain()
-            if plain:
-                driver.write(plain)
-
-    def forget_terminal(self) -> None:
-        """Send the next frame whole: the terminal's content is not known (a resume)."""
-        if self._cell_diff is not None:
-            self._cell_diff.forget()
-
-    async def _on_resize(self, event: events.Resize) -> None:
-        # Textual calls the handler of each class in turn: App's runs after this.
-        if self._cell_diff is not None:
-            self._cell_diff.forget()  # the terminal may have reflowed its text
-
-
-def _plain_on_the_way_out(driver: Driver, diff: CellDiff) -> None:
-    """Make ``driver`` put the default colours back before it leaves full-screen mode.
-
-    Every way out goes through the driver's ``stop_application_mode``: quit,
-    an exception, Ctrl+Z (Textual's SIGTSTP handler suspends through it).
-    Without this the shell after the app could inherit the colours of the
-    clock's last digit on a terminal that does not restore them with the
-    main screen.
-    """
-    stop = driver.stop_application_mode
-
-    def stop_in_plain_colours() -> None:
-        plain = diff.plain()
-        if plain:
-            driver.write(plain)
-        stop()
-
-    driver.stop_application_mode = stop_in_plain_colours  # type: ignore[method-assign]

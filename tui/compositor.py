@@ -16,7 +16,8 @@ what reaches the terminal is the same. :class:`CroppedRenders` gives a
 screen one.
 
 :func:`paint_now` draws a widget's changed region as one update straight
-away, instead of through Textual's round of refresh messages.
+away, instead of through Textual's round of refresh messages;
+:func:`draw_offscreen` draws a screen that is not shown.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from textual._compositor import Compositor
+from textual._compositor import Compositor, LayoutUpdate
 from textual.app import ScreenStackError
 from textual.dom import NoScreen
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -133,3 +134,59 @@ def paint_now(widget: Widget, regions: Sequence[Region]) -> bool:
     if update is not None:
         app._display(screen, update)
     return True
+
+
+def draw_offscreen(screen: Screen[Any], size: Size) -> LayoutUpdate:
+    """Lay out and draw ``screen`` as it would look at ``size``, without showing it.
+
+    What Textual does for the screen on top (one layout pass, each widget
+    told its size, the whole screen rendered), for a screen that is mounted
+    but not on the screen stack: nothing reaches the terminal and no other
+    screen is touched. A widget that asks for another layout once it knows
+    its size (a scroll bar coming or going) gets one, as it would on top.
+
+    Args:
+        screen: A mounted screen, not on the stack.
+        size: The terminal's size, in cells.
+
+    Returns:
+        The whole screen as one Textual update (rows of strips).
+    """
+    compositor = screen._compositor
+    screen._size_updated(size, size, size)
+    _settle(screen)
+    for _ in range(3):
+        compositor.reflow(screen, size)
+        for widget, (region, _order, _clip, virtual, container, _, _) in compositor.layers:
+            widget._size_updated(region.size, virtual, container)
+        if not _settle(screen):
+            break
+    screen._layout_required = False
+    return compositor.render_full_update()
+
+
+def _settle(screen: Screen[Any]) -> bool:
+    """Do at once what the screen's widgets would ask for on their next idle.
+
+    Restyles what changed classes and, for a widget whose size may have
+    changed, clears the arrangements of the containers around it, as
+    ``Widget._check_refresh`` does (Textual 8).
+
+    Returns:
+        Whether anything asked for a new layout.
+    """
+    again = False
+    for widget in screen.walk_children(Widget, with_self=True):
+        if widget._refresh_styles_required:
+            widget._refresh_styles_required = False
+            widget.update_node_styles(animate=False)
+        if widget._layout_required:
+            widget._layout_required, again = False, True
+            for ancestor in widget.ancestors:
+                if not isinstance(ancestor, Widget):
+                    break
+                ancestor._clear_arrangement_cache()
+                ancestor._layout_updates += 1
+                if not ancestor.styles.auto_dimensions:
+                    break
+    return again

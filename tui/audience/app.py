@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.audience.following import Presenter
-from tui.cell_diff import DiffDisplay
 from tui.deck.model import Deck
+from tui.diff_display import DiffDisplay
 from tui.i18n import Words, words_for
 from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color

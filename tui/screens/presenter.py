@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import datetime
+from typing import Protocol
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
@@ -28,13 +29,15 @@ from tui.i18n import words_for
 from tui.i18n.keys import translate_all, translate_node
 from tui.screens.navigable import NavigableScreen
 from tui.screens.presenter_keys import (
-    POLL_ACTIONS,
     POLL_KEYS,
     PRESENTER_BINDINGS,
     goto_hint,
+    key_acts,
     poll_closed_message,
+    vote_keys,
     word,
 )
+from tui.screens.show_actions import ShowActions
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Notice, NoticeKind
 from tui.show.state import ShowState
@@ -42,6 +45,15 @@ from tui.widgets.notes_pane import NotesPane
 from tui.widgets.poll_view import PollView
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
+
+
+class Ahead(Protocol):
+    """What draws the next frame ahead (:class:`tui.screens.frame_ahead.FrameAhead`)."""
+
+    def show_now(self, change: Change) -> bool: ...
+    def prepare(self) -> None: ...
+    def drop(self) -> None: ...
+
 
 # Smallest terminal a slide can be read on (cells); below it we say so.
 MIN_WIDTH = 40
@@ -56,17 +68,20 @@ _FULL_DRAW = frozenset(
 """Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
-class PresenterScreen(NavigableScreen):
+class PresenterScreen(ShowActions, NavigableScreen):
     """Shows the deck one slide (and reveal step) at a time.
 
     Args:
         show: The show to present (its state and operations).
         now: Local wall-clock time, for the notes pane's clock.
         help_bindings: Keys of the app, listed in help after the screen's own.
+        draw_ahead: Builds what draws the next frame while the slide is read
+            (None: every frame drawn when its key comes).
     """
 
     BINDINGS = PRESENTER_BINDINGS
     navigator: Show
+    _ahead: Ahead | None = None
 
     def __init__(
         self,
@@ -74,8 +89,10 @@ class PresenterScreen(NavigableScreen):
         *,
         now: Callable[[], datetime] = datetime.now,
         help_bindings: Sequence[BindingType] = (),
+        draw_ahead: Callable[[PresenterScreen], Ahead | None] | None = None,
     ) -> None:
         super().__init__()
+        self._make_ahead = draw_ahead
         self.show = show
         self.navigator = show
         self.deck = show.deck
@@ -105,10 +122,14 @@ class PresenterScreen(NavigableScreen):
         yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
+    starts_show = True
+    """Start the show when mounted (not a screen that only draws ahead)."""
+
     def on_mount(self) -> None:
         self._unsubscribe = self.show.subscribe(self.on_change)
-        self._check_size()
-        self.show.start()
+        if self.starts_show:
+            self._check_size()
+            self.show.start()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -118,11 +139,18 @@ class PresenterScreen(NavigableScreen):
 
     def on_change(self, change: Change) -> None:
         """Redraw what ``change`` touched, as one screen update; say its notice."""
+        ahead = self._ahead
+        if ahead is not None:
+            # The frame drawn ahead for this move goes out now; the screen's
+            # own frame of the same change then finds nothing left to send.
+            ahead.show_now(change)
         if change.notice is not None:
             self._say(change.notice)
         flags = change.flags
         if not flags:
             return
+        if self._make_ahead is not None:
+            self.call_after_refresh(self._draw_ahead)
         state = change.state
         with self.app.batch_update():
             if Flag.DECK in flags:  # the deck file was saved: draw the new deck
@@ -145,6 +173,13 @@ class PresenterScreen(NavigableScreen):
             from tui.screens.blank import BlankScreen  # not needed for the first slide
 
             self.app.push_screen(BlankScreen())
+
+    def _draw_ahead(self) -> None:
+        """Draw what the next key will show, now that this frame is out."""
+        if self._ahead is None and self._make_ahead is not None:
+            self._ahead = self._make_ahead(self)
+        if self._ahead is not None:
+            self._ahead.prepare()
 
     def _say(self, notice: Notice) -> None:
         message, options = word(notice, self.words)
@@ -240,6 +275,8 @@ class PresenterScreen(NavigableScreen):
         )
 
     def on_resize(self, event: events.Resize) -> None:
+        if self._ahead is not None:
+            self._ahead.drop()  # drawn for another size
         self._check_size()
         self.call_after_refresh(self._draw_status)
 
@@ -269,29 +306,20 @@ class PresenterScreen(NavigableScreen):
     # -- which keys act now ----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enable only the keys that act on the slide on screen.
+        """Enable only the keys that act on the slide on screen (see :func:`key_acts`)."""
+        show = self.show
+        return key_acts(
+            action,
+            parameters,
+            too_small=self.too_small,
+            goto_open=show.state.goto_open,
+            poll=show.poll,
+            closed=show.poll_closed,
+        )
 
-        Behind the "terminal too small" message no key acts but quit.
-        """
-        if self.too_small:
-            return False
-        goto_open = self.show.state.goto_open
-        poll = self.show.poll
-        if action in ("digit", "erase_digit", "cancel_number"):
-            return goto_open
-        if action == "goto_hint":
-            return poll is None and not goto_open
-        if action in ("toggle_chart", "undo_vote"):
-            return poll is not None
-        if action not in POLL_ACTIONS and action != "vote":
-            return True
-        if poll is None or (goto_open and action in ("vote", "refuse_vote")):
-            return False  # the digits type the slide number
-        closed = self.show.poll_closed()
-        if action in ("vote", "refuse_vote"):
-            fits = int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
-            return fits and closed == (action == "refuse_vote")
-        return closed if action == "reopen_poll" else not closed
+    def key_display(self, binding: Binding) -> str:
+        """How the key line shows ``binding``: the vote keys as ``1-N`` for this screen's poll."""
+        return vote_keys(binding, self.show.poll) or self.app.get_key_display(binding)
 
     # -- actions (each calls one operation of the show) ----------------------------
 
@@ -301,22 +329,6 @@ class PresenterScreen(NavigableScreen):
             self.show.confirm_goto()
         else:
             self.show.next()
-
-    def action_goto(self) -> None:
-        """Open the go-to prompt: digits type a slide number, Enter goes, Esc cancels."""
-        self.show.open_goto()
-
-    def action_digit(self, digit: int) -> None:
-        """Add a digit to the slide number in the go-to prompt."""
-        self.show.type_digit(digit)
-
-    def action_erase_digit(self) -> None:
-        """Take back the last digit typed in the go-to prompt (an empty prompt closes)."""
-        self.show.erase_digit()
-
-    def action_cancel_number(self) -> None:
-        """Close the go-to prompt without moving."""
-        self.show.cancel_goto()
 
     def action_goto_hint(self) -> None:
         """A bare digit on a slide without a poll: say how to go to a slide."""
@@ -340,22 +352,6 @@ class PresenterScreen(NavigableScreen):
             for scroll in self.query("#notes-scroll"):  # none until the pane is built
                 scroll.scroll_relative(y=direction * 3, animate=False)
 
-    def action_toggle_notes(self) -> None:
-        """Show or hide the speaker notes pane."""
-        self.show.toggle_notes()
-
-    def action_notes_only(self) -> None:
-        """Let the notes pane fill the screen (the slide is on the projector)."""
-        self.show.toggle_notes_only()
-
-    def action_blank(self) -> None:
-        """Blank the screen (and the audience views) until any key."""
-        self.show.blank()
-
-    def action_timer(self) -> None:
-        """Start the talk timer, or pause it (for questions), or resume it."""
-        self.show.toggle_timer()
-
     def action_reset_timer(self) -> None:
         """Ask, then set the talk timer back to 0:00."""
 
@@ -373,27 +369,3 @@ class PresenterScreen(NavigableScreen):
         from tui.screens.help import HelpScreen, help_rows  # not needed for the first slide
 
         self.app.push_screen(HelpScreen(help_rows(bindings, self.app.get_key_display)))
-
-    def action_vote(self, number: int) -> None:
-        """Count one vote (a raised hand) for option ``number`` (1-based)."""
-        self.show.vote(number)
-
-    def action_refuse_vote(self, number: int) -> None:
-        """A vote key on a closed poll: count nothing, say how to reopen."""
-        self.show.vote(number)
-
-    def action_undo_vote(self) -> None:
-        """Take back the last vote counted with a key on this poll."""
-        self.show.undo()
-
-    def action_toggle_chart(self) -> None:
-        """Show or hide the bar chart of the poll on screen."""
-        self.show.toggle_chart()
-
-    def action_close_poll(self) -> None:
-        """Close the poll on screen: no more votes; voters see it is closed."""
-        self.show.close_poll()
-
-    def action_reopen_poll(self) -> None:
-        """Reopen the closed poll on screen."""
-        self.show.reopen_poll()

@@ -8,10 +8,12 @@ that text comes from these bindings (the core names no key).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding, BindingType
 
+from tui.deck.model import Poll
 from tui.i18n import Words, english
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
@@ -210,3 +212,52 @@ def word(notice: Notice, words: Words | None = None) -> tuple[str, dict[str, Any
         NoticeKind.VOTES_NOT_RESTORED: "notice.votes_not_restored",
     }
     return text, {"title": words(titles[kind]), "severity": "error"}
+
+
+def key_acts(
+    action: str,
+    parameters: tuple[object, ...],
+    *,
+    too_small: bool,
+    goto_open: bool,
+    poll: Poll | None,
+    closed: Callable[[], bool],
+) -> bool | None:
+    """Whether a presenter key's action acts now (Textual's ``check_action``).
+
+    The digits type a slide number while the go-to prompt is open, else vote
+    on a poll slide (the options it has; a closed poll's refuse to count),
+    else show how to go to a slide. Behind the "terminal too small" message
+    no key acts but quit.
+
+    Args:
+        action: The action's name; ``parameters`` its arguments.
+        too_small: The terminal is below the smallest size a slide is read at.
+        goto_open: The go-to prompt is open.
+        poll: The poll on screen, or None.
+        closed: Whether that poll is closed (asked only when it matters).
+    """
+    if too_small:
+        return False
+    if action in ("digit", "erase_digit", "cancel_number"):
+        return goto_open
+    if action == "goto_hint":
+        return poll is None and not goto_open
+    if action in ("toggle_chart", "undo_vote"):
+        return poll is not None
+    if action not in POLL_ACTIONS and action != "vote":
+        return True
+    if poll is None or (goto_open and action in ("vote", "refuse_vote")):
+        return False  # the digits type the slide number
+    is_closed = closed()
+    if action in ("vote", "refuse_vote"):
+        fits = int(parameters[0]) <= len(poll.options)  # type: ignore[call-overload]
+        return fits and is_closed == (action == "refuse_vote")
+    return is_closed if action == "reopen_poll" else not is_closed
+
+
+def vote_keys(binding: Binding, poll: Poll | None) -> str:
+    """The vote keys as ``1-N`` for ``poll`` (empty for another key, or without a poll)."""
+    if binding.action.startswith("vote(") and poll is not None:
+        return f"1-{len(poll.options)}"
+    return ""

@@ -65,7 +65,9 @@ class KeyLine(Widget, can_focus=False):
         self._spans = []
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # At once, not as a message: the key line is redrawn with whatever
+        # else changed, also on a screen drawn off the stack (frame_ahead).
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -93,10 +95,10 @@ class KeyLine(Widget, can_focus=False):
         gap = Style(bgcolor=base.bgcolor)  # between keys: the line's background alone
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Binding, bool]] = []
-        keys = [
-            (binding, enabled, self.app.get_key_display(binding))
-            for binding, enabled in self.keys()
-        ]
+        # The screen may say how its keys read (the presenter's "1-N" vote
+        # keys for the poll it shows); else the app does.
+        key_display = getattr(self.screen, "key_display", self.app.get_key_display)
+        keys = [(binding, enabled, key_display(binding)) for binding, enabled in self.keys()]
         described = _fitting_descriptions(
             [(cell_len(shown), cell_len(binding.description)) for binding, _, shown in keys],
             self.size.width,

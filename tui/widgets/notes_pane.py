@@ -122,6 +122,7 @@ class NotesPane(Vertical):
         self._plan_origin: int | None = -1
         self._shown_clock: tuple[str, str, str, str] | None = None
         self._shown_status: PaceStatus | None = None
+        self._stopped = False
         self._composed = False  # what is asked before the children exist is drawn on mount
         self._clock: PaceClock
 
@@ -134,7 +135,7 @@ class NotesPane(Vertical):
 
     def on_mount(self) -> None:
         self._composed = True
-        self._ticking = bool(self.display)
+        self._ticking = bool(self.display) and not self._stopped
         self.show(*self._position)
 
     def on_unmount(self) -> None:
@@ -143,6 +144,8 @@ class NotesPane(Vertical):
 
     def set_shown(self, shown: bool) -> None:
         """Start or stop the clock along with the pane's visibility."""
+        if self._stopped:
+            return
         self._ticking = shown
         if shown:
             self.refresh_clock()
@@ -178,6 +181,12 @@ class NotesPane(Vertical):
             self.refresh_clock()
         except Exception as error:  # as a Textual timer would: the app reports it
             self.app._handle_exception(error)
+
+    def stop_clock(self) -> None:
+        """Stop the clock's ticking for good (a pane drawn off screen, ahead)."""
+        self._stopped = True
+        self._ticking = False
+        self._cancel_tick()
 
     def set_deck(self, deck: Deck) -> None:
         """Show the notes of ``deck`` from now on (it was reloaded); the plan is made again."""
