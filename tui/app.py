@@ -22,15 +22,15 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from tui.app_polls import AppPolls
 from tui.app_themes import ThemesOnDemand
-from tui.deck.model import Deck, Poll
+from tui.deck.model import Deck
 from tui.diff_display import DiffDisplay
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
 from tui.navigation import Position
 from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
-from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
@@ -39,7 +39,6 @@ from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for, vote_keys
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
-from tui.show.events import Change, Flag
 from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
 
@@ -54,8 +53,6 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "ks"
 """Theme used when neither the deck nor the command line names one."""
 
-VOTE_CHECK_INTERVAL = 0.25
-"""Seconds between checks for votes from other processes, while a poll is on screen."""
 
 REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
@@ -68,6 +65,7 @@ class PodiumApp(
     ThemesOnDemand,
     KeysInTurn,
     PlainNotify,
+    AppPolls,
     App[None],
 ):
     """Presents one deck: themes, palette, notifications, the vote watch.
@@ -205,56 +203,6 @@ class PodiumApp(
         self._markdown_styles.apply(self.console, self.get_css_variables())
         if self.screen_stack:
             self.show.redraw()
-
-    # -- polls ---------------------------------------------------------------
-
-    def poll_results(self, poll: Poll) -> PollResults:
-        """Counts of ``poll`` (empty, and the presenter told, if the store is unreadable)."""
-        return self.show.read_results(poll)
-
-    def poll_totals(self, poll: Poll) -> dict[str, int]:
-        """Votes per option text of ``poll``."""
-        return self.poll_results(poll).by_text()
-
-    def reset_poll(self, poll: Poll) -> None:
-        """Ask, then clear every vote on ``poll`` (kept in the store as a backup)."""
-        voters = self.poll_results(poll).voters
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.show.reset_poll(poll)
-
-        question = self.words("confirm.reset_poll", count=voters, question=poll.question)
-        from tui.screens.confirm import ConfirmScreen  # not needed for the first slide
-
-        self.push_screen(ConfirmScreen(question), answered)
-
-    def restore_poll(self, poll: Poll) -> None:
-        """Bring back the votes the last reset of ``poll`` cleared."""
-        self.show.restore_poll(poll)
-
-    def _show_changed(self, change: Change) -> None:
-        """Tell voters which poll is on screen; watch the store while one is.
-
-        Voters are told after the screen is drawn, so a slide change never
-        waits for the disk; the store is checked every
-        :data:`VOTE_CHECK_INTERVAL` seconds while a poll is on screen, and
-        not at all otherwise.
-        """
-        if not change.flags & {Flag.START, Flag.MOVED, Flag.CHART, Flag.DECK}:
-            return
-        self.call_after_refresh(self.show.tell_voters)
-        if self.show.poll is None:
-            if self._vote_watch is not None:
-                self._vote_watch.pause()
-        elif self._vote_watch is None:
-            self._vote_watch = self.set_interval(VOTE_CHECK_INTERVAL, self.show.votes_changed)
-        else:
-            self._vote_watch.resume()
-
-    def end_polls(self) -> None:
-        """Tell voters the presentation is over; call when the app has exited."""
-        self.show.end()
 
     def on_mount(self) -> None:
         if self.startup_warning:

@@ -11,7 +11,7 @@ in the order they subscribed:
 1. the timer's auto-start (:func:`start_timer_on_leaving_walk_in`, built in);
 2. the audience views' publisher (:func:`tui.audience.publish.follow_show`, by ``make_app``);
 3. the rehearsal recorder (:func:`tui.rehearsal.recorder.follow_show`, likewise);
-4. the app's vote watch and stage (``PodiumApp._show_changed`` in :mod:`tui.app`);
+4. the app's vote watch and stage (``PodiumApp._show_changed`` in :mod:`tui.app_polls`);
 5. the presenter screen (:meth:`tui.screens.presenter.PresenterScreen.on_change`),
    which redraws once, in one screen update.
 
