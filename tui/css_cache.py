@@ -23,12 +23,12 @@ Textual version Podium pins.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.checked_cache import cache_dir, library_stamp, read_private, write_private
+from tui.digest import sha256_hex
 
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
@@ -47,7 +47,7 @@ _TEXTUAL_MODULES = (
 
 def _path(variables: dict[str, str]) -> Path:
     text = repr(sorted(variables.items())).encode("utf-8", "surrogateescape")
-    return cache_dir() / f"css-{hashlib.sha256(text).hexdigest()[:24]}.pickle"
+    return cache_dir() / f"css-{sha256_hex(text)[:24]}.pickle"
 
 
 def _stamp() -> str:
