@@ -230,6 +230,7 @@ def presenter_target(folder: Path) -> Target:
         store = VoteStore.open(folder / f"presenter-{len(stores)}.sqlite3")
         stores.append(store)
         app = make_app(deck, store=store)
+        app.draw_ahead = True  # the next frame drawn ahead, as with a terminal
         if rng.random() < 0.5:
             # Start on the reveal or the poll slide: they get keys sooner.
             app.resume_at = Position(rng.choice([1, poll_slide]), 0)
@@ -239,8 +240,13 @@ def presenter_target(folder: Path) -> Target:
         for store in stores:
             store.close()
 
+    def between(app: App, rng: random.Random) -> None:
+        ahead = getattr(app.screen_stack[0], "_ahead", None) if app.screen_stack else None
+        if ahead is not None and ahead.failed is not None:
+            raise ahead.failed  # drawing ahead gives up quietly: the fuzzer must not
+
     keys = [*COMMON_KEYS, "ctrl+p", "ctrl+p", "1", "2", "3", "o", "enter", "T", "c"]
-    return Target("presenter", make, keys, close=close)
+    return Target("presenter", make, keys, between=between, close=close)
 
 
 def audience_target(folder: Path) -> Target:
