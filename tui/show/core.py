@@ -34,6 +34,7 @@ from tui.pacing import WALK_IN_ORIGIN, TalkTimer, TimerState
 from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.show.events import Change, Flag, Notice, NoticeKind, Observer
+from tui.show.reading import ShowReading
 from tui.show.replace import carry_state
 from tui.show.state import GOTO_MAX_DIGITS, ShowState
 from tui.show.votes import Effect, PollDesk
@@ -74,7 +75,7 @@ def start_timer_on_leaving_walk_in(timer: TalkTimer) -> Observer:
     return observe
 
 
-class Show:
+class Show(ShowReading):
     """A deck being presented: its state, its operations, its observers.
 
     Args:
@@ -152,28 +153,6 @@ class Show:
     def _apply(self, effect: Effect) -> Change | None:
         flags, notice = effect
         return self._emit(self.state, flags, notice)
-
-    # -- reading ---------------------------------------------------------------
-
-    @property
-    def position(self) -> Position:
-        """The slide and reveal step on screen."""
-        return self.state.position
-
-    @property
-    def poll(self) -> Poll | None:
-        """The poll of the slide on screen, or None."""
-        return self.deck.slides[self.state.position.slide].poll
-
-    def poll_closed(self) -> bool:
-        """Whether the poll on screen is closed to new votes (False without one)."""
-        poll = self.poll
-        return poll is not None and self.polls.is_closed(poll)
-
-    def chart_shown(self, poll: Poll | None = None) -> bool:
-        """Whether the chart of ``poll`` (default: the one on screen) is shown."""
-        poll = poll or self.poll
-        return poll is not None and poll.id in self.state.charts_shown
 
     # -- the show's life -----------------------------------------------------------
 

@@ -13,16 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from tui.deck.model import Deck, Poll
+from tui.deck.model import Deck
 from tui.navigation import Position
 from tui.pacing import TalkTimer
 from tui.polls.model import PollResults
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Observer
+from tui.show.reading import ShowReading
 from tui.show.state import ShowState
+from tui.show.votes import PollDesk
 
 
-class ShowPreview:
+class ShowPreview(ShowReading):
     """A read-only show at another position, for drawing ahead.
 
     Args:
@@ -31,6 +33,10 @@ class ShowPreview:
     Attributes:
         state: What the preview draws: the show's state at :meth:`move_to`'s
             position, with the go-to prompt closed.
+        deck: The show's deck as of the last :meth:`move_to` (a reload
+            since is drawn as one by the next).
+        timer: The show's talk timer.
+        polls: The show's poll control (read only).
         results: The counts of the previewed slide's poll, read when moved
             there (None without a poll).
     """
@@ -40,39 +46,11 @@ class ShowPreview:
     def __init__(self, show: Show) -> None:
         self._show = show
         self.state: ShowState = show.state
+        self.deck: Deck = show.deck
+        self.timer: TalkTimer = show.timer
+        self.polls: PollDesk = show.polls
         self.results: PollResults | None = None
         self._observers: list[Observer] = []
-        self._deck = show.deck  # the deck last drawn: a reload is drawn as one
-
-    @property
-    def deck(self) -> Deck:
-        """The deck of the show (the same object: a reload is seen at once)."""
-        return self._show.deck
-
-    @property
-    def timer(self) -> TalkTimer:
-        """The show's talk timer."""
-        return self._show.timer
-
-    @property
-    def position(self) -> Position:
-        """The previewed slide and reveal step."""
-        return self.state.position
-
-    @property
-    def poll(self) -> Poll | None:
-        """The poll of the previewed slide, or None."""
-        return self.deck.slides[self.state.position.slide].poll
-
-    def poll_closed(self) -> bool:
-        """Whether the previewed slide's poll is closed (False without one)."""
-        poll = self.poll
-        return poll is not None and self._show.polls.is_closed(poll)
-
-    def chart_shown(self, poll: Poll | None = None) -> bool:
-        """Whether the chart of ``poll`` (default: the previewed one) is shown."""
-        poll = poll or self.poll
-        return poll is not None and poll.id in self.state.charts_shown
 
     def subscribe(self, observer: Observer) -> Callable[[], None]:
         """Call ``observer`` with every :meth:`move_to` from now on."""
@@ -93,14 +71,14 @@ class ShowPreview:
         are read from the store (the show's own reading, no notice).
         """
         old = self.state
+        flags = {Flag.MOVED, Flag.NOTES}
+        if self.deck is not self._show.deck:  # the file was saved since
+            self.deck = self._show.deck
+            flags.add(Flag.DECK)
         state = replace(self._show.state, position=position, goto_open=False, typed="")
         self.state = state
         poll = self.poll
         self.results = self._show.read_results(poll) if poll is not None else None
-        flags = {Flag.MOVED, Flag.NOTES}
-        if self._deck is not self.deck:  # the file was saved since
-            self._deck = self.deck
-            flags.add(Flag.DECK)
         self._publish(state, old, frozenset(flags))
 
     def _publish(self, state: ShowState, old: ShowState, flags: frozenset[Flag]) -> None:
