@@ -189,8 +189,8 @@ class FrameAhead:
     def show_now(self, change: Change) -> bool:
         """Send the frame drawn ahead for ``change`` to the terminal, if it is that frame.
 
-        Call before the presenter screen draws ``change``. Forgets the frame
-        in every case (any change makes it stale).
+        Call before the presenter screen draws ``change`` (one that draws
+        something). Forgets the frame in every case: it is stale now.
 
         Returns:
             Whether the frame was sent.

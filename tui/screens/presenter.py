@@ -139,16 +139,15 @@ class PresenterScreen(ShowActions, NavigableScreen):
 
     def on_change(self, change: Change) -> None:
         """Redraw what ``change`` touched, as one screen update; say its notice."""
-        ahead = self._ahead
-        if ahead is not None:
-            # The frame drawn ahead for this move goes out now; the screen's
-            # own frame of the same change then finds nothing left to send.
-            ahead.show_now(change)
         if change.notice is not None:
             self._say(change.notice)
         flags = change.flags
         if not flags:
-            return
+            return  # nothing drawn changed: a frame drawn ahead still holds
+        if self._ahead is not None:
+            # The frame drawn ahead for this move goes out now; the screen's
+            # own frame of the same change then finds nothing left to send.
+            self._ahead.show_now(change)
         if self._make_ahead is not None:
             self.call_after_refresh(self._draw_ahead)
         state = change.state
