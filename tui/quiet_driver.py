@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import selectors
+import time
 from codecs import getincrementaldecoder
 from threading import Event
 from typing import Any
@@ -27,6 +28,21 @@ from textual.drivers.linux_driver import LinuxDriver
 SEQUENCE_TICK = 0.1
 """Seconds between checks while the parser waits for the rest of a sequence
 (Textual's own interval: a lone Escape becomes a key after its timeout)."""
+
+QUIT_GRACE = 0.5
+"""Seconds a suspended app continued in the background waits for a quit
+signal before Textual stops it again (see :meth:`QuietLinuxDriver._sigcont_application`)."""
+
+QUIT_GRACE_STEP = 0.01
+"""Seconds between two looks at the terminal during :data:`QUIT_GRACE`."""
+
+
+def _in_background(fd: int) -> bool:
+    """Whether the terminal on ``fd`` is another process group's (False for no terminal)."""
+    try:
+        return os.tcgetpgrp(fd) != os.getpgrp()
+    except OSError:
+        return False
 
 
 class _WakingEvent(Event):
@@ -59,6 +75,24 @@ class QuietLinuxDriver(LinuxDriver):
         self._wake_write: int | None = None
         # Textual sets this event to stop the thread: now that also wakes it.
         self.exit_event = _WakingEvent(self)
+
+    def _sigcont_application(self, *args: Any) -> None:
+        """Resume after ``fg``; in the background, first give a quit signal time to arrive.
+
+        The shell's ``kill %1`` sends SIGTERM, then SIGCONT, to a suspended
+        app. Another thread may take the SIGTERM, so this handler (in the
+        main thread) can run before the SIGTERM's. Textual would then find
+        the terminal is the shell's and stop the app again, and the SIGTERM
+        would wait for the next ``fg``. So while the terminal is another
+        process group's, wait up to :data:`QUIT_GRACE` seconds: a quit
+        signal's handler (:mod:`tui.terminal`) points the app at /dev/null,
+        and the resume then draws nowhere while the app quits. After a plain
+        ``bg`` the wait ends and Textual stops the app again, as before.
+        """
+        deadline = time.monotonic() + QUIT_GRACE
+        while _in_background(self.fileno) and time.monotonic() < deadline:
+            time.sleep(QUIT_GRACE_STEP)  # the other signal's handler runs between two sleeps
+        super()._sigcont_application(*args)
 
     def start_application_mode(self) -> None:
         """Open the wake pipe, then start as Textual does (also on a resume after Ctrl+Z)."""

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -315,77 +315,100 @@ def _alive(pid: int) -> bool:
     return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
 
 
+class _Shell:
+    """An interactive bash in a 100x30 tmux session, with Podium's data kept private."""
+
+    def __init__(self, cwd: Path, data_dir: Path) -> None:
+        self.name = f"podium-term-{uuid.uuid4().hex[:8]}"
+        tmux(
+            "new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c", str(cwd),
+            "env", f"PODIUM_DATA_DIR={data_dir}", "PS1=$ ", "TERM=xterm-256color",
+            "bash", "--norc", "-i",
+        )  # fmt: skip
+
+    def screen(self) -> str:
+        return tmux("capture-pane", "-p", "-t", self.name)
+
+    def flags(self) -> str:
+        return tmux("display", "-p", "-t", self.name, PANE_FLAGS).strip()
+
+    def keys(self, *keys: str) -> None:
+        tmux("send-keys", "-t", self.name, *keys)
+
+    def wait(self, condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{what}; screen was:\n{self.screen()}")
+
+    def present_and_suspend(self) -> None:
+        """Start podium on the seed deck, go to slide 2 and press Ctrl+Z."""
+        self.keys(f"{PODIUM} {SEED}", "Enter")
+        self.wait(lambda: "en innovasjonsutfordring" in self.screen(), "the deck never showed")
+        self.keys("Right")
+        self.wait(lambda: "KS' visjon" in self.screen(), "Right did nothing")
+        self.keys("C-z")
+        self.wait(lambda: "Stopped" in self.screen(), "podium did not stop")
+
+    def assert_quits_while_suspended(self, kill: str) -> None:
+        """Run ``kill`` on the suspended podium: it must end (143), the terminal as it was."""
+        self.keys(f"clear; {kill}; sleep 2; jobs; echo listed", "Enter")
+        self.wait(
+            lambda: "listed" in self.screen().replace("echo listed", ""),
+            "the shell never listed its jobs",
+        )
+        assert "Exit 143" in self.screen() and "Stopped" not in self.screen(), self.screen()
+        assert self.flags() == NORMAL
+
+
 @needs_tmux
 @needs_podium
 def test_ctrl_z_then_fg_draws_the_slide_again(tmp_path: Path, private_data_dir: Path) -> None:
-    name = f"podium-term-{uuid.uuid4().hex[:8]}"
-    tmux(
-        "new-session",
-        "-d",
-        "-s",
-        name,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        str(tmp_path),
-        "env",
-        f"PODIUM_DATA_DIR={private_data_dir}",
-        "PS1=$ ",
-        "TERM=xterm-256color",
-        "bash",
-        "--norc",
-        "-i",
-    )
+    shell = _Shell(tmp_path, private_data_dir)
     try:
-
-        def wait(condition, what: str) -> None:
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline:
-                if condition():
-                    return
-                time.sleep(0.05)
-            raise AssertionError(f"{what}; screen was:\n{tmux('capture-pane', '-p', '-t', name)}")
-
-        def screen() -> str:
-            return tmux("capture-pane", "-p", "-t", name)
-
-        tmux("send-keys", "-t", name, f"{PODIUM} {SEED}", "Enter")
-        wait(lambda: "en innovasjonsutfordring" in screen(), "the deck never showed")
-        tmux("send-keys", "-t", name, "Right")
-        wait(lambda: "KS' visjon" in screen(), "Right did nothing")
+        shell.present_and_suspend()
         for suspend in ("key", "signal"):
-            if suspend == "key":
-                tmux("send-keys", "-t", name, "C-z")
-            else:
+            if suspend == "signal":
                 (pid,) = subprocess.run(
                     ["pgrep", "-f", f"{PODIUM} {SEED}"], check=False, capture_output=True, text=True
                 ).stdout.split()
                 os.kill(int(pid), signal.SIGTSTP)
-            wait(lambda: "Stopped" in screen(), f"{suspend}: podium did not stop")
-            flags = tmux("display", "-p", "-t", name, PANE_FLAGS).strip()
+                shell.wait(lambda: "Stopped" in shell.screen(), f"{suspend}: podium did not stop")
+            flags = shell.flags()
             assert flags == NORMAL, f"{suspend}: stopped with the terminal in {flags!r}"
-            tmux("send-keys", "-t", name, "clear", "Enter")
-            wait(lambda: "Stopped" not in screen(), "clear did not clear")
-            tmux("send-keys", "-t", name, "fg", "Enter")
-            wait(
-                lambda: "KS' visjon" in screen() and "2/13" in screen(),
+            shell.keys("clear", "Enter")
+            shell.wait(lambda: "Stopped" not in shell.screen(), "clear did not clear")
+            shell.keys("fg", "Enter")
+            shell.wait(
+                lambda: "KS' visjon" in shell.screen() and "2/13" in shell.screen(),
                 f"{suspend}: fg left the screen blank",
             )
         # Told to quit while suspended (the shell's kill %1: SIGTERM, then SIGCONT):
         # it quits for good, without taking the shell's terminal back.
-        tmux("send-keys", "-t", name, "C-z")
-        wait(lambda: "Stopped" in screen(), "podium did not stop again")
-        tmux("send-keys", "-t", name, "clear; kill %1; sleep 2; jobs; echo listed", "Enter")
-        wait(
-            lambda: "listed" in screen().replace("echo listed", ""),
-            "the shell never listed its jobs",
-        )
-        assert "Exit 143" in screen() and "Stopped" not in screen(), screen()
-        assert tmux("display", "-p", "-t", name, PANE_FLAGS).strip() == NORMAL
+        shell.keys("C-z")
+        shell.wait(lambda: "Stopped" in shell.screen(), "podium did not stop again")
+        shell.assert_quits_while_suspended("kill %1")
     finally:
-        kill_session(name)
+        kill_session(shell.name)
+
+
+@needs_tmux
+@needs_podium
+def test_quit_signal_just_after_continue_in_background_still_quits(
+    tmp_path: Path, private_data_dir: Path
+) -> None:
+    # kill %1 sends SIGTERM then SIGCONT, but another thread of the app may
+    # take the SIGTERM, so the SIGCONT can be handled first. Sending them in
+    # that order, a moment apart, makes that happen every time: continued in
+    # the background, podium must wait for the quit rather than stop again.
+    shell = _Shell(tmp_path, private_data_dir)
+    try:
+        shell.present_and_suspend()
+        shell.assert_quits_while_suspended("kill -CONT %1; sleep 0.1; kill %1")
+    finally:
+        kill_session(shell.name)
 
 
 EXCEPTION_APP = """
