@@ -60,6 +60,10 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.export.sources": ("textual", "rich", "sqlite3", "yaml"),
     "tui.show.replace": ("textual", "rich", "sqlite3", "yaml"),
     "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml"),
+    # Live reload starts watching after the first frame; the parser and the
+    # checker (about 2 MB) come with the first save.
+    "tui.reload.loading": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.reload.presenter": ("sqlite3", "yaml"),
     "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
     "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
     # Decks and themes kept from a clean check are read without the parser.

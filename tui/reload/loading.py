@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.deck import DeckError
-from tui.deck.loader import load_deck_text
-from tui.deck.yaml_source import read_file
 from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
@@ -96,6 +93,12 @@ def load_again(deck_path: str, theme_arg: str | None) -> Loaded:
     Returns:
         The deck and theme, or the problems (never raises for bad input).
     """
+    # Imported with the first save, not when the watch starts: the loader
+    # brings PyYAML and the checker (about 2 MB) into a talk that may never
+    # be edited while presented.
+    from tui.deck import DeckError
+    from tui.deck.loader import load_deck_text
+    from tui.deck.yaml_source import read_file
     from tui.themes import ThemeError, resolve_theme
 
     deck_file = Path(deck_path)
