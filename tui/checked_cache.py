@@ -32,7 +32,9 @@ by a hash of its resolved path. Cost (default deck, this machine): a hit
 is about 1 ms (read, compare, work out the code stamp, decode) where the
 check costs about 25 ms; a miss is the normal check plus about 3 ms to
 write the entry. Any problem with the cache (unreadable, corrupt,
-not ours, read-only folder) is a miss, never an error.
+not ours, read-only folder) is a miss, never an error. The folder is kept
+small: each write removes entries unused for :data:`MAX_ENTRY_AGE` and, past
+:data:`MAX_ENTRIES`, the oldest (see :func:`prune`).
 
 Imports :mod:`msgspec` and :mod:`tui.paths`; no PyYAML, no Textual.
 """
@@ -42,6 +44,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -64,6 +67,15 @@ _CODE_FILES = (
     _PACKAGE / "themes.py",
     _PACKAGE / "safe_text.py",
 )
+MAX_ENTRIES = 64
+"""Most files the cache folder keeps (decks, themes and stylesheets together)."""
+
+MAX_ENTRY_AGE = 60 * 24 * 3600
+"""Seconds after which an entry no start has used is removed (60 days)."""
+
+_ENTRY_PREFIXES = ("deck-", "theme-", "css-")
+"""The names of the files this cache writes (nothing else in the folder is touched)."""
+
 _LIBRARIES = ("yaml", "textual", "msgspec")
 """Libraries whose version changes what a check gives (their ``__init__`` stat is in the key)."""
 
@@ -195,7 +207,59 @@ def write_private(path: Path, data: bytes) -> None:
         make_private_dirs(path.parent)
         write_atomically(path, data, PRIVATE_FILE_MODE)
     except OSError:
+        return
+    prune(path.parent, keep=path)
+
+
+def mark_used(path: Path) -> None:
+    """Note that a start used the entry ``path``, so :func:`prune` keeps it. Never raises.
+
+    Its modification time is set to now when it is older than half of
+    :data:`MAX_ENTRY_AGE` (so a start writes nothing most of the time).
+    """
+    try:
+        if time.time() - os.stat(path).st_mtime > MAX_ENTRY_AGE / 2:
+            os.utime(path)
+    except OSError:
         pass
+
+
+def prune(folder: Path, keep: Path | None = None, now: float | None = None) -> None:
+    """Remove stale entries from the cache folder. Never raises.
+
+    An entry is a regular file this user owns whose name this cache gives
+    (``deck-``, ``theme-``, ``css-``); other files are left alone. Entries
+    last used (written, or read by a start: :func:`touch`) more than
+    :data:`MAX_ENTRY_AGE` seconds ago go; then, while more than
+    :data:`MAX_ENTRIES` remain, the least recently used go.
+
+    Args:
+        folder: The cache folder.
+        keep: An entry never removed (the one just written).
+        now: The time to count ages from (seconds since the epoch; default now).
+    """
+    now = time.time() if now is None else now
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(_ENTRY_PREFIXES)]
+    except OSError:
+        return
+    used: list[tuple[float, Path]] = []
+    for name in names:
+        path = folder / name
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and path != keep:
+            used.append((info.st_mtime, path))
+    used.sort()
+    room = MAX_ENTRIES - (1 if keep is not None else 0)
+    for count, (mtime, path) in enumerate(used):
+        if now - mtime > MAX_ENTRY_AGE or len(used) - count > room:
+            try:
+                path.unlink()
+            except OSError:
+                pass
 
 
 def lookup(kind: str, name: str, source: bytes, type_: type[T]) -> T | None:
@@ -212,16 +276,19 @@ def lookup(kind: str, name: str, source: bytes, type_: type[T]) -> T | None:
         The result kept for exactly these bytes, this name and this code,
         or None.
     """
-    data = read_private(_entry_path(kind, name))
+    path = _entry_path(kind, name)
+    data = read_private(path)
     if data is None:
         return None
     try:
         entry = msgspec.msgpack.decode(data, type=_Entry)
         if entry.source != source or entry.name != name or entry.code != code_stamp():
             return None
-        return msgspec.msgpack.decode(entry.value, type=type_)
+        value = msgspec.msgpack.decode(entry.value, type=type_)
     except (msgspec.DecodeError, ValueError, TypeError):
         return None
+    mark_used(path)
+    return value
 
 
 def keep(kind: str, name: str, source: bytes, value: Any) -> None:

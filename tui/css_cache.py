@@ -27,7 +27,13 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.checked_cache import cache_dir, library_stamp, read_private, write_private
+from tui.checked_cache import (
+    cache_dir,
+    library_stamp,
+    mark_used,
+    read_private,
+    write_private,
+)
 from tui.digest import sha256_hex
 
 if TYPE_CHECKING:
@@ -68,7 +74,8 @@ def prefill(stylesheet: Stylesheet, variables: dict[str, str]) -> frozenset[obje
         The keys put in (empty when nothing was kept for these variables,
         this Textual and this Python); give them to :func:`keep`.
     """
-    data = read_private(_path(variables))
+    path = _path(variables)
+    data = read_private(path)
     if data is None:
         return frozenset()
     try:
@@ -80,6 +87,7 @@ def prefill(stylesheet: Stylesheet, variables: dict[str, str]) -> frozenset[obje
     cache = stylesheet._parse_cache
     for key, rules in entries.items():
         cache[key] = rules
+    mark_used(path)
     return frozenset(entries)
 
 

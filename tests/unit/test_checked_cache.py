@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,45 @@ def test_a_file_that_cannot_be_read_is_worded_by_the_loader(tmp_path: Path) -> N
     assert error.value.lines == [str(problem) for problem in expected.value.problems]
     with pytest.raises(ThemeError):
         load_theme_file(tmp_path / "missing.yaml")
+
+
+def test_the_cache_folder_keeps_recent_entries_and_no_more_than_its_limit(
+    private_data_dir: Path, tmp_path: Path
+) -> None:
+    folder = private_data_dir / "cache"
+    folder.mkdir(mode=0o700, parents=True)
+    now = time.time()
+    hour = 3600
+    # Entries used 1 .. MAX_ENTRIES + 5 hours ago, one past the age limit,
+    # and a file the cache did not write.
+    ages = {f"deck-{n:024d}.msgpack": n * hour for n in range(1, checked_cache.MAX_ENTRIES + 6)}
+    ages["css-old.pickle"] = checked_cache.MAX_ENTRY_AGE + hour
+    ages["notes.txt"] = 10 * checked_cache.MAX_ENTRY_AGE
+    for name, age in ages.items():
+        (folder / name).write_bytes(b"x")
+        os.utime(folder / name, (now - age, now - age))
+    deck = tmp_path / "talk.yaml"
+    deck.write_text("title: Hei\nslides:\n  - title: Først\n", encoding="utf-8")
+    deck_to_present(str(deck), "ks")  # a miss: writes its entry, then prunes
+    left = {path.name for path in folder.iterdir()}
+    written = {path.name for path in _entries(private_data_dir, "deck")} - set(ages)
+    assert len(written) == 1  # the new entry, kept
+    assert "notes.txt" in left  # not the cache's: untouched
+    assert "css-old.pickle" not in left  # unused past the age limit
+    kept = sorted(name for name in left if name in ages and name != "notes.txt")
+    assert len(kept) + len(written) == checked_cache.MAX_ENTRIES
+    # the least recently used went first: the newest MAX_ENTRIES - 1 of the old ones stay
+    assert kept == sorted(f"deck-{n:024d}.msgpack" for n in range(1, checked_cache.MAX_ENTRIES))
+
+
+def test_a_start_that_uses_an_old_entry_keeps_it(private_data_dir: Path, tmp_path: Path) -> None:
+    deck = tmp_path / "talk.yaml"
+    deck.write_text("title: Hei\nslides:\n  - title: Først\n", encoding="utf-8")
+    deck_to_present(str(deck), "ks")
+    (entry,) = _entries(private_data_dir, "deck")
+    long_ago = time.time() - checked_cache.MAX_ENTRY_AGE * 0.9
+    os.utime(entry, (long_ago, long_ago))
+    deck_to_present(str(deck), "ks")  # a hit
+    assert time.time() - entry.stat().st_mtime < 60
+    checked_cache.prune(entry.parent, now=time.time() + checked_cache.MAX_ENTRY_AGE * 0.5)
+    assert entry.exists()
