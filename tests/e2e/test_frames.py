@@ -101,7 +101,7 @@ def test_nothing_is_written_while_a_slide_just_sits_there(private_data_dir: Path
 
 
 def test_reveal_steps_votes_and_results_are_one_frame_each(private_data_dir: Path) -> None:
-    """Every layout, reveal steps, votes and the chart: each change one frame.
+    """Every layout, reveal steps, votes, the chart, closing a poll: each change one frame.
 
     The first slide has no body, so the first Markdown body comes later:
     it is drawn in its own slide's frame too (the renderer is imported
@@ -117,7 +117,9 @@ def test_reveal_steps_votes_and_results_are_one_frame_each(private_data_dir: Pat
     try:
         program.wait_visible("en innovasjonsutfordring", timeout=60)
         program.settle(quiet=0.5, limit=10)
-        changes = ["right"] * 8 + ["1", "2", "r", "1", "right"]
+        # c closes the poll (its toast comes in the same frame), 1 on the
+        # closed poll is refused with a toast alone, c reopens it.
+        changes = ["right"] * 8 + ["1", "2", "r", "1", "c", "1", "c", "right"]
         for number, key in enumerate(changes, start=1):
             index = len(program.chunks)
             program.send(key)

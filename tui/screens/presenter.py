@@ -38,6 +38,7 @@ from tui.screens.presenter_keys import (
     word,
 )
 from tui.screens.show_actions import ShowActions
+from tui.screens.toast_frame import notify_in_frame
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Notice, NoticeKind
 from tui.show.state import ShowState
@@ -188,7 +189,7 @@ class PresenterScreen(ShowActions, NavigableScreen):
             for shown in self.app._notifications
         ):
             return
-        self.notify(message, **options)
+        notify_in_frame(self, message, **options)  # with the change it is about
 
     def _show_notes(self, state: ShowState) -> None:
         self.update_classes({"-notes-shown": state.notes_shown, "-notes-only": state.notes_only})
