@@ -146,18 +146,25 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="podium-bench-"))
     (scratch / "titles.txt").write_text("\n".join(titles) + "\n", encoding="utf-8")
     commands["floor"] = [sys.executable, str(HERE / "floor_app.py"), str(scratch / "titles.txt")]
-    env = {
-        f"XDG_{kind}_HOME": str(scratch / kind.lower())
-        for kind in ("DATA", "STATE", "CONFIG", "CACHE")
-    }
-    env |= {"PODIUM_DATA_DIR": str(scratch / "podium"), "TERM": "xterm-256color"}
-    # As installed: compiled modules are kept (pip compiles them; a source
-    # checkout caches them on the first run, the discarded warm-up round).
-    env["PYTHONDONTWRITEBYTECODE"] = ""
+    # Each command keeps its own data and caches, as separate installs do:
+    # two versions of Podium sharing one cache would replace each other's
+    # kept deck on every start.
+    envs: dict[str, dict[str, str]] = {}
+    for name in commands:
+        home = scratch / name
+        env = {
+            f"XDG_{kind}_HOME": str(home / kind.lower())
+            for kind in ("DATA", "STATE", "CONFIG", "CACHE")
+        }
+        env |= {"PODIUM_DATA_DIR": str(home / "podium"), "TERM": "xterm-256color"}
+        # As installed: compiled modules are kept (pip compiles them; a source
+        # checkout caches them on the first run, the discarded warm-up round).
+        env["PYTHONDONTWRITEBYTECODE"] = ""
+        envs[name] = env
     results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for round_ in range(args.runs + 1):
         for name, argv in commands.items():
-            figures = run_once(argv, titles, size, args.idle, env)  # type: ignore[arg-type]
+            figures = run_once(argv, titles, size, args.idle, envs[name])  # type: ignore[arg-type]
             if round_:
                 results[name].append(figures)
             time.sleep(0.3)
