@@ -169,3 +169,34 @@ def test_a_write_worked_out_ahead_equals_the_write_made_then() -> None:
     diff.adopt(after)
     assert diff.rows == after.rows and diff.version == version + 1
     assert diff.render(pieces) == ""  # the terminal already shows it
+
+
+async def test_quitting_while_the_notes_drawn_ahead_are_built_is_clean(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """q (or a signal) just as the off-screen notes pane is mounted: the app ends without error.
+
+    Textual closes a screen off the stack after the others, so the pane is
+    mounted while the app is closing, without its children.
+    """
+    from tui.screens.frame_ahead import UnderstudyScreen
+
+    built = UnderstudyScreen._mount_notes
+    quits: list[bool] = []
+
+    def mount_then_quit(self: UnderstudyScreen) -> None:
+        built(self)
+        quits.append(True)
+        self.app.exit()  # before the pane has had a chance to mount
+
+    monkeypatch.setattr(UnderstudyScreen, "_mount_notes", mount_then_quit)
+    app = make_app(in_english(load_deck(SEED_DECK)), clock=FixedClock(), now=fixed_now)
+    app.draw_ahead = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if quits:
+                break
+    assert quits  # the case was reached
+    assert app._exception is None and app.return_code == 0

@@ -134,8 +134,11 @@ class NotesPane(Vertical):
         yield Static(id="notes-next", markup=False)
 
     def on_mount(self) -> None:
-        self._composed = True
-        self._ticking = bool(self.display) and not self._stopped
+        # An app that quits while the pane is being built mounts it without
+        # its children (a pane drawn ahead, off screen, closes last): then
+        # there is nothing to draw, now or later.
+        self._composed = bool(self.query("#notes-text"))
+        self._ticking = bool(self.display) and not self._stopped and self._composed
         self.show(*self._position)
 
     def on_unmount(self) -> None:
