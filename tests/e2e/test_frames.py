@@ -11,6 +11,7 @@ fails on a slow machine.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -126,5 +127,25 @@ def test_reveal_steps_votes_and_results_are_one_frame_each(private_data_dir: Pat
             program.settle(quiet=0.5, limit=10)
             frames = program.frames_since(index)
             assert frames == 1, f"change {number} ({key}): {frames} frames"
+    finally:
+        program.stop()
+
+
+def test_a_toast_is_erased_from_the_terminal_when_it_expires(private_data_dir: Path) -> None:
+    """A digit alone shows how to go to a slide, for a few seconds; then the cells behind come back."""
+    titles = _titles()
+    program = _start((80, 24), private_data_dir)
+    try:
+        program.wait_visible(titles[0], timeout=60)
+        program.settle(quiet=0.5, limit=10)
+        before = _seen(program)
+        program.send("5")
+        program.wait_visible("Trykk :", timeout=30)  # the hint (the deck says lang: nb)
+        deadline = time.monotonic() + 30  # it shows for seconds: wait for it to go, however slow
+        while program.visible("Trykk :") and time.monotonic() < deadline:
+            program.wait_output(0.5)
+        program.settle(quiet=0.5, limit=10)
+        assert not program.visible("Trykk :"), "\n".join(program.screen.display)
+        assert _seen(program) == before
     finally:
         program.stop()

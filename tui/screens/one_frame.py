@@ -8,10 +8,14 @@ repainted the body and changed no cell on the terminal.
 
 A virtual size the compositor has just computed is a result of the layout,
 not a reason for another one (Textual itself sets it without one when it
-scrolls). :class:`OneLayoutScreen` switches the reactive's layout and
-repaint requests off while its own layout pass runs. Anything that does
-need another layout still gets one: a scrollbar that appears or goes (its
-own reactive), a widget whose content changes, a resize.
+scrolls). :class:`OneLayoutScreen` switches the reactive's layout requests
+off while its own layout pass runs. Its repaint requests stay: they are
+drawn in the same frame (a repaint that changes no cell sends nothing, see
+:mod:`tui.diff_display`), and a widget whose content shrank where it stands
+is redrawn by nothing else (the toast rack once a toast has expired: without
+it the toast stayed on the terminal). Anything that does need another
+layout still gets one: a scrollbar that appears or goes (its own reactive),
+a widget whose content changes, a resize.
 
 Textual styles every widget as it is mounted, then styles the whole screen
 again when the screen is first shown (its ``ScreenResume``), with the same
@@ -46,10 +50,10 @@ class OneLayoutScreen(Screen[None]):
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         reactive = Widget.virtual_size
-        asks = reactive._layout, reactive._repaint
-        # The layout below sets it, and repaints what it moved or resized.
-        reactive._layout = reactive._repaint = False
+        asks = reactive._layout
+        # The layout below sets it: not a reason for another layout.
+        reactive._layout = False
         try:
             super()._refresh_layout(size, scroll)
         finally:
-            reactive._layout, reactive._repaint = asks
+            reactive._layout = asks
