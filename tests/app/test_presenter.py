@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA, FixedClock, fixed_now
 
 from tui.app import PodiumApp, make_app
-from tui.deck import Deck, load_deck
+from tui.deck import Deck, load_deck, load_deck_text
 from tui.navigation import Position
 from tui.polls.store import VoteStore
 from tui.screens.blank import BlankScreen
@@ -315,6 +315,24 @@ async def test_long_slide_says_it_scrolls(seed_deck: Deck) -> None:
             await pilot.press("down")
         await pilot.pause()
         assert "more" not in text_of(app, "#status-position")
+
+
+async def test_more_is_said_on_the_long_slide_itself_and_not_after_it() -> None:
+    """Right into a long slide says "more"; Left back to a short one does not (it lagged a change)."""
+    items = "".join(f"      - item {number}\n" for number in range(40))
+    deck = load_deck_text(
+        "slides:\n  - title: Short\n    body: hello\n"
+        f"  - title: Long\n    body: |\n{items}  - title: Also long\n    body: |\n{items}"
+    )
+    app = make_app(deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        said = []
+        for key in ("right", "right", "left", "left"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            said.append("more" in text_of(app, "#status-position"))
+        assert said == [True, True, True, False]
 
 
 async def test_every_layout_renders(demo_deck: Deck) -> None:

@@ -128,6 +128,15 @@ class PresenterScreen(ShowActions, NavigableScreen):
 
     def on_mount(self) -> None:
         self._unsubscribe = self.show.subscribe(self.on_change)
+        # Whether the slide is taller than the screen is known once its body
+        # is laid out, after the change is drawn: "more" follows the layout
+        # (once the layout pass is over: the container's size is set after this).
+        self.watch(
+            self.query_one("#slide-scroll"),
+            "virtual_size",
+            lambda: self.call_next(self._draw_status),
+            init=False,
+        )
         if self.starts_show:
             self._check_size()
             self.show.start()
