@@ -221,9 +221,13 @@ class PodiumApp(
                 timer=key_for("timer"),
             )
             self.notify(message, title=self.words("notice.resumed"), timeout=10)
-        if self.publisher is not None and self.publisher.problem is not None:
+        publisher = self.publisher
+        if publisher is not None and publisher.problem is not None:
             self.notify(
-                f"Audience views will not follow: {self.publisher.problem}.", severity="warning"
+                self.words("notice.audience_elsewhere")
+                if publisher.elsewhere
+                else self.words("notice.audience_not_following", problem=publisher.problem),
+                severity="warning",
             )
         if self.rehearsal is not None:
             self.set_interval(REHEARSAL_FLUSH_SECONDS, self.rehearsal.flush)

@@ -272,3 +272,18 @@ def test_timing_audience_state_and_rehearsal_logic_import_no_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+async def test_a_second_presenter_is_told_in_the_decks_language(tmp_path: Path) -> None:
+    path = tmp_path / "foredrag.yaml"
+    path.write_text("title: Test\nlang: nb\nslides:\n  - title: Hei\n", encoding="utf-8")
+    first, second = Publisher(str(path)), Publisher(str(path))
+    assert first.open() and not second.open() and second.elsewhere
+    try:
+        app = make_app(load_deck(str(path)), publisher=second)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            told = [str(note.message) for note in app._notifications]
+            assert any(line.startswith("Publikumsvisningene følger ikke denne") for line in told)
+    finally:
+        first.close()

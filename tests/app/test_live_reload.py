@@ -336,3 +336,17 @@ async def test_voters_see_the_options_of_a_saved_poll(deck_file: Path, tmp_path:
 
         await until(pilot, lambda: voters_see() == ("Tea", "Coffee", "Water"))
     store.close()
+
+
+async def test_the_problems_panel_speaks_the_decks_language(tmp_path: Path) -> None:
+    path = tmp_path / "foredrag.yaml"
+    norsk = DECK.replace("title: Reload test\n", "title: Test\nlang: nb\n")
+    path.write_text(norsk, encoding="utf-8")
+    app = presenter(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        save_by_rename(path, norsk.replace("title: Middle", "titel: Middle"))
+        await until(pilot, lambda: panel_shown(app))
+        shown = panel(app)
+        assert shown is not None
+        assert str(shown.border_title).startswith("Ikke lastet på nytt: 1 feil · viser fortsatt")

@@ -34,6 +34,7 @@ class Publisher:
 
     Attributes:
         problem: Why publishing is off, or None while it works.
+        elsewhere: Publishing is off because another Podium presents this deck.
     """
 
     def __init__(self, deck_path: str | os.PathLike[str]) -> None:
@@ -42,6 +43,7 @@ class Publisher:
         self.lock_file = lock_path(self.deck)
         self.session = uuid.uuid4().hex
         self.problem: str | None = "not opened"
+        self.elsewhere = False
         self._lock_fd: int | None = None
         self._seq = 0
         self._last: tuple[object, ...] | None = None
@@ -71,6 +73,7 @@ class Publisher:
             self.problem = f"cannot write to {folder}: {error.strerror or error}"
             return False
         if fd is None:
+            self.elsewhere = True
             self.problem = "another Podium is presenting this deck; audience views follow that one"
             return False
         self._lock_fd = fd

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.i18n import words_of
 from tui.safe_text import printable
 
 MAX_LINES_SHOWN = 20
@@ -55,15 +56,15 @@ class ReloadProblems(Static):
         """
         self.lines = list(lines)
         count = len(self.lines)
-        noun = "problem" if count == 1 else "problems"
-        self.border_title = f"Not reloaded: {count} {noun} · still showing the deck as of {since}"
+        words = words_of(self.app)
+        self.border_title = words("reload.title", count=count, since=since)
         text = Text()
         for index, line in enumerate(self.lines[:MAX_LINES_SHOWN]):
             if index:
                 text.append("\n")
             text.append(printable(line))
         if count > MAX_LINES_SHOWN:
-            text.append(f"\n... and {count - MAX_LINES_SHOWN} more (podium check lists them all)")
+            text.append("\n" + words("reload.more", count=count - MAX_LINES_SHOWN))
         self.update(text)
         self.add_class("-shown")
 
