@@ -426,3 +426,26 @@ def test_equal_counts_show_equal_percentages() -> None:
     # One vote is 7.69 %: 8 % for every option with one vote (the sum is 101).
     assert shown == (23, 8, 15, 8, 8, 8, 31)
     assert PollResults.empty(poll).percentages() == (0,) * 7
+
+
+def test_a_second_presenter_of_the_deck_leaves_the_stage_to_the_first(store: VoteStore) -> None:
+    """Two Podiums on one deck: voters follow the one that set the stage while it runs."""
+    import socket
+    import subprocess
+
+    host = socket.gethostname()
+    first = subprocess.Popen(["sleep", "60"])  # a running process, as the first presenter
+    try:
+        assert store.publish(POLL, presenter=(first.pid, host))
+        second = PollSession(store, presenter=(os.getpid(), host))
+        assert not second.show(None, revealed=False)  # on its first slide: not told to voters
+        stage = store.stage()
+        assert stage.poll == POLL and stage.presenter_pid == first.pid
+        second.end()  # quitting leaves the first presenter's stage alone
+        assert store.stage().poll == POLL
+    finally:
+        first.kill()
+        first.wait()
+    # The first has stopped without clearing the stage (killed): the next change takes it.
+    assert second.show(None, revealed=False)
+    assert store.stage().presenter_pid == os.getpid() and store.stage().poll is None

@@ -202,7 +202,9 @@ class PollSession:
             revealed: Whether its results are shown.
 
         Returns:
-            True when the stage was written.
+            True when the stage was written; False when nothing changed, or
+            another Podium presenting the same deck holds the stage (asked
+            again with the next change).
 
         Raises:
             StoreError: The store could not be written.
@@ -212,7 +214,8 @@ class PollSession:
         shown = (poll, revealed and poll is not None)
         if shown == self._shown or (poll is None and self._store is None):
             return False  # unchanged, or no poll and no store: nobody to tell
-        self.store.publish(poll, revealed=shown[1], presenter=self._presenter)
+        if not self.store.publish(poll, revealed=shown[1], presenter=self._presenter):
+            return False  # another presenter's stage: voters follow that one
         self._shown = shown
         return True
 

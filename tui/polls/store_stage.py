@@ -8,6 +8,7 @@ through :meth:`Staging.data_version`.
 
 from __future__ import annotations
 
+import os
 import time
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,25 @@ if TYPE_CHECKING:
     import sqlite3
 
 
+def _held_by_another(pid: int | None, host: str | None, presenter: tuple[int, str]) -> bool:
+    """Whether the stage's presenter ``(pid, host)`` is another process, running on this host.
+
+    A presenter on another host cannot be asked: it is not counted (the
+    stage goes to whoever publishes, as before).
+    """
+    if pid is None or (pid, host) == presenter or host != presenter[1]:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False  # it stopped without clearing the stage (killed)
+    except PermissionError:
+        return True  # running, as another user
+    except OSError:
+        return False
+    return True
+
+
 class Staging(StoreCore):
     """Publishing and reading the stage, for :class:`~tui.polls.store.VoteStore`."""
 
@@ -31,7 +51,7 @@ class Staging(StoreCore):
         *,
         revealed: bool = False,
         presenter: tuple[int, str] | None = None,
-    ) -> None:
+    ) -> bool:
         """Tell the audience what the presenter's screen shows now.
 
         Also records the poll's definition, so voters see its options and
@@ -40,11 +60,19 @@ class Staging(StoreCore):
         next presenter publishes again), so it costs well under a
         millisecond.
 
+        The stage has one presenter: while another Podium on this machine
+        that set it is running, a second one presenting the same deck (the
+        same store) leaves it alone, so voters keep following the first,
+        as audience views do (:mod:`tui.audience.publish`).
+
         Args:
             poll: The poll on screen, or None.
             revealed: Whether its results are on screen.
             presenter: ``(process id, host name)`` of the presenter, or None
                 when no presenter is running any more.
+
+        Returns:
+            False when another running presenter holds the stage (nothing written).
 
         Raises:
             StoreError: The store could not be written.
@@ -52,7 +80,13 @@ class Staging(StoreCore):
         now = time.time()
         pid, host = presenter if presenter is not None else (None, None)
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: sqlite3.Connection) -> bool:
+            if presenter is not None:
+                row = db.execute(
+                    "SELECT presenter_pid, presenter_host FROM stage WHERE id = 1"
+                ).fetchone()
+                if row is not None and _held_by_another(row[0], row[1], presenter):
+                    return False
             if poll is not None:
                 db.execute(
                     "INSERT INTO polls (poll_id, spec, published_at) VALUES (?, ?, ?)"
@@ -69,8 +103,9 @@ class Staging(StoreCore):
                 " changed_at = excluded.changed_at",
                 (poll.id if poll else None, int(revealed and poll is not None), pid, host, now),
             )
+            return True
 
-        self._write(write, durable=False)
+        return self._write(write, durable=False)
 
     def end_presentation(self, presenter: tuple[int, str]) -> None:
         """Clear the stage when the presenter who set it stops.
