@@ -313,7 +313,11 @@ async def test_an_overview_opened_before_a_save_that_shortens_the_deck(deck_file
         await pilot.press("o")
         save_by_rename(deck_file, "slides:\n  - title: Only one left\n")
         await until(pilot, lambda: len(app.show.deck.slides) == 1)
-        await pilot.press("end", "enter")  # the old deck's last slide, number 5
+        await pilot.pause()
+        listed = app.screen.query_one("#overview-list")
+        assert listed.option_count == 1  # the overview lists the saved deck's slides
+        assert "Only one left" in str(listed.get_option_at_index(0).prompt.columns[1]._cells[0])
+        await pilot.press("end", "enter")
         await until(pilot, lambda: app.screen is app.presenter)
         assert app.show.position == Position(0, 0)
         assert "Only one left" in text_of(app, "#slide-title")

@@ -55,16 +55,31 @@ class OverviewScreen(DismissOnce, ModalScreen[int | None]):
         self._words = words_for(deck.lang)
         translate_node(self, self._words)
 
-    def compose(self) -> ComposeResult:
+    def _options(self) -> list[Option]:
         width = len(str(len(self._deck.slides)))
         untitled = self._words("overview.untitled")
-        options = [
+        return [
             Option(_entry(number, width, one_line(slide.title) or untitled), id=str(number - 1))
             for number, slide in enumerate(self._deck.slides, start=1)
         ]
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="overview"):
             yield Static(self._words("overview.help"), id="overview-help", markup=False)
-            yield SafeOptionList(*options, id="overview-list")
+            yield SafeOptionList(*self._options(), id="overview-list")
+
+    def follow_deck(self, deck: Deck, current: int) -> None:
+        """List the slides of ``deck`` instead (the deck file was saved while the overview is open).
+
+        Args:
+            deck: The deck now shown.
+            current: Index of the slide on screen now, highlighted.
+        """
+        self._deck, self._current = deck, current
+        for option_list in self.query(OptionList).results(OptionList):
+            option_list.clear_options()
+            option_list.add_options(self._options())
+            option_list.highlighted = current
 
     def on_mount(self) -> None:
         # Not query_one: a key typed at once may have closed the overview already.

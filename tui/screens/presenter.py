@@ -166,6 +166,10 @@ class PresenterScreen(ShowActions, NavigableScreen):
                 self.deck = self.show.deck
                 for pane in self.query(NotesPane):  # none until first shown
                     pane.set_deck(self.deck)
+                for screen in self.app.screen_stack:  # an overview open lists the new slides
+                    follow = getattr(screen, "follow_deck", None)
+                    if callable(follow):
+                        follow(self.deck, state.position.slide)
             if Flag.START in flags or Flag.NOTES in flags:
                 self._show_notes(state)
             if flags & _FULL_DRAW or (Flag.VOTES in flags and Flag.OUTSIDE not in flags):
