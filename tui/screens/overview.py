@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,22 +20,44 @@ from tui.safe_text import one_line
 from tui.screens.safe import DismissOnce, SafeOptionList
 
 
-def _entry(number: int, width: int, title: str) -> Table:
+class _Entry:
     """One overview line: the slide number, then the title.
 
     A title too long for the line wraps under the title's first letter (a
-    hanging indent), so the numbers stay alone in their column.
+    hanging indent), so the numbers stay alone in their column. Drawn
+    directly rather than as a Rich table: a deck of thousands of slides
+    opens its overview in a fraction of the time.
 
     Args:
         number: The 1-based slide number.
         width: Digits of the largest slide number, to right-align the numbers.
         title: The slide's title, shown as written (never parsed as markup).
     """
-    grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(justify="right", width=width, no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(str(number), Text(title))
-    return grid
+
+    __slots__ = ("number", "title", "width")
+
+    GAP = 2
+    """Cells between the number and the title."""
+
+    def __init__(self, number: int, width: int, title: str) -> None:
+        self.number = number
+        self.width = width
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.width + self.GAP
+        lines = Text(self.title).wrap(console, max(1, options.max_width - indent), overflow="fold")
+        new_line = Segment.line()
+        for index, line in enumerate(lines):
+            number = str(self.number).rjust(self.width) if index == 0 else ""
+            yield Segment(number.ljust(indent))
+            line.rstrip()
+            yield from line.render(console)
+            yield new_line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.width + self.GAP
+        return Measurement(indent + 1, indent + Text(self.title).cell_len)
 
 
 class OverviewScreen(DismissOnce, ModalScreen[int | None]):
@@ -59,7 +83,7 @@ class OverviewScreen(DismissOnce, ModalScreen[int | None]):
         width = len(str(len(self._deck.slides)))
         untitled = self._words("overview.untitled")
         return [
-            Option(_entry(number, width, one_line(slide.title) or untitled), id=str(number - 1))
+            Option(_Entry(number, width, one_line(slide.title) or untitled), id=str(number - 1))
             for number, slide in enumerate(self._deck.slides, start=1)
         ]
 
