@@ -20,6 +20,7 @@ from codecs import getincrementaldecoder
 from threading import Event
 from typing import Any
 
+from textual import events
 from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
@@ -35,6 +36,49 @@ signal before Textual stops it again (see :meth:`QuietLinuxDriver._sigcont_appli
 
 QUIT_GRACE_STEP = 0.01
 """Seconds between two looks at the terminal during :data:`QUIT_GRACE`."""
+
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+"""Bracketed paste marks: what comes between them is text, never keys."""
+
+
+def split_lone_escapes(data: str, pasting: bool) -> tuple[list[str], bool]:
+    """Cut ``data`` where Escape is followed, in the same read, by a printable key.
+
+    A terminal sends Escape as one byte, and the parser reads an Escape
+    with a printable character right behind it as Alt and that key
+    (``ESC n`` is Alt+N; ``ESC :`` loses the Escape). When keys arrive
+    together (typed fast, or over SSH) that misreads Escape then N: the
+    go-to prompt stays open and N is lost. Podium binds no Alt keys, so
+    such an Escape is taken as a key of its own. Escape sequences (``ESC
+    [``, ``ESC O``), Escape Escape and Alt+Backspace (``ESC DEL``) are left
+    whole, and nothing is cut inside a bracketed paste.
+
+    Args:
+        data: Text just read from the terminal.
+        pasting: Whether a bracketed paste was open before ``data``.
+
+    Returns:
+        ``(pieces, pasting)``: ``data`` cut before each such Escape, and
+        whether a paste is open after it. Each piece after the first
+        starts with the Escape to send as a key of its own.
+    """
+    pieces: list[str] = []
+    start = 0
+    index = data.find("\x1b")
+    while index != -1:
+        if data.startswith(PASTE_START, index):
+            pasting = True
+        elif data.startswith(PASTE_END, index):
+            pasting = False
+        elif not pasting and index + 1 < len(data):
+            following = data[index + 1]
+            if following.isprintable() and following not in "[O":
+                pieces.append(data[start:index])
+                start = index
+        index = data.find("\x1b", index + 1)
+    pieces.append(data[start:])
+    return pieces, pasting
 
 
 def _in_background(fd: int) -> bool:
@@ -127,6 +171,7 @@ class QuietLinuxDriver(LinuxDriver):
         feed, tick = parser.feed, parser.tick
         decode = getincrementaldecoder("utf-8")().decode
         read = os.read
+        pasting = False
 
         def process_selector_events(
             selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
@@ -139,11 +184,19 @@ class QuietLinuxDriver(LinuxDriver):
                         pass
                     continue
                 if mask & selectors.EVENT_READ:
+                    nonlocal pasting
                     unicode_data = decode(read(fileno, 1024 * 4), final=final and last)
                     if not unicode_data:
                         break  # stdin is piped and at its end
-                    for event in feed(unicode_data):
-                        self.process_message(event)
+                    pieces, pasting = split_lone_escapes(unicode_data, pasting)
+                    for number, piece in enumerate(pieces):
+                        if number:  # an Escape typed just before a key: a key of its own
+                            self.process_message(events.Key("escape", "\x1b"))
+                            piece = piece[1:]
+                        if not piece:
+                            continue  # feeding "" would tell the parser the input ended
+                        for event in feed(piece):
+                            self.process_message(event)
             for event in tick():
                 self.process_message(event)
 

@@ -78,3 +78,22 @@ def test_keys_and_a_lone_escape_still_arrive(private_data_dir: Path) -> None:
         program.wait_visible(slide_marks(SEED)[1], timeout=30)
     finally:
         program.stop()
+
+
+def test_escape_then_a_key_in_one_read_are_two_keys(private_data_dir: Path) -> None:
+    """Escape closes the go-to prompt and n goes on, though both bytes arrive together.
+
+    The parser alone reads ``ESC n`` as Alt+N: the prompt stayed open, n was lost.
+    """
+    program = _start(private_data_dir)
+    try:
+        program.send(":")
+        program.send("9")
+        program.wait_visible("9", timeout=30)
+        program.settle(quiet=0.5, limit=5)
+        os.write(program.fd, b"\x1bn")  # one write: one read
+        program.wait_visible(slide_marks(SEED)[1], timeout=30)  # the next slide, not the 9th
+        program.settle(quiet=0.5, limit=5)
+        assert program.visible("2/13")
+    finally:
+        program.stop()

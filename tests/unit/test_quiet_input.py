@@ -49,3 +49,30 @@ def test_the_parser_state_the_quiet_thread_reads_is_there() -> None:
     assert parser._timeout_time is None
     list(parser.feed("\x1b"))
     assert parser._timeout_time is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "pieces"),
+    [
+        ("\x1bn", ["", "\x1bn"]),  # Escape, then n
+        ("ab\x1b:c", ["ab", "\x1b:c"]),
+        ("\x1b1", ["", "\x1b1"]),
+        ("\x1b[D", ["\x1b[D"]),  # a sequence: left whole
+        ("\x1bOC", ["\x1bOC"]),
+        ("\x1b\x1b[D", ["\x1b\x1b[D"]),  # Alt+Left
+        ("\x1b\x7f", ["\x1b\x7f"]),  # Alt+Backspace
+        ("\x1b", ["\x1b"]),  # a lone Escape: the parser's timeout decides
+        ("\x1b[200~a\x1bnb\x1b[201~\x1bq", ["\x1b[200~a\x1bnb\x1b[201~", "\x1bq"]),  # pasted text
+    ],
+)
+def test_an_escape_before_a_printable_key_is_cut_off(data: str, pieces: list[str]) -> None:
+    from tui.quiet_driver import split_lone_escapes
+
+    assert split_lone_escapes(data, False) == (pieces, False)
+
+
+def test_a_paste_open_across_reads_is_not_cut() -> None:
+    from tui.quiet_driver import split_lone_escapes
+
+    assert split_lone_escapes("x\x1bny", True) == (["x\x1bny"], True)
+    assert split_lone_escapes("\x1b[201~\x1bn", True) == (["\x1b[201~", "\x1bn"], False)
