@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.regular_file import read_regular
 from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def load_again(deck_path: str, theme_arg: str | None) -> Loaded:
     revision = zlib.crc32(data)
     if source is not None:
         try:
-            revision = zlib.crc32(source.read_bytes(), revision)
+            revision = zlib.crc32(read_regular(source), revision)
         except OSError:
             pass
     return Loaded(deck, theme, [], files, text, f"{revision:08x}-{len(data)}")

@@ -92,7 +92,7 @@ def read_text(path: str, max_bytes: int, words: FileWords) -> str:
                 raise fail(words.too_big(size))
             data = handle.read(max_bytes + 1)
     except NotRegularFile as error:
-        raise fail(error.strerror) from None
+        raise fail(str(error.strerror)) from None
     except FileNotFoundError:
         raise fail(words.missing) from None
     except NotADirectoryError as error:
