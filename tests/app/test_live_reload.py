@@ -250,7 +250,6 @@ async def test_a_deck_that_disappears_is_said_and_comes_back(deck_file: Path) ->
         await until(pilot, lambda: not panel_shown(app))
 
 
-
 class Unblocker:
     """Opens ``path`` for writing after ``delay`` seconds if a reader waits on it.
 
