@@ -420,3 +420,18 @@ async def test_voters_see_the_options_of_a_saved_poll(deck_file: Path, tmp_path:
 
         await until(pilot, lambda: voters_see() == ("Tea", "Coffee", "Water"))
     store.close()
+
+
+async def test_a_theme_name_too_long_for_the_system_is_not_found(deck_file: Path) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        long_name = "x" * 300 + ".yaml"
+        save_by_rename(
+            deck_file, DECK.replace("title: Reload test", f"title: T\ntheme: {long_name}")
+        )
+        await until(pilot, lambda: panel_shown(app))
+        lines = panel(app).lines  # type: ignore[union-attr]
+        assert len(lines) == 1 and f"{deck_file}:2:8: theme: theme file not found" in lines[0]
+        await pilot.press("right")
+        assert app.show.position.slide == 1

@@ -78,8 +78,8 @@ def theme_file(name: str, deck_dir: Path | None) -> Path | None:
     if given.is_absolute():
         return given
     candidates = [folder / given for folder in (deck_dir, Path.cwd()) if folder is not None]
-    for candidate in candidates:
-        if candidate.is_file():
+    for candidate in candidates:  # resolve_theme's rule; never raises (a name too long)
+        if os.path.exists(candidate) and not os.path.isdir(candidate):
             return candidate
     return candidates[0] if candidates else None
 
