@@ -52,6 +52,7 @@ import msgspec
 
 from tui import __version__
 from tui.paths import PRIVATE_FILE_MODE, deck_key, make_private_dirs, write_atomically
+from tui.regular_file import open_regular
 
 T = TypeVar("T")
 
@@ -160,9 +161,7 @@ def read_source(name: str) -> bytes | None:
     read the file, so its problem is worded as always.
     """
     try:
-        with open(name, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
+        with open_regular(name) as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     except (OSError, ValueError):
         return None

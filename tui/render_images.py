@@ -20,7 +20,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tui.deck.images import image_refs
+from tui.deck.picture_size import MAX_PIXELS, picture_size, pixels_problem
 from tui.picture_terminal import DEFAULT_CELL, CellSize, Mode, cell_size, picture_mode, renderables
+from tui.regular_file import open_regular
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -29,7 +31,16 @@ if TYPE_CHECKING:
 
     from tui.deck.model import Slide
 
-__all__ = ["MIN_ROWS", "Picture", "SlideBody", "decoded", "fit", "picture_mode", "slide_body"]
+__all__ = [
+    "MAX_PIXELS",
+    "MIN_ROWS",
+    "Picture",
+    "SlideBody",
+    "decoded",
+    "fit",
+    "picture_mode",
+    "slide_body",
+]
 
 MIN_ROWS = 3
 """Fewest rows a picture gets, however full the slide is."""
@@ -37,10 +48,6 @@ MIN_ROWS = 3
 _GAP = 1
 """Blank lines between a picture and the text around it."""
 
-
-MAX_PIXELS = 40_000_000
-"""Largest picture decoded (40 megapixels, e.g. 8000x5000): more costs
-seconds and hundreds of MB for nothing a terminal can show."""
 
 MAX_SIDE = 1280
 """Longest side a decoded picture is kept at, in pixels: more than 200
@@ -58,18 +65,26 @@ def _decoded(path: str, stamp: tuple[int, int]) -> PILImage | str:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                return f"{width}x{height} pixels is too large (save a smaller copy)"
-            image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction
-            image.load()
-            if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
-                rgba = image.convert("RGBA")
-                page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-                picture = Image.alpha_composite(page, rgba).convert("RGB")
-            else:
-                picture = image.convert("RGB")
+        # The check's rule (tui.deck.picture_size), read from the header
+        # before Pillow's own, so a huge picture reads the same everywhere.
+        with open_regular(path) as file:
+            sides = picture_size(file)
+            too_large = pixels_problem(*sides) if sides is not None else None
+            if too_large is not None:
+                return too_large
+            file.seek(0)
+            with Image.open(file) as image:
+                too_large = pixels_problem(*image.size)
+                if too_large is not None:
+                    return too_large
+                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction
+                image.load()
+                if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
+                    rgba = image.convert("RGBA")
+                    page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+                    picture = Image.alpha_composite(page, rgba).convert("RGB")
+                else:
+                    picture = image.convert("RGB")
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
         return str(error) or type(error).__name__
     if max(picture.size) > MAX_SIDE:

@@ -29,12 +29,14 @@ import re
 
 __all__ = [
     "CONTROL",
+    "ECHO_LIMIT",
     "TEXT_CONTROLS",
     "first_control",
     "json_text",
     "one_line",
     "printable",
     "printable_output",
+    "shortened",
     "spreadsheet_cell",
 ]
 
@@ -92,6 +94,27 @@ def printable(text: str, *, lines: bool = True) -> str:
     if _UNSAFE_IN_LINE.search(text) is None:
         return text
     return text.replace("\r\n", "\n").translate(_LINE_TABLE)
+
+
+ECHO_LIMIT = 40
+"""Most characters of a user's input an error message quotes back."""
+
+
+def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
+    """User input cut for quoting in an error message: its first ``limit``
+    characters, then ``…`` when there was more.
+
+    A message still goes through :func:`printable` (or :func:`one_line`)
+    when it is shown; this only keeps a pasted page from being printed back.
+
+    Args:
+        text: What the user typed (an option, a size, a name).
+        limit: Most characters kept.
+
+    Returns:
+        ``text`` itself when short enough, else its start and ``…``.
+    """
+    return text if len(text) <= limit else text[:limit] + "\u2026"
 
 
 def one_line(text: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.paths import bundled_themes_dir
+from tui.safe_text import shortened
 from tui.theme_values import MAX_THEME_BYTES
 from tui.theme_values import variable_problem as _variable_problem  # noqa: F401 (kept importable)
 
@@ -227,7 +228,10 @@ def resolve_theme(name_or_path: str, deck_dir: Path | None = None) -> Theme:
         else:
             candidates = [folder / given for folder in (deck_dir, Path.cwd()) if folder is not None]
         for candidate in candidates:
-            if candidate.is_file():
+            # Anything there but a folder is read, so a named pipe is
+            # refused as such (read without blocking), not "not found";
+            # a name the system cannot take (too long) is not found.
+            if os.path.exists(candidate) and not os.path.isdir(candidate):
                 return load_theme_file(candidate)
         looked = " or ".join(str(candidate) for candidate in candidates)
         raise ThemeError(f"theme file not found: {wanted} (looked for {looked})")
@@ -244,7 +248,7 @@ def resolve_theme(name_or_path: str, deck_dir: Path | None = None) -> Theme:
     choices = sorted(bundled)
     close = difflib.get_close_matches(wanted.lower(), [*choices, *BUILTIN_THEMES], n=1)
     raise ThemeError(
-        f"unknown theme '{wanted}'; available: {', '.join(choices)},"
+        f"unknown theme '{shortened(wanted)}'; available: {', '.join(choices)},"
         " Textual's built-in themes (e.g. nord) or a path to a .yaml theme file"
         + (f"; did you mean '{close[0]}'?" if close else "")
     )

@@ -11,6 +11,7 @@ under it until the file is fixed.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -249,6 +250,89 @@ async def test_a_deck_that_disappears_is_said_and_comes_back(deck_file: Path) ->
         await until(pilot, lambda: not panel_shown(app))
 
 
+class Unblocker:
+    """Opens ``path`` for writing after ``delay`` seconds if a reader waits on it.
+
+    A named pipe opened for reading blocks until a writer comes: should
+    Podium ever do that again, this ends the wait (and the test then fails
+    on its assertions) instead of hanging the suite.
+    """
+
+    def __init__(self, path: Path, delay: float = 20.0) -> None:
+        self.path = path
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(delay,), daemon=True)
+        self.thread.start()
+
+    def _run(self, delay: float) -> None:
+        if self.done.wait(delay):
+            return
+        try:  # succeeds only while a reader is blocked in open()
+            os.close(os.open(self.path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def replace_by_pipe(path: Path) -> Unblocker:
+    """Rename a new named pipe over ``path`` (as a tester's ``mv fifo file``)."""
+    pipe = path.with_name(f".{path.name}.fifo")
+    os.mkfifo(pipe)
+    os.replace(pipe, path)
+    return Unblocker(path)
+
+
+async def test_a_deck_replaced_by_a_named_pipe_is_said_and_keys_still_work(
+    deck_file: Path,
+) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        unblocker = replace_by_pipe(deck_file)
+        try:
+            await until(pilot, lambda: panel_shown(app))
+            assert panel(app).lines == [  # type: ignore[union-attr]
+                f"{deck_file}:1:1: not a regular file (a named pipe)"
+            ]
+            assert "Welcome" in text_of(app, "#slide-title")
+            await pilot.press("right")
+            assert app.show.position.slide == 1
+            assert "Steps" in text_of(app, "#slide-title")
+        finally:
+            unblocker.stop()
+        save_by_rename(deck_file, DECK.replace("title: Middle", "title: Middle, back"))
+        await until(pilot, lambda: not panel_shown(app))
+        await pilot.press("right", "right", "right", "right")
+        assert "Middle, back" in text_of(app, "#slide-title")
+
+
+async def test_a_theme_file_replaced_by_a_named_pipe_is_said(
+    deck_file: Path, tmp_path: Path
+) -> None:
+    theme_text = (Path(__file__).resolve().parents[2] / "themes" / "paper.yaml").read_text(
+        encoding="utf-8"
+    )
+    theme = tmp_path / "mine.yaml"
+    theme.write_text(theme_text.replace("name: paper", "name: mine"), encoding="utf-8")
+    deck_file.write_text(DECK.replace("title: Reload test", "title: Reload test\ntheme: mine.yaml"))
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        unblocker = replace_by_pipe(theme)
+        try:
+            await until(pilot, lambda: panel_shown(app))
+            lines = panel(app).lines  # type: ignore[union-attr]
+            assert len(lines) == 1 and "not a regular file (a named pipe)" in lines[0]
+            assert app.theme == "mine"
+            await pilot.press("right")
+            assert app.show.position.slide == 1
+        finally:
+            unblocker.stop()
+
+
 async def test_audience_views_get_the_reloaded_deck_and_never_the_panel(deck_file: Path) -> None:
     publisher = Publisher(str(deck_file))
     assert publisher.open()
@@ -354,3 +438,18 @@ async def test_the_problems_panel_speaks_the_decks_language(tmp_path: Path) -> N
         shown = panel(app)
         assert shown is not None
         assert str(shown.border_title).startswith("Ikke lastet på nytt: 1 feil · viser fortsatt")
+
+
+async def test_a_theme_name_too_long_for_the_system_is_not_found(deck_file: Path) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
+        long_name = "x" * 300 + ".yaml"
+        save_by_rename(
+            deck_file, DECK.replace("title: Reload test", f"title: T\ntheme: {long_name}")
+        )
+        await until(pilot, lambda: panel_shown(app))
+        lines = panel(app).lines  # type: ignore[union-attr]
+        assert len(lines) == 1 and f"{deck_file}:2:8: theme: theme file not found" in lines[0]
+        await pilot.press("right")
+        assert app.show.position.slide == 1

@@ -387,14 +387,14 @@ def test_directory_suggests_the_deck_inside(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("slides: [{title: a}]\n", encoding="utf-8")
-    real_open = open
+    real_open = os.open  # files named by the user are opened with os.open (never blocking)
 
     def deny(file: object, *args: object, **kwargs: object) -> object:
-        if file == str(path):
+        if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr("os.open", deny)
     with pytest.raises(DeckError) as caught:
         load_deck(path)
     assert str(caught.value) == f"{path}:1:1: cannot read the file: permission denied"

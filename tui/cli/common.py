@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tui.exit_codes import EXIT_BAD_INPUT
-from tui.safe_text import printable
+from tui.safe_text import ECHO_LIMIT, printable, shortened
 from tui.theme_problems import deck_error_problems, deck_theme_problem, theme_problem
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ NO_RELOAD_HELP = (
 """``--help`` text of ``--no-reload`` (``podium`` and ``podium rehearse``)."""
 
 
+_LONG_QUOTE = re.compile(rf"'([^'\n]{{{ECHO_LIMIT + 1},}})'")
+"""A long value argparse quotes back in an error, e.g. ``invalid choice: '...'``."""
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """``argparse`` whose error messages show the arguments they quote safely.
 
@@ -47,6 +52,8 @@ class ArgumentParser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:  # as argparse's
+        # A value quoted back ("invalid choice: '...'") is cut to its start.
+        message = _LONG_QUOTE.sub(lambda found: repr(shortened(found.group(1))), message)
         super().error(printable(message))
 
 

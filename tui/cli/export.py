@@ -22,7 +22,7 @@ from pathlib import Path
 from tui.cli.common import DECK_HELP, ArgumentParser, BadInput, deck_to_present, fail
 from tui.exit_codes import EXIT_OK
 from tui.export import FORMATS
-from tui.safe_text import printable
+from tui.safe_text import printable, shortened
 
 DEFAULT_SIZE = (100, 30)
 """``--size`` of SVG exports: columns and rows of the terminal shown."""
@@ -72,9 +72,13 @@ def _size(value: str) -> tuple[int, int]:
     try:
         columns, rows = int(width), int(height)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (write e.g. 100x30)") from None
+        raise argparse.ArgumentTypeError(
+            f"not a size: {shortened(value)!r} (write e.g. 100x30)"
+        ) from None
     if not (20 <= columns <= 500 and 8 <= rows <= 200):
-        raise argparse.ArgumentTypeError(f"size {value!r} out of range (20x8 to 500x200)")
+        raise argparse.ArgumentTypeError(
+            f"size {shortened(value)!r} out of range (20x8 to 500x200)"
+        )
     return columns, rows
 
 

@@ -13,6 +13,8 @@ that cannot be used, several talks running and none named with
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 from tui.cli.common import ArgumentParser, default_deck_path, fail
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
 from tui.polls.voters import voter_name_problem
-from tui.safe_text import one_line, printable
+from tui.safe_text import one_line, printable, shortened
 
 if TYPE_CHECKING:
     from tui.deck.model import Poll
@@ -137,7 +139,7 @@ def main(argv: Sequence[str]) -> int:
         given = "--voter" if args.voter is not None else "your login and terminal"
         return fail([f"podium vote: {given}: {problem}; choose another with --voter NAME"])
     if args.deck and not args.store and not Path(args.deck).is_file():
-        return fail([f"podium vote: {one_line(args.deck)}: no such deck file"])
+        return fail([f"podium vote: {one_line(args.deck)}: {_not_a_deck_file(args.deck)}"])
     try:
         path, follow = voter_store_path(args.store, args.deck, default_deck_path)
     except SeveralTalks as several:
@@ -174,6 +176,19 @@ def main(argv: Sequence[str]) -> int:
     finally:
         app.close_store()
     return exit_status(app, quit_signal)
+
+
+def _not_a_deck_file(deck: str) -> str:
+    """Why ``deck``, which is not a regular file, cannot be voted on (for messages)."""
+    from tui.regular_file import describe_kind
+
+    try:
+        mode = os.stat(deck).st_mode
+    except OSError:
+        return "no such deck file"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a deck file"
+    return f"not a regular file ({describe_kind(mode)})"
 
 
 def _vote_once(path: Path | None, voter: str, choice: str) -> int:
@@ -250,7 +265,9 @@ def parse_choice(poll: Poll, choice: str) -> list[str]:
             listed = "; ".join(
                 f"{number} {text}" for number, text in enumerate(poll.options, start=1)
             )
-            raise ValueError(f"“{poll.question}” has no option {item!r}; choose one of: {listed}")
+            raise ValueError(
+                f"“{poll.question}” has no option {shortened(item)!r}; choose one of: {listed}"
+            )
     if len(set(chosen)) > 1 and not poll.multiple:
         raise ValueError(f"“{poll.question}” takes one choice, got {len(set(chosen))}")
     return chosen

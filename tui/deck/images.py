@@ -8,9 +8,11 @@ never fetched: the loader reports it as a problem with the way to fix it
 
 A file is checked when the deck is loaded (``podium check`` and every
 start): it must exist, be readable and start like an image format the
-picture renderer reads (PNG, JPEG, GIF, BMP, WebP, TIFF). Only the first
-bytes are read, so loading stays fast and imports nothing heavy; a file that
-starts well but is damaged further on shows as its alt text on the slide.
+picture renderer reads (PNG, JPEG, GIF, BMP, WebP, TIFF), and have no more
+pixels than the slide decodes (the size is read from the header, see
+:mod:`tui.deck.picture_size`). Only the first bytes are read, so loading
+stays fast and imports nothing heavy; a file that starts well but is
+damaged further on shows as its alt text on the slide.
 
 Imports nothing outside the standard library.
 """
@@ -20,6 +22,9 @@ from __future__ import annotations
 import os
 import re
 from typing import NamedTuple
+
+from tui.deck.picture_size import picture_size, pixels_problem
+from tui.regular_file import NotRegularFile, open_regular
 
 __all__ = [
     "ImageRef",
@@ -182,13 +187,15 @@ def file_problem(source: str, path: str) -> str | None:
             "shows an address)"
         )
     try:
-        if os.path.isdir(path):
-            return f"image {shown} is a folder, not a picture file"
-        if os.path.exists(path) and not os.path.isfile(path):
-            return f"image {shown} is not a regular file"  # a FIFO would block the read
-        size = os.path.getsize(path)
-        with open(path, "rb") as file:
+        # Opened without blocking: a named pipe would wait for ever.
+        with open_regular(path) as file:
+            size = os.fstat(file.fileno()).st_size
             head = file.read(16)
+            sides = picture_size(file) if size <= MAX_IMAGE_BYTES else None
+    except IsADirectoryError:
+        return f"image {shown} is a folder, not a picture file"
+    except NotRegularFile as error:
+        return f"image {shown} is {error.strerror}"
     except FileNotFoundError:
         return (
             f"image file {shown} not found (looked for {path}); paths are relative to "
@@ -204,4 +211,7 @@ def file_problem(source: str, path: str) -> str | None:
         )
     if not any(head[offset : offset + len(magic)] == magic for magic, offset in _MAGIC):
         return f"image file {shown} is not a picture Podium can show (use {FORMATS})"
+    too_large = pixels_problem(*sides) if sides is not None else None
+    if too_large is not None:  # the slide would only say it cannot show it
+        return f"image file {shown} cannot be shown: {too_large}"
     return None

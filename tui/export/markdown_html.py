@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.regular_file import read_regular
 from tui.safe_text import printable
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def embedded_image(source: str, base: Path | None) -> str | None:
     try:
         if kind is None or not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
             return None
-        payload = path.read_bytes()
+        payload = read_regular(path)  # never blocks on a named pipe
     except OSError:
         return None
     return f"data:{kind};base64,{base64.b64encode(payload).decode('ascii')}"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.regular_file import read_regular
 from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
@@ -77,8 +78,8 @@ def theme_file(name: str, deck_dir: Path | None) -> Path | None:
     if given.is_absolute():
         return given
     candidates = [folder / given for folder in (deck_dir, Path.cwd()) if folder is not None]
-    for candidate in candidates:
-        if candidate.is_file():
+    for candidate in candidates:  # resolve_theme's rule; never raises (a name too long)
+        if os.path.exists(candidate) and not os.path.isdir(candidate):
             return candidate
     return candidates[0] if candidates else None
 
@@ -127,7 +128,7 @@ def load_again(deck_path: str, theme_arg: str | None) -> Loaded:
     revision = zlib.crc32(data)
     if source is not None:
         try:
-            revision = zlib.crc32(source.read_bytes(), revision)
+            revision = zlib.crc32(read_regular(source), revision)
         except OSError:
             pass
     return Loaded(deck, theme, [], files, text, f"{revision:08x}-{len(data)}")

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.regular_file import read_regular
 from tui.reload.loading import DEFAULT_THEME, Loaded, load_again, theme_file
 from tui.reload.watch import FilesWatcher
 from tui.safe_text import one_line
@@ -159,7 +160,7 @@ def _theme_key(theme: Theme, source: Path | None) -> tuple[str, bytes]:
     data = b""
     if source is not None:
         try:
-            data = source.read_bytes()
+            data = read_regular(source)  # never blocks on a named pipe
         except OSError:
             pass
     return (theme.name, data)

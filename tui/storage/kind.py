@@ -13,6 +13,7 @@ from pathlib import Path
 
 import msgspec
 
+from tui.regular_file import open_regular
 from tui.storage.errors import StoreError
 
 MEMORY = Path(":memory:")
@@ -100,7 +101,7 @@ def read_header(path: Path, kind: Kind) -> bytes:
     if path.is_dir():
         raise kind.error(f"{kind.noun} {path} is a folder, not a file", path)
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:  # a named pipe would block for ever
             header = file.read(100)
     except OSError as error:
         raise kind.error(

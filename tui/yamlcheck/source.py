@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tui.regular_file import NotRegularFile, open_regular
 from tui.yamlcheck.problems import Problem, ProblemsError
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -76,7 +77,8 @@ def read_text(path: str, max_bytes: int, words: FileWords) -> str:
         The file's text, decoded from UTF-8 without a byte-order mark.
 
     Raises:
-        SourceError: The file is missing, a directory, unreadable, larger
+        SourceError: The file is missing, a directory, not a regular file
+            (a named pipe would block the read for ever), unreadable, larger
             than ``max_bytes``, or not UTF-8.
     """
 
@@ -84,11 +86,13 @@ def read_text(path: str, max_bytes: int, words: FileWords) -> str:
         return SourceError([Problem(path, 0, 0, message)])
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise fail(words.too_big(size))
             data = handle.read(max_bytes + 1)
+    except NotRegularFile as error:
+        raise fail(str(error.strerror)) from None
     except FileNotFoundError:
         raise fail(words.missing) from None
     except NotADirectoryError as error:
