@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.app import make_app
 from tui.audience.presenter import crashed_position
 from tui.audience.publish import Publisher
+from tui.audience.state import read_state, state_path
 from tui.deck import Deck
 from tui.navigation import Position
 
@@ -23,6 +24,26 @@ def test_position_is_kept_only_after_an_unexpected_stop(seed_deck: Deck) -> None
     quitting.publish(8, 0)
     quitting.close()
     assert crashed_position(seed_deck) is None  # a clean quit starts afresh
+
+
+def test_a_presenter_ended_by_a_signal_is_resumed_but_quit_for_its_audience(
+    seed_deck: Deck,
+) -> None:
+    hung_up = Publisher(seed_deck.source)
+    hung_up.open()
+    hung_up.publish(6, 0)
+    hung_up.close(resumable=True)
+    state = read_state(state_path(seed_deck.source))
+    assert state is not None and state.ended and state.resumable  # "the presenter has quit"
+    assert crashed_position(seed_deck) == Position(6, 0)
+
+    quitting = Publisher(seed_deck.source)
+    quitting.open()
+    quitting.publish(6, 0)  # the same place: still written, no longer resumable
+    quitting.close()
+    state = read_state(state_path(seed_deck.source))
+    assert state is not None and state.ended and not state.resumable
+    assert crashed_position(seed_deck) is None
 
 
 def test_first_slide_is_not_resumed(seed_deck: Deck) -> None:
