@@ -8,6 +8,7 @@ from tui.audience.publish import Publisher
 from tui.audience.state import read_state, state_path
 from tui.deck import Deck
 from tui.navigation import Position
+from tui.pacing import TimerState
 
 
 def test_position_is_kept_only_after_an_unexpected_stop(seed_deck: Deck) -> None:
@@ -62,3 +63,12 @@ async def test_app_starts_at_the_resume_position_and_says_so(seed_deck: Deck) ->
         assert any("back at slide 7" in str(n.message) for n in app._notifications)
         await pilot.press("home")
         assert app.show.state.position == Position(0, 0)
+
+
+async def test_a_resumed_talk_starts_its_timer_with_the_next_slide(seed_deck: Deck) -> None:
+    app = make_app(seed_deck, resume_at=Position(6, 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.timer.state is TimerState.READY  # the notes pane: "t starts it (or the next slide)"
+        await pilot.press("right")
+        assert app.show.state.position == Position(7, 0) and app.timer.running
