@@ -274,9 +274,9 @@ class PodiumApp(
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Behind the "terminal too small" message only quit acts."""
+        """Behind the "terminal too small" message only quit and suspend (Ctrl+Z) act."""
         if (
-            action != "quit"
+            action not in ("quit", "suspend_process")
             and self.screen_stack
             and self.screen is self.presenter
             and getattr(self.presenter, "too_small", False)

@@ -26,8 +26,9 @@ DEAD_BAND = 10.0
 does not flip between ahead and behind while the presenter talks."""
 
 WALK_IN_ORIGIN = 1
-"""Slide the plan starts from when the timer starts by leaving the first
-(walk-in) slide: the time spent on the walk-in slide is not the talk's."""
+"""Slide the plan starts from when the timer starts anywhere but on the first
+(walk-in) slide (leaving it, the next move after a reset, or its key): the
+time spent on the walk-in slide is not the talk's."""
 
 
 def format_seconds(seconds: float) -> str:

@@ -330,6 +330,25 @@ class _Lifecycle:
         os._exit(signal_status(signum))
 
 
+SUSPEND_KEY = "ctrl+z"
+"""The key that suspends a full-screen app (as in any terminal program); ``fg`` brings it back."""
+
+
+def bind_suspend(app: App[Any]) -> None:
+    """Bind :data:`SUSPEND_KEY` to Textual's ``suspend_process`` on every screen of ``app``.
+
+    A priority binding, looked up from the app down before any screen sees
+    the key: a modal screen (the overview, help, a confirmation, the command
+    palette) stops the app's ordinary bindings, and the blank screen takes
+    every key to bring the slide back, so either would swallow it.
+
+    Args:
+        app: A Textual app, not yet running.
+    """
+    # App.bind has no priority flag; the bindings map it fills does.
+    app._bindings.bind(SUSPEND_KEY, "suspend_process", "Suspend", show=False, priority=True)
+
+
 def run_app(app: App[Any]) -> int | None:
     """Run ``app`` full-screen so that every way out restores the terminal.
 
@@ -345,14 +364,14 @@ def run_app(app: App[Any]) -> int | None:
 
     Args:
         app: A Textual app, not yet running. Ctrl+Z is bound on it to
-            Textual's ``suspend_process`` action.
+            Textual's ``suspend_process`` action, on every screen (:func:`bind_suspend`).
 
     Returns:
         The quit signal's number when a signal ended the app, else None
         (read ``app.return_code`` as usual).
     """
     lifecycle = _Lifecycle(app)
-    app.bind("ctrl+z", "suspend_process", description="Suspend", show=False)
+    bind_suspend(app)
 
     async def main() -> None:
         lifecycle.attach(asyncio.get_running_loop())

@@ -282,6 +282,38 @@ def test_a_signalled_presenter_quits_for_its_audience(panes, way: str) -> None:
 
 @needs_tmux
 @needs_podium
+@pytest.mark.parametrize("way", ["HUP", "TERM", "QUIT", "INT", "closed"])
+def test_a_presenter_ended_by_a_signal_starts_again_on_its_slide(panes, way: str) -> None:
+    """A dropped SSH connection (SIGHUP), ``kill`` or a closed terminal is no choice to stop."""
+    pane = panes([str(SEED)])
+    pane.wait_for("en innovasjonsutfordring")
+    pane.keys(":", "7", "Enter")
+    pane.wait_for("7/13")
+    pid = pane.pid
+    if way == "closed":  # tmux kill-session hangs up the terminal
+        pane.kill()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.05)
+        assert not _alive(pid)
+    else:
+        number = getattr(signal, f"SIG{way}")
+        os.kill(pid, number)
+        assert pane.exit_status() == signal_status(number)
+    again = panes([str(SEED)])
+    again.wait_for("7/13")
+    again.wait_for("Podium stoppet uventet sist")  # the toast wraps: "tilbake på / lysbilde 7"
+    again.keys("q")
+    assert again.exit_status() == 0
+    third = panes([str(SEED)])  # q was the presenter's choice: back to the start
+    third.wait_for("1/13")
+    assert "stoppet uventet" not in third.screen()
+    third.keys("q")
+    assert third.exit_status() == 0
+
+
+@needs_tmux
+@needs_podium
 def test_closing_the_terminal_saves_the_rehearsal(
     panes, tmp_path: Path, private_data_dir: Path
 ) -> None:

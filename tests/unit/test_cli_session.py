@@ -9,6 +9,7 @@ import pytest
 
 import tui.terminal
 from tui.audience.presenter import crashed_position
+from tui.audience.state import read_state, state_path
 from tui.cli.session import NotStarted, Options, open_session
 from tui.deck import Deck
 from tui.navigation import Position
@@ -66,6 +67,21 @@ def test_a_crash_leaves_the_position_to_resume_at(
     assert again.resume_at == Position(4, 0)
     app = again.make_app()  # everything the app needs is given to the factory
     assert app.resume_at == Position(4, 0)
+    again.close(None, 0)
+
+
+@pytest.mark.parametrize("signum", [int(each) for each in tui.terminal.QUIT_SIGNALS])
+def test_a_quit_signal_ends_the_talk_but_the_next_start_resumes(
+    seed_deck: Deck, tmp_path: Path, terminal: None, signum: int
+) -> None:
+    session = open_session(seed_deck, Options("podium", "", store=str(tmp_path / "votes.db")))
+    session.publisher.publish(6, 0)
+    session.close(_ended_app(0), tui.terminal.signal_status(signum))  # type: ignore[arg-type]
+    state = read_state(state_path(seed_deck.source))
+    assert state is not None and state.ended  # audience views: "the presenter has quit"
+    assert crashed_position(seed_deck) == Position(6, 0)
+    again = open_session(seed_deck, PODIUM)
+    assert again.resume_at == Position(6, 0)
     again.close(None, 0)
 
 

@@ -186,7 +186,7 @@ async def test_pacing_text_at_given_times(paced: Deck, clock: FixedClock) -> Non
         await pilot.press("s")
         pane = app.screen.query_one(NotesPane)
         assert "0:00 / 10:00" in text_of(app, "#notes-clock") and "ready" in text_of(app, "#notes-clock")
-        assert "t starts it (or leaving slide 1)" in text_of(app, "#notes-clock")
+        assert "t starts it (or the next slide)" in text_of(app, "#notes-clock")
         clock.advance(300)  # the walk-in slide: not counted
         await pilot.press("right")
         assert app.timer.running and app.timer.origin == 1
@@ -240,6 +240,25 @@ async def test_reset_asks_first(paced: Deck, clock: FixedClock) -> None:
         assert app.timer.elapsed() == 100
         await pilot.press("T", "y")
         assert app.timer.state is TimerState.READY and app.timer.elapsed() == 0
+
+
+async def test_the_next_slide_starts_a_reset_timer_as_the_pane_says(
+    paced: Deck, clock: FixedClock
+) -> None:
+    app = make_app(paced, clock=clock, now=fixed_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "right")
+        clock.advance(50)
+        await pilot.press("T", "y")
+        assert "0:00 / 10:00" in text_of(app, "#notes-clock")
+        assert "t starts it (or the next slide)" in text_of(app, "#notes-clock")
+        await pilot.press("right")
+        assert app.timer.running and app.timer.origin == 1
+        clock.advance(20)
+        app.screen.query_one(NotesPane).refresh_clock()
+        await pilot.pause()
+        assert "0:20 / 10:00" in text_of(app, "#notes-clock")
+        assert "ready" not in text_of(app, "#notes-clock")
 
 
 async def test_notes_follow_reveal_steps_and_preview(paced: Deck) -> None:

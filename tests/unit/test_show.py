@@ -200,11 +200,48 @@ def test_leaving_the_walk_in_slide_starts_the_timer_once(
     assert show.timer.state is TimerState.PAUSED
     show.reset_timer()
     assert show.timer.state is TimerState.READY
-    show.next()  # reset on slide 2: it waits for the timer key
-    assert show.timer.state is TimerState.READY
     change = show.toggle_timer()
     assert change is not None and change.notice is not None
     assert change.notice.kind is NoticeKind.TIMER_RUNNING
+
+
+def test_a_reset_timer_starts_with_the_next_slide(demo_deck: Deck, clock: FixedClock) -> None:
+    """As the notes pane says: "t starts it (or the next slide)"."""
+    show, _ = make_show(demo_deck, clock=clock)
+    show.start()
+    show.next()  # leaving the walk-in slide starts it
+    clock.advance(120)
+    assert show.timer.running
+    show.reset_timer()
+    clock.advance(30)
+    show.next()  # slide 2 has reveal steps: a step is not the next slide
+    show.toggle_notes()
+    assert show.state.position.slide == 1 and show.state.position.step == 1
+    assert show.timer.state is TimerState.READY and show.timer.elapsed() == 0
+    show.jump(2)
+    assert show.timer.running and show.timer.origin == WALK_IN_ORIGIN
+    clock.advance(10)
+    assert show.timer.elapsed() == 10  # counted from the move, not from the reset
+    show.reset_timer()
+    show.previous()  # back a slide starts it too
+    assert show.timer.running
+    show.reset_timer()
+    show.first()  # back to the walk-in slide: the talk starts again when leaving it
+    assert show.timer.state is TimerState.READY
+    show.next()
+    assert show.timer.running and show.timer.origin == WALK_IN_ORIGIN
+
+
+def test_a_paused_timer_waits_for_its_key_whatever_the_moves(
+    seed_deck: Deck, clock: FixedClock
+) -> None:
+    show, _ = make_show(seed_deck, clock=clock)
+    show.start()
+    show.next()
+    show.toggle_timer()
+    for move in (show.next, show.previous, show.first, show.next):
+        move()
+        assert show.timer.state is TimerState.PAUSED
 
 
 def test_a_rehearsal_starts_the_timer_and_the_notes(seed_deck: Deck) -> None:

@@ -94,6 +94,7 @@ class Publisher:
         voters: int | None = None,
         closed: bool = False,
         join: tuple[str, str] | None = None,
+        resumable: bool = False,
     ) -> bool:
         """Publish the presenter's state, if it changed.
 
@@ -109,13 +110,28 @@ class Publisher:
             voters: Distinct voters of that poll, or None (the sum of ``totals``).
             closed: That poll is closed to new votes.
             join: The phone page's ``(join address, short code)``, or None.
+            resumable: With ``ended``: a signal ended the presenter, so the
+                next start resumes here (:attr:`PresenterState.resumable`).
 
         Returns:
             True when a new state was written.
         """
         if self._lock_fd is None:
             return False
-        key = (slide, step, blank, chart, totals, theme, how_to_vote, ended, voters, closed, join)
+        key = (
+            slide,
+            step,
+            blank,
+            chart,
+            totals,
+            theme,
+            how_to_vote,
+            ended,
+            voters,
+            closed,
+            join,
+            resumable,
+        )
         if key == self._last and not self._deck_changed:
             return False
         self._seq += 1
@@ -136,6 +152,7 @@ class Publisher:
             join_url=join[0] if join else None,
             join_code=join[1] if join else None,
             ended=ended,
+            resumable=resumable,
             deck_rev=self._deck_rev,
             theme_file=self._theme_file,
         )
@@ -174,7 +191,7 @@ class Publisher:
     pending: Callable[[], None] | None = None
     """Writes a change still waiting for the presenter's frame (:class:`AfterFrames`)."""
 
-    def close(self, clean: bool = True) -> None:
+    def close(self, clean: bool = True, *, resumable: bool = False) -> None:
         """Say the presenter has quit (when ``clean``), then let go of the lock.
 
         A change still waiting for its frame (a key pressed just before
@@ -183,13 +200,16 @@ class Publisher:
         Args:
             clean: False after a crash: audience views then say the
                 presenter stopped unexpectedly.
+            resumable: A signal ended the presenter (a hang-up, ``kill``),
+                not ``q``: audience views hear that it quit, and the next
+                start of the deck resumes at this slide as after a crash.
         """
         if self._lock_fd is None:
             return
         if self.pending is not None:
             self.pending()
         if clean and self._last is not None:
-            slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed, _join = (
+            slide, step, _blank, chart, totals, theme, how_to_vote, _, voters, closed, *_ = (
                 self._last
             )
             self.publish(
@@ -202,6 +222,7 @@ class Publisher:
                 ended=True,
                 voters=voters,  # type: ignore[arg-type]
                 closed=closed,  # type: ignore[arg-type]
+                resumable=resumable,
             )
         locks.release(self._lock_fd)
         self._lock_fd = None

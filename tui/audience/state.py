@@ -63,6 +63,10 @@ class PresenterState(msgspec.Struct, kw_only=True):
             with its QR code beside poll options, or None.
         join_code: The phone page's short code, or None.
         ended: The presenter quit (a crash leaves this False).
+        resumable: The presenter was ended by a signal (a hang-up when the
+            terminal or SSH connection closed, ``kill``), not by the presenter's
+            ``q``: audience views still say it quit, and the next presenter of
+            the deck starts at this slide, as after a crash.
         deck_rev: The revision of the deck the presenter reloaded (its copy is
             :func:`deck_copy_path`), or None while it shows the deck it started with.
         theme_file: The theme file the presenter reloaded with that deck, or None.
@@ -85,6 +89,7 @@ class PresenterState(msgspec.Struct, kw_only=True):
     join_url: str | None = None
     join_code: str | None = None
     ended: bool = False
+    resumable: bool = False
     deck_rev: str | None = None
     theme_file: str | None = None
     version: int = STATE_VERSION

@@ -79,7 +79,8 @@ class Session(msgspec.Struct):
     warning: str | None
     """Shown to the presenter on start (votes not kept, store notes), or None."""
     resume_at: Position | None
-    """Where the last run of this deck stopped unexpectedly, or None."""
+    """Where the last run of this deck stopped unexpectedly (a crash, a hang-up
+    or a quit signal), or None."""
     publisher: Publisher
     """Publishes each move to audience views."""
     recorder: Recorder | None
@@ -127,7 +128,8 @@ class Session(msgspec.Struct):
             return fail([str(error)])
         status: int | None = None
         try:
-            # A quit signal ends the talk as q does: audience views hear "quit".
+            # A quit signal ends the talk as q does (audience views hear "quit"),
+            # but the next start resumes at the same slide (see close).
             status = exit_status(app, run_app(app))
             return status
         finally:
@@ -137,7 +139,8 @@ class Session(msgspec.Struct):
         """Close everything, each step even if one before it fails.
 
         In order: the audience views (``ended`` for audience views unless the app
-        failed, so a crash can resume), the vote store (voters told the
+        failed, so a crash can resume; after a quit signal marked so that the
+        next start resumes too), the vote store (voters told the
         presentation is over), then the rehearsal (finished when the talk
         ended with ``q`` or a quit signal, else saved as interrupted).
 
@@ -148,7 +151,12 @@ class Session(msgspec.Struct):
         from tui.terminal import ended_by_signal
 
         try:
-            self.publisher.close(clean=app is None or not app.return_code)
+            self.publisher.close(
+                clean=app is None or not app.return_code,
+                # A hang-up (the SSH connection dropped) or a kill is no choice of
+                # the presenter's: the next start resumes, as after a crash.
+                resumable=status is not None and ended_by_signal(status),
+            )
         finally:
             try:
                 if self.votes is not None:

@@ -8,7 +8,7 @@ first, last, go-to, blank, results, notes, timer, and (through
 something publishes ONE :class:`tui.show.events.Change` to the observers,
 in the order they subscribed:
 
-1. the timer's auto-start (:func:`start_timer_on_leaving_walk_in`, built in);
+1. the timer's auto-start (:func:`start_timer_on_slide_change`, built in);
 2. the audience views' publisher (:func:`tui.audience.publish.follow_show`, by ``make_app``);
 3. the rehearsal recorder (:func:`tui.rehearsal.recorder.follow_show`, likewise);
 4. the app's vote watch and stage (``PodiumApp._show_changed`` in :mod:`tui.app_polls`);
@@ -55,20 +55,25 @@ _READS_COUNTS = frozenset(
 """Changes after which the counts of the poll on screen are read again."""
 
 
-def start_timer_on_leaving_walk_in(timer: TalkTimer) -> Observer:
-    """The observer that starts ``timer`` when the presenter leaves the first slide.
+def start_timer_on_slide_change(timer: TalkTimer) -> Observer:
+    """The observer that starts a ready ``timer`` on the next move to another slide.
 
-    The first slide is the walk-in slide: the talk (and its plan) starts at
-    slide 2 (:data:`tui.pacing.WALK_IN_ORIGIN`). A timer already started,
-    paused or reset is left alone until the next time slide 1 is left.
+    The timer is ready before the talk (on the first slide, the walk-in
+    slide), after it was reset (``T``) and in a resumed talk; the notes pane
+    then says that the next slide starts it. The talk (and its plan) starts
+    at slide 2 (:data:`tui.pacing.WALK_IN_ORIGIN`), as with the timer key
+    pressed off the first slide. A move back to the first slide does not
+    start it (the walk-in is not the talk), nor does a reload that added
+    slides before the one on screen. A paused timer is left alone: only its
+    key resumes it.
     """
 
     def observe(change: Change) -> None:
         if (
-            change.old.position.slide == 0
+            timer.state is TimerState.READY
+            and change.state.position.slide != change.old.position.slide
             and change.state.position.slide != 0
-            and timer.state is TimerState.READY
-            and Flag.DECK not in change.flags  # slides added before the first: not a start
+            and Flag.DECK not in change.flags  # a reload moved the slide's number: not a move
         ):
             timer.start(WALK_IN_ORIGIN)
 
@@ -80,7 +85,8 @@ class Show(ShowReading):
 
     Args:
         deck: The validated deck.
-        timer: The talk timer (started by leaving slide 1, or :meth:`toggle_timer`).
+        timer: The talk timer (started by the next move to a slide other than
+            slide 1, or :meth:`toggle_timer`).
         polls: The deck's polls as this presenter runs them.
         start_at: Where to start instead of slide 1 (a resumed talk), or None.
         rehearsing: A rehearsal: the timer starts at once and the notes show.
@@ -113,7 +119,7 @@ class Show(ShowReading):
             notes_shown=rehearsing,
         )
         self.results: PollResults | None = None
-        self._observers: list[Observer] = [start_timer_on_leaving_walk_in(timer)]
+        self._observers: list[Observer] = [start_timer_on_slide_change(timer)]
 
     # -- observers -------------------------------------------------------------
 
@@ -320,7 +326,7 @@ class Show(ShowReading):
         return self._emit(self.state, {Flag.TIMER}, Notice(kind))
 
     def reset_timer(self) -> Change | None:
-        """Set the talk timer back to 0:00 (it starts again on leaving slide 1, or by its key)."""
+        """Set the talk timer back to 0:00 (the next move to a slide, or its key, starts it)."""
         self.timer.reset()
         return self._emit(self.state, {Flag.TIMER}, Notice(NoticeKind.TIMER_RESET))
 
