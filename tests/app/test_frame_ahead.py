@@ -200,3 +200,28 @@ async def test_quitting_while_the_notes_drawn_ahead_are_built_is_clean(
                 break
     assert quits  # the case was reached
     assert app._exception is None and app.return_code == 0
+
+
+async def test_quitting_just_as_the_screen_drawn_ahead_is_built_is_clean(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """q at once after the first slide: the off-screen screen is mounted without its children."""
+    retry = FrameAhead._retry
+    quits: list[bool] = []
+
+    def quit_then_retry(self: FrameAhead) -> None:
+        if not quits:
+            quits.append(True)
+            self._presenter.app.exit()  # the understudy was just registered
+        retry(self)
+
+    monkeypatch.setattr(FrameAhead, "_retry", quit_then_retry)
+    app = make_app(in_english(load_deck(SEED_DECK)), clock=FixedClock(), now=fixed_now)
+    app.draw_ahead = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if quits:
+                break
+    assert quits  # the case was reached
+    assert app._exception is None and app.return_code == 0

@@ -131,12 +131,10 @@ class PresenterScreen(ShowActions, NavigableScreen):
         # Whether the slide is taller than the screen is known once its body
         # is laid out, after the change is drawn: "more" follows the layout
         # (once the layout pass is over: the container's size is set after this).
-        self.watch(
-            self.query_one("#slide-scroll"),
-            "virtual_size",
-            lambda: self.call_next(self._draw_status),
-            init=False,
-        )
+        for scroll in self.query("#slide-scroll"):  # none if the app quit while it was built
+            self.watch(
+                scroll, "virtual_size", lambda: self.call_next(self._draw_status), init=False
+            )
         if self.starts_show:
             self._check_size()
             self.show.start()
