@@ -32,6 +32,7 @@ class ThemesOnDemand:
     _css_variables: dict[str, str] | None = None
     _css_kept: frozenset[object] | None = None  # parses put back by tui.css_cache; None once kept
     _variables_of: tuple[object, dict[str, str]] | None = None  # (theme, its variables)
+    _themed = False  # the first theme is set (keep_stylesheet): variables are asked for it
 
     def get_css_variables(self) -> dict[str, str]:
         """The CSS variables of the current theme, worked out once per theme.
@@ -39,8 +40,15 @@ class ThemesOnDemand:
         Textual asks for them several times as an app starts (and the
         theme's whole colour system is generated each time); they depend on
         the theme alone, so they are kept with the theme object they were
-        made from.
+        made from. Textual's constructor asks first, for its default theme,
+        before the app sets its own: it gets none (:meth:`keep_stylesheet`
+        sets the stylesheet's variables).
         """
+        if not self._themed:
+            return {}
+        return self._theme_variables()
+
+    def _theme_variables(self) -> dict[str, str]:
         app = cast("App[object]", self)
         theme = app.current_theme
         kept = self._variables_of
@@ -58,6 +66,7 @@ class ThemesOnDemand:
         from tui.css_cache import prefill
 
         app = cast("App[object]", self)
+        self._themed = True
         self._css_variables = app.get_css_variables()
         app.stylesheet.set_variables(self._css_variables)
         # Parsed at an earlier start with these variables: not parsed again.
