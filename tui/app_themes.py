@@ -13,7 +13,7 @@ next start with the same theme (:mod:`tui.css_cache`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -32,7 +32,11 @@ class ThemesOnDemand:
     _css_variables: dict[str, str] | None = None
     _css_kept: frozenset[object] | None = None  # parses put back by tui.css_cache; None once kept
     _variables_of: tuple[object, dict[str, str]] | None = None  # (theme, its variables)
-    _themed = False  # the first theme is set (keep_stylesheet): variables are asked for it
+    _themed = False  # Textual's constructor has run: variables are asked for the app's theme
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._themed = True
 
     def get_css_variables(self) -> dict[str, str]:
         """The CSS variables of the current theme, worked out once per theme.
@@ -41,7 +45,7 @@ class ThemesOnDemand:
         theme's whole colour system is generated each time); they depend on
         the theme alone, so they are kept with the theme object they were
         made from. Textual's constructor asks first, for its default theme,
-        before the app sets its own: it gets none (:meth:`keep_stylesheet`
+        before the app can set its own: it gets none (:meth:`keep_stylesheet`
         sets the stylesheet's variables).
         """
         if not self._themed:
@@ -66,7 +70,6 @@ class ThemesOnDemand:
         from tui.css_cache import prefill
 
         app = cast("App[object]", self)
-        self._themed = True
         self._css_variables = app.get_css_variables()
         app.stylesheet.set_variables(self._css_variables)
         # Parsed at an earlier start with these variables: not parsed again.

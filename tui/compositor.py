@@ -13,7 +13,11 @@ drawn in a cell is the one shown, so nothing behind it could show). The
 strips it keeps are the ones Textual's would keep (a widget is only ever
 drawn inside its visible region, and only the update's rows are sent), so
 what reaches the terminal is the same. :class:`CroppedRenders` gives a
-screen one.
+screen one. A whole-screen update (the first frame, a new slide) skips the
+widgets hidden behind those in front of them: the screen behind the stage
+and the status line, the stage behind the slide, a container behind the
+children that fill it. Their strips would all be dropped (the first strip
+drawn in a cell wins), so the update is the same, drawn with less work.
 
 :func:`paint_now` draws a widget's changed region as one update straight
 away, instead of through Textual's round of refresh messages;
@@ -23,6 +27,7 @@ away, instead of through Textual's round of refresh messages;
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from textual._compositor import Compositor, LayoutUpdate
@@ -52,7 +57,7 @@ class CroppedCompositor(Compositor):
             part, so the compositor's column cuts still fall on its edges).
         """
         if crop is None:
-            yield from super()._get_renders(crop)
+            yield from self._unhidden_renders()
             return
         crop_x, crop_y, crop_width, crop_height = crop
         crop_right, crop_bottom = crop_x + crop_width, crop_y + crop_height
@@ -75,6 +80,53 @@ class CroppedCompositor(Compositor):
                 and crop_bottom <= y + height
             ):
                 return  # the update lies inside this widget: what is behind it does not show
+
+    def _unhidden_renders(self) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        """Textual's renders of the whole screen, less the widgets wholly behind others."""
+        shown: list[Region] = []  # the visible parts of the widgets drawn so far
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():
+            part = intersection(region, clip)
+            if not part:
+                continue  # Textual draws nothing of it either
+            if _covered(part, shown):
+                continue  # every cell of it is drawn by a widget in front
+            shown.append(part)
+            if clip.contains_region(region):
+                yield region, clip, widget.render_lines(Region(0, 0, region.width, region.height))
+            else:
+                inside = Region(part.x - region.x, part.y - region.y, part.width, part.height)
+                yield region, clip, widget.render_lines(inside)
+
+
+def _covered(part: Region, shown: Sequence[Region]) -> bool:
+    """Whether every cell of ``part`` lies in one of the regions ``shown``."""
+    front = [region for region in shown if region.overlaps(part)]
+    if not front:
+        return False
+    if any(region.contains_region(part) for region in front):
+        return True
+    left, right, top, bottom = part.x, part.right, part.y, part.bottom
+    edges = sorted(
+        {top, bottom}
+        | {edge for region in front for edge in (region.y, region.bottom) if top < edge < bottom}
+    )
+    for band_top, band_bottom in pairwise(edges):
+        spans = sorted(
+            (region.x, region.right)
+            for region in front
+            if region.y <= band_top and band_bottom <= region.bottom
+        )
+        reach = left
+        for start, end in spans:
+            if start > reach:
+                return False  # a gap
+            reach = max(reach, end)
+            if reach >= right:
+                break
+        if reach < right:
+            return False
+    return True
 
 
 class CroppedRenders(Screen[Any]):
