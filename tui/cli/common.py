@@ -8,12 +8,11 @@ never reaches the terminal as a control sequence.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from tui.exit_codes import EXIT_BAD_INPUT
 from tui.safe_text import printable
@@ -36,18 +35,6 @@ NO_RELOAD_HELP = (
     "by default a save shows within a moment, on the same slide"
 )
 """``--help`` text of ``--no-reload`` (``podium`` and ``podium rehearse``)."""
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """``argparse`` whose error messages show the arguments they quote safely.
-
-    ``unrecognized arguments: ...`` repeats what was typed (or what a script
-    passed, a file name perhaps) as it is; here its control characters are
-    made visible (see :func:`tui.safe_text.printable`).
-    """
-
-    def error(self, message: str) -> NoReturn:  # as argparse's
-        super().error(printable(message))
 
 
 class BadInput(Exception):
