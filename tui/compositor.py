@@ -13,11 +13,12 @@ drawn in a cell is the one shown, so nothing behind it could show). The
 strips it keeps are the ones Textual's would keep (a widget is only ever
 drawn inside its visible region, and only the update's rows are sent), so
 what reaches the terminal is the same. :class:`CroppedRenders` gives a
-screen one. A whole-screen update (the first frame, a new slide) skips the
-widgets hidden behind those in front of them: the screen behind the stage
-and the status line, the stage behind the slide, a container behind the
-children that fill it. Their strips would all be dropped (the first strip
-drawn in a cell wins), so the update is the same, drawn with less work.
+screen one. Every update, the whole screen's too (the first frame, a new
+slide), skips the widgets hidden behind those in front of them: the screen
+behind the stage and the status line, the stage behind the slide, a
+container behind the children that fill it. Their strips would all be
+dropped (the first strip drawn in a cell wins), so the update is the same,
+drawn with less work.
 
 :func:`paint_now` draws a widget's changed region as one update straight
 away, instead of through Textual's round of refresh messages;
@@ -40,12 +41,15 @@ from textual.widget import Widget
 
 
 class CroppedCompositor(Compositor):
-    """A compositor whose partial updates render the update's rows alone."""
+    """A compositor whose updates render the update's rows alone, of the widgets that show."""
 
     def _get_renders(
         self, crop: Region | None = None
     ) -> Iterable[tuple[Region, Region, list[Strip]]]:
         """The strips of each widget inside ``crop``, front to back.
+
+        A widget whose rows inside ``crop`` lie wholly behind the widgets
+        before it is skipped: none of its strips would be kept.
 
         Args:
             crop: The region being drawn, or None for the whole screen.
@@ -56,18 +60,19 @@ class CroppedCompositor(Compositor):
             down to the rows of ``crop`` (whole rows of the widget's visible
             part, so the compositor's column cuts still fall on its edges).
         """
-        if crop is None:
-            yield from self._unhidden_renders()
-            return
-        crop_x, crop_y, crop_width, crop_height = crop
+        crop_x, crop_y, crop_width, crop_height = crop or self.size.region
         crop_right, crop_bottom = crop_x + crop_width, crop_y + crop_height
         intersection = Region.intersection
+        shown: list[Region] = []  # the rows drawn so far
         for widget, (region, clip) in self.visible_widgets.items():
             x, y, width, height = intersection(region, clip)
             top, bottom = max(y, crop_y), min(y + height, crop_bottom)
             if bottom <= top or x >= crop_right or x + width <= crop_x:
                 continue
             rows = Region(x, top, width, bottom - top)
+            if _covered(rows, shown):
+                continue  # every cell of it is drawn by a widget in front
+            shown.append(rows)
             yield (
                 region,
                 rows,
@@ -80,23 +85,6 @@ class CroppedCompositor(Compositor):
                 and crop_bottom <= y + height
             ):
                 return  # the update lies inside this widget: what is behind it does not show
-
-    def _unhidden_renders(self) -> Iterable[tuple[Region, Region, list[Strip]]]:
-        """Textual's renders of the whole screen, less the widgets wholly behind others."""
-        shown: list[Region] = []  # the visible parts of the widgets drawn so far
-        intersection = Region.intersection
-        for widget, (region, clip) in self.visible_widgets.items():
-            part = intersection(region, clip)
-            if not part:
-                continue  # Textual draws nothing of it either
-            if _covered(part, shown):
-                continue  # every cell of it is drawn by a widget in front
-            shown.append(part)
-            if clip.contains_region(region):
-                yield region, clip, widget.render_lines(Region(0, 0, region.width, region.height))
-            else:
-                inside = Region(part.x - region.x, part.y - region.y, part.width, part.height)
-                yield region, clip, widget.render_lines(inside)
 
 
 def _covered(part: Region, shown: Sequence[Region]) -> bool:
