@@ -146,18 +146,26 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="podium-bench-"))
     (scratch / "titles.txt").write_text("\n".join(titles) + "\n", encoding="utf-8")
     commands["floor"] = [sys.executable, str(HERE / "floor_app.py"), str(scratch / "titles.txt")]
-    env = {
-        f"XDG_{kind}_HOME": str(scratch / kind.lower())
-        for kind in ("DATA", "STATE", "CONFIG", "CACHE")
-    }
-    env |= {"PODIUM_DATA_DIR": str(scratch / "podium"), "TERM": "xterm-256color"}
-    # As installed: compiled modules are kept (pip compiles them; a source
-    # checkout caches them on the first run, the discarded warm-up round).
-    env["PYTHONDONTWRITEBYTECODE"] = ""
+    # Each command its own folders: the files Podium keeps for the next start
+    # (the checked deck, the parsed stylesheet) name the code and the Textual
+    # they were made by, so two checkouts sharing them would each find the
+    # other's and start cold every time.
+    envs: dict[str, dict[str, str]] = {}
+    for index, name in enumerate(commands):
+        home = scratch / f"home-{index}"
+        env = {
+            f"XDG_{kind}_HOME": str(home / kind.lower())
+            for kind in ("DATA", "STATE", "CONFIG", "CACHE")
+        }
+        env |= {"PODIUM_DATA_DIR": str(home / "podium"), "TERM": "xterm-256color"}
+        # As installed: compiled modules are kept (pip compiles them; a source
+        # checkout caches them on the first run, the discarded warm-up round).
+        env["PYTHONDONTWRITEBYTECODE"] = ""
+        envs[name] = env
     results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for round_ in range(args.runs + 1):
         for name, argv in commands.items():
-            figures = run_once(argv, titles, size, args.idle, env)  # type: ignore[arg-type]
+            figures = run_once(argv, titles, size, args.idle, envs[name])  # type: ignore[arg-type]
             if round_:
                 results[name].append(figures)
             time.sleep(0.3)

@@ -124,7 +124,8 @@ class PresenterScreen(ShowActions, NavigableScreen):
             yield SlideView(
                 id="slide", classes=f"-layout-{self.slide.layout.value}", first=self.slide
             )
-        yield Static(id="too-small", markup=False)
+        if self._below_minimum():  # else built when the terminal first gets that small
+            yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
     starts_show = True
@@ -294,16 +295,28 @@ class PresenterScreen(ShowActions, NavigableScreen):
         self._check_size()
         self.call_after_refresh(self._draw_status)
 
+    def _below_minimum(self) -> bool:
+        width, height = self.app.size
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
+    def _too_small_message(self) -> Static:
+        """The "terminal too small" message (built the first time it is needed)."""
+        for message in self.query("#too-small").results(Static):
+            return message
+        message = Static(id="too-small", markup=False)
+        self.mount(message, before=self.query_one(StatusBar))
+        return message
+
     def _check_size(self) -> None:
         width, height = self.app.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        too_small = self._below_minimum()
         if too_small != self.too_small:
             self.too_small = too_small
             self.show.cancel_goto()
             self.refresh_bindings()
         self.set_class(too_small, "-too-small")
         if too_small:
-            self.query_one("#too-small", Static).update(
+            self._too_small_message().update(
                 self.words(
                     "screen.too_small",
                     width=width,
