@@ -22,10 +22,10 @@ as ``q`` does, with status 128 + the signal's number.
 This package's modules: one per subcommand (:mod:`~tui.cli.present`,
 :mod:`~tui.cli.audience`, :mod:`~tui.cli.check`, :mod:`~tui.cli.rehearse`,
 :mod:`~tui.cli.vote`, :mod:`~tui.cli.results`, :mod:`~tui.cli.export`, :mod:`~tui.cli.new`,
-:mod:`~tui.cli.schema`), the helpers they share
-(:mod:`~tui.cli.common`) and the composition root of a presentation
-(:mod:`~tui.cli.session`). Only this module knows the subcommands; each is
-imported when used.
+:mod:`~tui.cli.schema`), the helpers they share (:mod:`~tui.cli.common`,
+and their parser :mod:`~tui.cli.parser`) and the composition root of a
+presentation (:mod:`~tui.cli.session`). Only this module knows the
+subcommands; each is imported when used.
 """
 
 from __future__ import annotations
