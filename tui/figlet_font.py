@@ -16,7 +16,7 @@ Imports no Textual, no Rich and no pyfiglet.
 
 from __future__ import annotations
 
-from importlib.util import find_spec
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 Glyphs = tuple[dict[int, list[str]], str]
@@ -32,9 +32,11 @@ _OTHER_BREAKS = ("\u0085", "\u2028", "\u2029")
 def font_file(name: str) -> Path | None:
     """The file of pyfiglet's font ``name`` (``.tlf`` or ``.flf``), if on disk.
 
-    Finds the installed pyfiglet package without importing it.
+    Finds the installed pyfiglet package on the import path without
+    importing it (nor :mod:`importlib.util`, half a millisecond of the
+    first title slide).
     """
-    spec = find_spec("pyfiglet")
+    spec = PathFinder.find_spec("pyfiglet")
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
