@@ -84,11 +84,33 @@ class ThemesOnDemand:
     def _keep_parsed_css(self) -> None:
         """Write what the first frame parsed (see :func:`tui.css_cache.keep`), once."""
         known, self._css_kept = self._css_kept, None
-        if known is None or self._css_variables is None:
+        variables = self._css_variables
+        if known is None or variables is None:
             return
         from tui.css_cache import keep
 
-        keep(cast("App[object]", self).stylesheet, self._css_variables, known)
+        stylesheet = cast("App[object]", self).stylesheet
+        keep(stylesheet, variables, known)
+        self._css_written = (variables, known | frozenset(stylesheet._parse_cache.keys()))
+
+    _css_written: tuple[dict[str, str], frozenset[object]] | None = None
+    """The variables kept at the first frame and the parses the file holds, until
+    :meth:`keep_more_parsed_css`."""
+
+    def keep_more_parsed_css(self) -> None:
+        """Keep, once, what was parsed for the first theme since the first frame.
+
+        The slide's parts the first slide does not show are built right after
+        it (:class:`tui.widgets.slide_view.SlideView`); their stylesheets are
+        parsed then, and kept too, so that the next start parses nothing.
+        Nothing is written when nothing new was parsed, or the theme changed.
+        """
+        written, self._css_written = self._css_written, None
+        if written is None or written[0] is not self._css_variables:
+            return
+        from tui.css_cache import keep
+
+        keep(cast("App[object]", self).stylesheet, written[0], written[1])
 
     def _validate_theme(self, theme_name: str) -> str:
         """Read one of Podium's themes from its file the first time it is chosen."""

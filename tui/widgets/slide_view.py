@@ -158,6 +158,10 @@ class SlideView(PictureFitting, Vertical):
             mounting.append(extras[1].mount_all(in_row))
         if self._layout is not None:
             apply_layout(self, self._layout)  # the new parts' inline styles
+        # Their stylesheets, parsed now, are kept for the next start too.
+        keep_css = getattr(self.app, "keep_more_parsed_css", None)
+        if callable(keep_css):
+            self.call_after_refresh(keep_css)
         if not now or self.screen not in self.app.screen_stack:
             return  # off screen (a frame drawn ahead waits for its widgets itself)
         hold = ExitStack()
