@@ -105,3 +105,15 @@ async def test_the_audience_view_composes_everything() -> None:
     app = Audience()
     async with app.run_test(size=(100, 30)):
         assert _built(app.query_one(SlideView)) == set(LATER)
+
+
+async def test_nothing_is_built_once_the_view_is_going() -> None:
+    """A quit signal right after the first frame: the parts are not mounted on a closing app."""
+    deck = load_deck_text(DECK)
+    app = Host(deck, 0)
+    async with app.run_test(size=(100, 30)):
+        view = app.query_one(SlideView)
+        view.show(deck.slides[0], 0, deck=deck)
+        await view.query_one("#slide-scroll").remove()
+        view._build_the_rest()  # as the callback after the first frame would
+        assert _built(view) == set()

@@ -143,18 +143,24 @@ class SlideView(PictureFitting, Vertical):
         """
         if self._has_top and self._has_extras:
             return
+        containers = [*self.query("#slide-frame"), *self.query("#slide-scroll")]
+        if len(containers) != 2 or any(
+            not each.is_attached or each._closing or each._pruning for each in containers
+        ):
+            return  # the app is closing (a quit signal right after the first frame)
+        frame, scroll = containers
         mounting: list[AwaitMount] = []
         if not self._has_top:
             self._has_top = True
             top = Static(id="slide-top")
             top.display = False
-            mounting.append(self.query_one("#slide-frame").mount(top, before=0))
+            mounting.append(frame.mount(top, before=0))
         if not self._has_extras:
             self._has_extras = True
             extras, in_row = _extras()
             for part in extras:
                 part.display = False
-            mounting.append(self.query_one("#slide-scroll").mount_all(extras))
+            mounting.append(scroll.mount_all(extras))
             mounting.append(extras[1].mount_all(in_row))
         if self._layout is not None:
             apply_layout(self, self._layout)  # the new parts' inline styles
