@@ -13,7 +13,7 @@ next start with the same theme (:mod:`tui.css_cache`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -32,6 +32,11 @@ class ThemesOnDemand:
     _css_variables: dict[str, str] | None = None
     _css_kept: frozenset[object] | None = None  # parses put back by tui.css_cache; None once kept
     _variables_of: tuple[object, dict[str, str]] | None = None  # (theme, its variables)
+    _themed = False  # Textual's constructor has run: variables are asked for the app's theme
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._themed = True
 
     def get_css_variables(self) -> dict[str, str]:
         """The CSS variables of the current theme, worked out once per theme.
@@ -39,8 +44,15 @@ class ThemesOnDemand:
         Textual asks for them several times as an app starts (and the
         theme's whole colour system is generated each time); they depend on
         the theme alone, so they are kept with the theme object they were
-        made from.
+        made from. Textual's constructor asks first, for its default theme,
+        before the app can set its own: it gets none (:meth:`keep_stylesheet`
+        sets the stylesheet's variables).
         """
+        if not self._themed:
+            return {}
+        return self._theme_variables()
+
+    def _theme_variables(self) -> dict[str, str]:
         app = cast("App[object]", self)
         theme = app.current_theme
         kept = self._variables_of
@@ -72,11 +84,33 @@ class ThemesOnDemand:
     def _keep_parsed_css(self) -> None:
         """Write what the first frame parsed (see :func:`tui.css_cache.keep`), once."""
         known, self._css_kept = self._css_kept, None
-        if known is None or self._css_variables is None:
+        variables = self._css_variables
+        if known is None or variables is None:
             return
         from tui.css_cache import keep
 
-        keep(cast("App[object]", self).stylesheet, self._css_variables, known)
+        stylesheet = cast("App[object]", self).stylesheet
+        keep(stylesheet, variables, known)
+        self._css_written = (variables, known | frozenset(stylesheet._parse_cache.keys()))
+
+    _css_written: tuple[dict[str, str], frozenset[object]] | None = None
+    """The variables kept at the first frame and the parses the file holds, until
+    :meth:`keep_more_parsed_css`."""
+
+    def keep_more_parsed_css(self) -> None:
+        """Keep, once, what was parsed for the first theme since the first frame.
+
+        The slide's parts the first slide does not show are built right after
+        it (:class:`tui.widgets.slide_view.SlideView`); their stylesheets are
+        parsed then, and kept too, so that the next start parses nothing.
+        Nothing is written when nothing new was parsed, or the theme changed.
+        """
+        written, self._css_written = self._css_written, None
+        if written is None or written[0] is not self._css_variables:
+            return
+        from tui.css_cache import keep
+
+        keep(cast("App[object]", self).stylesheet, written[0], written[1])
 
     def _validate_theme(self, theme_name: str) -> str:
         """Read one of Podium's themes from its file the first time it is chosen."""

@@ -20,7 +20,7 @@ first big title, from pyfiglet's font file (see :mod:`tui.figlet_font`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 Pixels = tuple[tuple[bool, ...], ...]
@@ -67,7 +67,7 @@ def console_glyphs_only(environ: os._Environ[str] | dict[str, str] | None = None
 
 
 @lru_cache(maxsize=1)
-def _font() -> tuple[dict[int, list[str]], str]:
+def _font() -> tuple[Mapping[int, list[str]], str]:
     """The rows of every glyph of :data:`FONT` by code point, and its hard blank.
 
     Read from pyfiglet's font file without importing pyfiglet

@@ -13,7 +13,12 @@ drawn in a cell is the one shown, so nothing behind it could show). The
 strips it keeps are the ones Textual's would keep (a widget is only ever
 drawn inside its visible region, and only the update's rows are sent), so
 what reaches the terminal is the same. :class:`CroppedRenders` gives a
-screen one.
+screen one. Every update, the whole screen's too (the first frame, a new
+slide), skips the widgets hidden behind those in front of them: the screen
+behind the stage and the status line, the stage behind the slide, a
+container behind the children that fill it. Their strips would all be
+dropped (the first strip drawn in a cell wins), so the update is the same,
+drawn with less work.
 
 :func:`paint_now` draws a widget's changed region as one update straight
 away, instead of through Textual's round of refresh messages;
@@ -23,6 +28,7 @@ away, instead of through Textual's round of refresh messages;
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from textual._compositor import Compositor, LayoutUpdate
@@ -35,12 +41,15 @@ from textual.widget import Widget
 
 
 class CroppedCompositor(Compositor):
-    """A compositor whose partial updates render the update's rows alone."""
+    """A compositor whose updates render the update's rows alone, of the widgets that show."""
 
     def _get_renders(
         self, crop: Region | None = None
     ) -> Iterable[tuple[Region, Region, list[Strip]]]:
         """The strips of each widget inside ``crop``, front to back.
+
+        A widget whose rows inside ``crop`` lie wholly behind the widgets
+        before it is skipped: none of its strips would be kept.
 
         Args:
             crop: The region being drawn, or None for the whole screen.
@@ -51,18 +60,19 @@ class CroppedCompositor(Compositor):
             down to the rows of ``crop`` (whole rows of the widget's visible
             part, so the compositor's column cuts still fall on its edges).
         """
-        if crop is None:
-            yield from super()._get_renders(crop)
-            return
-        crop_x, crop_y, crop_width, crop_height = crop
+        crop_x, crop_y, crop_width, crop_height = crop or self.size.region
         crop_right, crop_bottom = crop_x + crop_width, crop_y + crop_height
         intersection = Region.intersection
+        shown: list[Region] = []  # the rows drawn so far
         for widget, (region, clip) in self.visible_widgets.items():
             x, y, width, height = intersection(region, clip)
             top, bottom = max(y, crop_y), min(y + height, crop_bottom)
             if bottom <= top or x >= crop_right or x + width <= crop_x:
                 continue
             rows = Region(x, top, width, bottom - top)
+            if _covered(rows, shown):
+                continue  # every cell of it is drawn by a widget in front
+            shown.append(rows)
             yield (
                 region,
                 rows,
@@ -75,6 +85,36 @@ class CroppedCompositor(Compositor):
                 and crop_bottom <= y + height
             ):
                 return  # the update lies inside this widget: what is behind it does not show
+
+
+def _covered(part: Region, shown: Sequence[Region]) -> bool:
+    """Whether every cell of ``part`` lies in one of the regions ``shown``."""
+    front = [region for region in shown if region.overlaps(part)]
+    if not front:
+        return False
+    if any(region.contains_region(part) for region in front):
+        return True
+    left, right, top, bottom = part.x, part.right, part.y, part.bottom
+    edges = sorted(
+        {top, bottom}
+        | {edge for region in front for edge in (region.y, region.bottom) if top < edge < bottom}
+    )
+    for band_top, band_bottom in pairwise(edges):
+        spans = sorted(
+            (region.x, region.right)
+            for region in front
+            if region.y <= band_top and band_bottom <= region.bottom
+        )
+        reach = left
+        for start, end in spans:
+            if start > reach:
+                return False  # a gap
+            reach = max(reach, end)
+            if reach >= right:
+                break
+        if reach < right:
+            return False
+    return True
 
 
 class CroppedRenders(Screen[Any]):

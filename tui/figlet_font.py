@@ -16,10 +16,11 @@ Imports no Textual, no Rich and no pyfiglet.
 
 from __future__ import annotations
 
-from importlib.util import find_spec
+from collections.abc import Iterator, Mapping
+from importlib.machinery import PathFinder
 from pathlib import Path
 
-Glyphs = tuple[dict[int, list[str]], str]
+Glyphs = tuple[Mapping[int, list[str]], str]
 """The rows of every glyph by code point, and the font's hard blank."""
 
 _GERMAN = "ÄÖÜäöüß"
@@ -32,9 +33,11 @@ _OTHER_BREAKS = ("\u0085", "\u2028", "\u2029")
 def font_file(name: str) -> Path | None:
     """The file of pyfiglet's font ``name`` (``.tlf`` or ``.flf``), if on disk.
 
-    Finds the installed pyfiglet package without importing it.
+    Finds the installed pyfiglet package on the import path without
+    importing it (nor :mod:`importlib.util`, half a millisecond of the
+    first title slide).
     """
-    spec = find_spec("pyfiglet")
+    spec = PathFinder.find_spec("pyfiglet")
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
@@ -66,6 +69,9 @@ def read_font(name: str) -> Glyphs | None:
 def parse_font(text: str) -> Glyphs:
     """Parse the text of a FIGlet font file (pyfiglet's ``FigletFont.loadFont``).
 
+    The header is read now, each glyph when first asked for (a title needs
+    a handful of a font's hundreds): see :class:`FontGlyphs`.
+
     Raises:
         ValueError: The text is not a FIGlet font.
     """
@@ -80,14 +86,45 @@ def parse_font(text: str) -> Glyphs:
         raise ValueError("malformed FIGlet header")
     hard_blank = header[0]
     height, comments = int(header[1]), int(header[5])
-    rows = iter(lines[1 + comments :])
-    chars: dict[int, list[str]] = {}
+    return FontGlyphs(lines, 1 + comments, height), hard_blank
 
-    def glyph() -> list[str]:
-        end = ""
+
+_FIXED = (*range(32, 127), *(ord(char) for char in _GERMAN))
+"""The code points of the glyphs every font has in order, untagged."""
+
+_FIXED_INDEX = {code: index for index, code in enumerate(_FIXED)}
+
+
+class FontGlyphs(Mapping[int, list[str]]):
+    """A font's glyphs (rows) by code point, each read from its lines when first asked for.
+
+    The same glyphs as reading them all at once, in pyfiglet's order: the
+    ASCII and German ones (kept when not blank, the space always), then
+    the code-tagged ones (kept when not blank, a later one for the same
+    code winning); a glyph cut short by the end of the file ends the font.
+
+    Args:
+        lines: The font file's lines.
+        first: The line of the first glyph (after the header and comments).
+        height: Rows per glyph.
+    """
+
+    def __init__(self, lines: list[str], first: int, height: int) -> None:
+        self._lines = lines
+        self._first = first
+        self._height = height
+        whole = (len(lines) - first) // height if height > 0 else len(_FIXED)
+        self._fixed = min(len(_FIXED), max(0, whole))
+        """How many of the untagged glyphs the file holds whole."""
+        self._read: dict[int, list[str] | None] = {}
+        self._tagged: dict[int, list[int]] | None = None
+
+    def _rows(self, start: int) -> list[str]:
+        """The glyph whose rows start at line ``start``, its end marks cut."""
         letter: list[str] = []
-        for _ in range(height):
-            line = next(rows).rstrip()
+        end = ""
+        for line in self._lines[start : start + self._height]:
+            line = line.rstrip()
             end = end or line[-1:]
             for _ in range(2):  # the end mark, once or twice
                 if end and line.endswith(end):
@@ -95,25 +132,66 @@ def parse_font(text: str) -> Glyphs:
             letter.append(line)
         return letter
 
-    try:
-        for code in range(32, 127):
-            letter = glyph()
-            if code == 32 or "".join(letter):
-                chars[code] = letter
-        for char in _GERMAN:
-            letter = glyph()
-            if "".join(letter):
-                chars[ord(char)] = letter
-    except StopIteration:
-        return chars, hard_blank
-    for line in rows:
-        tag = line.strip().split(" ", 1)[0]
-        if tag[:2].lower() != "0x":
-            continue
+    def _tags(self) -> dict[int, list[int]]:
+        """Where each code-tagged glyph starts, by code point (read once)."""
+        if self._tagged is None:
+            tagged: dict[int, list[int]] = {}
+            lines, height = self._lines, self._height
+            if self._fixed == len(_FIXED):  # else the font ended before its tags
+                index = self._first + len(_FIXED) * height
+                while index < len(lines):
+                    tag = lines[index].strip().split(" ", 1)[0]
+                    index += 1
+                    if tag[:2].lower() != "0x":
+                        continue
+                    if index + height > len(lines):
+                        break  # cut short: the font ends here
+                    try:
+                        code = int(tag, 16)
+                    except ValueError:
+                        if "".join(self._rows(index)):
+                            raise  # as reading it all at once would
+                        code = -1  # a blank glyph under a bad tag: never kept
+                    tagged.setdefault(code, []).append(index)
+                    index += height
+            self._tagged = tagged
+        return self._tagged
+
+    def __getitem__(self, code: int) -> list[str]:
+        if code in self._read:
+            letter = self._read[code]
+        else:
+            letter = None
+            for start in reversed(self._tags().get(code, [])) if code >= 0 else ():
+                rows = self._rows(start)
+                if "".join(rows):
+                    letter = rows
+                    break
+            index = _FIXED_INDEX.get(code)
+            if letter is None and index is not None and index < self._fixed:
+                rows = self._rows(self._first + index * self._height)
+                if code == 32 or "".join(rows):
+                    letter = rows
+            self._read[code] = letter
+        if letter is None:
+            raise KeyError(code)
+        return letter
+
+    def __iter__(self) -> Iterator[int]:
+        seen: set[int] = set()
+        for code in (*_FIXED[: self._fixed], *self._tags()):
+            if code not in seen and code in self:
+                seen.add(code)
+                yield code
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, int):
+            return False
         try:
-            letter = glyph()
-        except StopIteration:
-            break
-        if "".join(letter):
-            chars[int(tag, 16)] = letter
-    return chars, hard_blank
+            self[code]
+        except KeyError:
+            return False
+        return True

@@ -26,6 +26,7 @@ Imports nothing outside the standard library.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = [
     "CONTROL",
@@ -133,14 +134,22 @@ def first_control(text: str, *, lines: bool = True) -> int:
     Returns:
         The index, or -1 when there is none.
     """
-    match = (_CONTROL_IN_LINES if lines else CONTROL).search(text)
+    match = (_control_in_lines() if lines else CONTROL).search(text)
     return -1 if match is None else match.start()
 
 
-_CONTROL_IN_LINES = re.compile(f"[{TEXT_CONTROLS}]")
-"""What :func:`first_control` looks for where tabs and newlines are allowed."""
+@cache
+def _control_in_lines() -> re.Pattern[str]:
+    """What :func:`first_control` looks for where tabs and newlines are allowed.
 
-_JSON_ESCAPE = re.compile(f"[\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+    Compiled when first needed, as :func:`_json_escape`: start-up needs neither.
+    """
+    return re.compile(f"[{TEXT_CONTROLS}]")
+
+
+@cache
+def _json_escape() -> re.Pattern[str]:
+    return re.compile(f"[\x7f-\x9f{_SEPARATORS}{_BIDI}]")
 
 
 def json_text(encoded: str) -> str:
@@ -158,7 +167,7 @@ def json_text(encoded: str) -> str:
     Returns:
         The same JSON with those characters escaped.
     """
-    return _JSON_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+    return _json_escape().sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

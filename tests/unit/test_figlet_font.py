@@ -24,6 +24,18 @@ def test_glyphs_are_pyfiglets(name: str) -> None:
     assert glyphs == (font.chars, font.hardBlank)
 
 
+@pytest.mark.parametrize("name", ["smblock", "standard", "banner"])
+def test_glyphs_asked_for_one_at_a_time_are_pyfiglets(name: str) -> None:
+    """Each glyph is read when first asked for: in any order, the same as pyfiglet's."""
+    font = pyfiglet.FigletFont(name)
+    glyphs = read_font(name)
+    if glyphs is None:  # a zipped font: left to pyfiglet
+        return
+    chars, _ = glyphs
+    for code in (*reversed(font.chars), 0x10FFFF, 127, 31):
+        assert chars.get(code) == font.chars.get(code), code
+
+
 def test_the_big_title_font_covers_norwegian_letters() -> None:
     chars, hard_blank = read_font(big_text.FONT) or ({}, "")
     assert hard_blank == "$"

@@ -22,21 +22,25 @@ as ``q`` does, with status 128 + the signal's number.
 This package's modules: one per subcommand (:mod:`~tui.cli.present`,
 :mod:`~tui.cli.audience`, :mod:`~tui.cli.check`, :mod:`~tui.cli.rehearse`,
 :mod:`~tui.cli.vote`, :mod:`~tui.cli.results`, :mod:`~tui.cli.export`, :mod:`~tui.cli.new`,
-:mod:`~tui.cli.schema`), the helpers they share
-(:mod:`~tui.cli.common`) and the composition root of a presentation
-(:mod:`~tui.cli.session`). Only this module knows the subcommands; each is
-imported when used.
+:mod:`~tui.cli.schema`), the helpers they share (:mod:`~tui.cli.common`,
+and their parser :mod:`~tui.cli.parser`) and the composition root of a
+presentation (:mod:`~tui.cli.session`). Only this module knows the
+subcommands; each is imported when used.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli.common import DECK_HELP, NO_RELOAD_HELP, ArgumentParser
+from tui.cli.common import DECK_HELP, NO_RELOAD_HELP
 from tui.exit_codes import EXIT_INTERRUPTED
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS_HELP = """\
 commands (each has its own --help):
@@ -56,8 +60,38 @@ COMMANDS = ("check", "rehearse", "vote", "results", "export", "new", "schema")
 """The subcommands, each the first argument."""
 
 
+PRESENT_DEFAULTS: dict[str, object] = {
+    "theme": None,
+    "store": None,
+    "shared_store": False,
+    "no_reload": False,
+    "audience": False,
+    "serve": None,
+    "public_url": None,
+}
+"""``podium``'s options when none is given (besides the deck), as :func:`_parser` has them."""
+
+
+def _plain(argv: list[str]) -> SimpleNamespace | None:
+    """``podium`` or ``podium DECK``, the way every talk starts, read without argparse.
+
+    Returns:
+        The options :func:`_parser` gives for ``argv`` (a test compares them),
+        or None when ``argv`` holds more than a deck (then ask the parser):
+        importing :mod:`argparse` and building the parser is a few
+        milliseconds of the way to the first slide.
+    """
+    if len(argv) > 1 or (argv and (not argv[0] or argv[0].startswith("-"))):
+        return None
+    return SimpleNamespace(deck=argv[0] if argv else None, **PRESENT_DEFAULTS)
+
+
 def _parser() -> argparse.ArgumentParser:
     """``podium [DECK] ...``: present a deck, or follow one (``--audience``)."""
+    import argparse
+
+    from tui.cli.parser import ArgumentParser
+
     parser = ArgumentParser(
         prog="podium",
         usage="podium [DECK] [--theme NAME|PATH] [--store PATH] [--no-reload]\n"
@@ -128,7 +162,7 @@ def _run(argv: list[str]) -> int:
         from tui.startup_gc import hold
 
         hold()  # until the first frame (tui.startup_gc); main releases it on the way out
-        options = _parser().parse_args(argv)
+        options = _plain(argv) or _parser().parse_args(argv)
         if options.audience:
             from tui.cli.audience import run_audience
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     DECK_HELP,
-    ArgumentParser,
     deck_error_problems,
     deck_theme_problem,
     fail,
@@ -15,6 +14,7 @@ from tui.cli.common import (
     load_deck,
     warn,
 )
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
 

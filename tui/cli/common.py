@@ -8,16 +8,14 @@ never reaches the terminal as a control sequence.
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from tui.exit_codes import EXIT_BAD_INPUT
-from tui.safe_text import ECHO_LIMIT, printable, shortened
+from tui.safe_text import printable
 from tui.theme_problems import deck_error_problems, deck_theme_problem, theme_problem
 
 if TYPE_CHECKING:
@@ -37,24 +35,6 @@ NO_RELOAD_HELP = (
     "by default a save shows within a moment, on the same slide"
 )
 """``--help`` text of ``--no-reload`` (``podium`` and ``podium rehearse``)."""
-
-
-_LONG_QUOTE = re.compile(rf"'([^'\n]{{{ECHO_LIMIT + 1},}})'")
-"""A long value argparse quotes back in an error, e.g. ``invalid choice: '...'``."""
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """``argparse`` whose error messages show the arguments they quote safely.
-
-    ``unrecognized arguments: ...`` repeats what was typed (or what a script
-    passed, a file name perhaps) as it is; here its control characters are
-    made visible (see :func:`tui.safe_text.printable`).
-    """
-
-    def error(self, message: str) -> NoReturn:  # as argparse's
-        # A value quoted back ("invalid choice: '...'") is cut to its start.
-        message = _LONG_QUOTE.sub(lambda found: repr(shortened(found.group(1))), message)
-        super().error(printable(message))
 
 
 class BadInput(Exception):

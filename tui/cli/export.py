@@ -19,7 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli.common import DECK_HELP, ArgumentParser, BadInput, deck_to_present, fail
+from tui.cli.common import DECK_HELP, BadInput, deck_to_present, fail
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.export import FORMATS
 from tui.safe_text import printable, shortened

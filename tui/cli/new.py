@@ -14,7 +14,8 @@ import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli.common import ArgumentParser, fail
+from tui.cli.common import fail
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import socket
 from typing import TYPE_CHECKING
@@ -11,6 +10,9 @@ from tui.cli.common import BadInput, deck_to_present, fail, warn
 from tui.cli.session import NotStarted, Options, Session, open_session
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from tui.web.control import PhoneSetup
 
 NO_TERMINAL_HINT = "for scripts use 'podium check' or 'podium vote --choice N'"
@@ -20,7 +22,7 @@ _PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~\-/]*)?")
 """What ``--public-url`` may be: http(s), a host (and port), an optional plain path."""
 
 
-def _phone_socket(args: argparse.Namespace) -> socket.socket | None:
+def _phone_socket(args: argparse.Namespace | SimpleNamespace) -> socket.socket | None:
     """Bind ``--serve`` before anything else starts (a taken port: exit 2).
 
     Raises:
@@ -52,7 +54,7 @@ def _phone_socket(args: argparse.Namespace) -> socket.socket | None:
         raise BadInput([f"podium: --serve: {error}"]) from None
 
 
-def present(args: argparse.Namespace) -> int:
+def present(args: argparse.Namespace | SimpleNamespace) -> int:
     """Present a deck full-screen.
 
     Args:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from tui.cli.common import (
     DECK_HELP,
     NO_RELOAD_HELP,
-    ArgumentParser,
     BadInput,
     deck_to_present,
     default_deck_path,
@@ -28,6 +27,7 @@ from tui.cli.common import (
     warn,
     write_report,
 )
+from tui.cli.parser import ArgumentParser
 from tui.cli.session import NotStarted, Options, open_session
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from tui.safe_text import printable_output

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import DECK_HELP, ArgumentParser, fail, load_deck, write_report
+from tui.cli.common import DECK_HELP, fail, load_deck, write_report
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable_output
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.cli.common import ArgumentParser, fail, write_report
+from tui.cli.common import fail, write_report
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.safe_text import printable
 

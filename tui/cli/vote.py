@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import ArgumentParser, default_deck_path, fail
+from tui.cli.common import default_deck_path, fail
+from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
 from tui.polls.voters import voter_name_problem
 from tui.safe_text import one_line, printable, shortened

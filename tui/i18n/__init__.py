@@ -17,7 +17,6 @@ may all use it.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import cache
@@ -192,9 +191,12 @@ def words_for(tag: str | None) -> Words:
 
 @cache
 def _load(code: str) -> Words:
+    # msgspec's decoder: the presenter has it loaded already (the json module is not).
+    import msgspec
+
     fallback = _load(ENGLISH) if code != ENGLISH else None
-    with open(os.path.join(_FOLDER, f"{code}.json"), encoding="utf-8") as file:
-        return Words(code, json.load(file), fallback)
+    with open(os.path.join(_FOLDER, f"{code}.json"), "rb") as file:
+        return Words(code, msgspec.json.decode(file.read()), fallback)
 
 
 def english() -> Words:

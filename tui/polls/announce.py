@@ -19,13 +19,14 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import shlex
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui import locks
 from tui.digest import sha256_hex
+from tui.polls.naming import presenter_tag as presenter_tag
+from tui.polls.naming import vote_command as vote_command
 
 if TYPE_CHECKING:
     from tui.deck.model import Deck
@@ -50,11 +51,6 @@ class Presentation(NamedTuple):
     title: str
     pid: int
     host: str
-
-
-def presenter_tag() -> tuple[int, str]:
-    """``(process id, host name)`` identifying this process as a presenter."""
-    return os.getpid(), socket.gethostname()
 
 
 def is_alive(pid: int | None, host: str | None) -> bool:
@@ -127,23 +123,6 @@ def voter_identity(name: str | None = None) -> str:
     else:
         where = "no-terminal"
     return f"{login}@{where}"
-
-
-def vote_command(store_path: Path, default_path: Path) -> str:
-    """The command the audience types to vote, shown on the poll slide.
-
-    Args:
-        store_path: The store the presenter uses.
-        default_path: The store ``podium vote`` finds by itself (the
-            deck's store in the presenter's data folder).
-
-    Returns:
-        ``podium vote`` for the presenter's own store, else ``podium vote
-        --store PATH`` with the path quoted for a shell.
-    """
-    if store_path.resolve() == default_path.resolve():
-        return "podium vote"
-    return f"podium vote --store {shlex.quote(str(store_path.resolve()))}"
 
 
 def _live_dir() -> Path:

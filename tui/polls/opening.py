@@ -78,7 +78,7 @@ class PresenterStore:
     def __init__(
         self, deck: Deck, path: Path, default: Path, *, shared: bool, notes: Sequence[str] = ()
     ) -> None:
-        from tui.polls.announce import vote_command
+        from tui.polls.naming import vote_command
 
         self._deck = deck
         self.path = path

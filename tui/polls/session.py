@@ -14,8 +14,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from tui.deck.model import Poll
-from tui.polls.announce import presenter_tag
 from tui.polls.model import PollResults, VoteRefused
+from tui.polls.naming import presenter_tag
 from tui.polls.store_errors import StoreError
 
 if TYPE_CHECKING:

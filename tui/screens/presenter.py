@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -42,10 +42,12 @@ from tui.screens.toast_frame import notify_in_frame
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Notice, NoticeKind
 from tui.show.state import ShowState
-from tui.widgets.notes_pane import NotesPane
-from tui.widgets.poll_view import PollView
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.widgets.notes_pane import NotesPane
+    from tui.widgets.poll_view import PollView
 
 
 class Ahead(Protocol):
@@ -119,8 +121,12 @@ class PresenterScreen(ShowActions, NavigableScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
             # In the first slide's layout from the start (no restyle); notes join when shown.
-            yield SlideView(id="slide", classes=f"-layout-{self.slide.layout.value}")
-        yield Static(id="too-small", markup=False)
+            # Parts this slide does not show come after the first frame.
+            yield SlideView(
+                id="slide", classes=f"-layout-{self.slide.layout.value}", first=self.slide
+            )
+        if self._below_minimum():  # else built when the terminal first gets that small
+            yield Static(id="too-small", markup=False)
         yield StatusBar(id="status")
 
     starts_show = True
@@ -162,7 +168,7 @@ class PresenterScreen(ShowActions, NavigableScreen):
         with self.app.batch_update():
             if Flag.DECK in flags:  # the deck file was saved: draw the new deck
                 self.deck = self.show.deck
-                for pane in self.query(NotesPane):  # none until first shown
+                for pane in self._notes_panes():  # none until first shown
                     pane.set_deck(self.deck)
                 for screen in self.app.screen_stack:  # an overview open lists the new slides
                     follow = getattr(screen, "follow_deck", None)
@@ -177,7 +183,7 @@ class PresenterScreen(ShowActions, NavigableScreen):
             elif Flag.GOTO in flags:
                 self._draw_status()
             elif Flag.TIMER in flags and state.notes_shown:
-                self.query_one(NotesPane).refresh_clock()
+                self._notes().refresh_clock()
             if Flag.POLL_CLOSED in flags or state.goto_open != change.old.goto_open:
                 self.refresh_bindings()  # the keys change meaning; the footer says so
         if Flag.BLANK in flags and state.blank:
@@ -202,18 +208,28 @@ class PresenterScreen(ShowActions, NavigableScreen):
             return
         notify_in_frame(self, message, **options)  # with the change it is about
 
+    def _notes_panes(self) -> list[NotesPane]:
+        """The notes pane, once built (it is built the first time it is shown)."""
+        return cast("list[NotesPane]", list(self.query("#notes")))
+
+    def _notes(self) -> NotesPane:
+        """The notes pane (it must be built)."""
+        return cast("NotesPane", self.query_one("#notes"))
+
     def _show_notes(self, state: ShowState) -> None:
         self.update_classes({"-notes-shown": state.notes_shown, "-notes-only": state.notes_only})
-        if not self.query(NotesPane):
+        if not self._notes_panes():
             if not state.notes_shown:
                 return  # a talk given without notes never builds the pane
             self._mount_notes()
-        notes = self.query_one(NotesPane)
+        notes = self._notes()
         notes.set_shown(state.notes_shown)
         notes.set_wide(state.notes_only)
 
     def _mount_notes(self) -> None:
         """Build the notes pane, showing it in the frame that has it complete."""
+        from tui.widgets.notes_pane import NotesPane  # not needed for the first slide
+
         hold = ExitStack()
         hold.enter_context(self.app.batch_update())
         mounted = self.query_one("#stage").mount(
@@ -241,7 +257,7 @@ class PresenterScreen(ShowActions, NavigableScreen):
             deck=self.deck,
         )
         if show.state.notes_shown:
-            notes = self.query_one(NotesPane)
+            notes = self._notes()
             notes.show(position.slide, position.step)
             notes.refresh_clock()
         self._draw_status()
@@ -259,7 +275,7 @@ class PresenterScreen(ShowActions, NavigableScreen):
         poll = show.poll
         if poll is None or show.results is None:
             return
-        self.query_one(PollView).show(
+        cast("PollView", self.query_one("#slide-poll")).show(
             poll, show.results, show.chart_shown(poll), hints=POLL_KEYS, title=self.slide.title
         )
         self._check_poll_keys()
@@ -291,16 +307,28 @@ class PresenterScreen(ShowActions, NavigableScreen):
         self._check_size()
         self.call_after_refresh(self._draw_status)
 
+    def _below_minimum(self) -> bool:
+        width, height = self.app.size
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
+    def _too_small_message(self) -> Static:
+        """The "terminal too small" message (built the first time it is needed)."""
+        for message in self.query("#too-small").results(Static):
+            return message
+        message = Static(id="too-small", markup=False)
+        self.mount(message, before=self.query_one(StatusBar))
+        return message
+
     def _check_size(self) -> None:
         width, height = self.app.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        too_small = self._below_minimum()
         if too_small != self.too_small:
             self.too_small = too_small
             self.show.cancel_goto()
             self.refresh_bindings()
         self.set_class(too_small, "-too-small")
         if too_small:
-            self.query_one("#too-small", Static).update(
+            self._too_small_message().update(
                 self.words(
                     "screen.too_small",
                     width=width,

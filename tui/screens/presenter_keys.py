@@ -17,7 +17,7 @@ from tui.deck.model import Poll
 from tui.i18n import Words, english
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
-from tui.widgets.poll_view import PollKeys
+from tui.widgets.poll_keys import PollKeys
 
 
 def _digit_bindings() -> list[Binding]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -17,6 +16,7 @@ from tui.deck.model import Poll
 from tui.i18n import Words, english, words_of
 from tui.polls.model import PollResults
 from tui.safe_text import one_line, printable
+from tui.widgets.poll_keys import PollKeys
 
 # Eighths of a cell, so bars grow smoothly even when narrow.
 _PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
@@ -86,18 +86,6 @@ def as_results(
         return replace(PollResults.empty(poll), closed=closed)
     counts = tuple(int(totals.get(option, 0)) for option in poll.options)
     return PollResults(poll, counts, sum(counts) if voters is None else voters, closed=closed)
-
-
-class PollKeys(NamedTuple):
-    """The presenter's keys a poll's summary line names, as the bindings give them.
-
-    Attributes:
-        chart: Shows or hides the bar chart (``r``).
-        close: Closes or reopens the poll (``c``).
-    """
-
-    chart: str
-    close: str
 
 
 class PollChart:

@@ -90,16 +90,18 @@ def apply_layout(view: Widget, layout: Layout) -> None:
     """Style ``view`` (a slide view) and its widgets for ``layout``.
 
     Args:
-        view: The slide view; its widgets are found by the selectors above.
+        view: The slide view; its widgets are found by the selectors above
+            (a part not built yet is styled when it is, see
+            :class:`tui.widgets.slide_view.SlideView`).
         layout: The slide's layout.
     """
     for selector, styles in layout_styles(layout).items():
-        widget = view.query_one(selector) if selector else view
-        for name, value in styles.items():
-            if value is None:
-                widget.styles.clear_rule(name)
-            else:
-                setattr(widget.styles, name, value)
+        for widget in view.query(selector) if selector else (view,):
+            for name, value in styles.items():
+                if value is None:
+                    widget.styles.clear_rule(name)
+                else:
+                    setattr(widget.styles, name, value)
     for selector, classes in LEAF_CLASSES.items():
         view.query_one(selector).update_classes(
             {name: layout in layouts for name, layouts in classes.items()}

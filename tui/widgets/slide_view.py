@@ -6,6 +6,11 @@ text and styles, never remounts (except when a columns slide has a
 different number of columns) and never restyles the view from the
 stylesheet. The view's class names its layout (``-layout-title`` ...).
 
+Parts the first slide does not show (the top margin of a content slide,
+columns, the poll and its join code, a quote's attribution) are built once
+the first frame is out, or with the first slide that shows one: start-up
+lays out only what is on screen (see :meth:`SlideView.show`).
+
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
 terminals; its side and top margins are shares of the terminal (CSS
@@ -17,19 +22,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
 from tui.polls.model import PollResults
 from tui.render import markdown, prefetch_markdown
 from tui.safe_text import printable
-from tui.widgets.join_view import JoinView
-from tui.widgets.poll_view import PollKeys, PollView
 from tui.widgets.slide_frame import frame_width
 from tui.widgets.slide_layouts import CENTRED, apply_layout, leaf_classes
 from tui.widgets.slide_pictures import PictureFitting
@@ -37,6 +42,9 @@ from tui.widgets.slide_title import SlideTitle
 
 if TYPE_CHECKING:
     from tui.web.qr import JoinCode
+    from tui.widgets.join_view import JoinView
+    from tui.widgets.poll_keys import PollKeys
+    from tui.widgets.poll_view import PollView
 
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
 
@@ -53,6 +61,24 @@ def meta_lines(deck: Deck | None) -> tuple[str, str]:
 _LAYOUT_NAMES = {layout.value for layout in Layout}
 
 
+def _shows_extras(slide: Slide) -> bool:
+    """Whether ``slide`` shows columns, a poll or an attribution."""
+    return bool(slide.columns) or slide.poll is not None or bool(slide.attribution)
+
+
+def _extras() -> tuple[list[Widget], list[Widget]]:
+    """The body's companions in order (columns, the poll row, the attribution), and
+    what goes in the poll row (the poll and its join code)."""
+    from tui.widgets.join_view import JoinView  # with the first slide that needs them
+    from tui.widgets.poll_view import PollView
+
+    return [
+        Horizontal(id="slide-columns"),
+        Horizontal(id="slide-poll-row"),
+        Static(id="slide-attribution", markup=False),
+    ], [PollView(id="slide-poll"), JoinView(id="slide-join")]
+
+
 class SlideView(PictureFitting, Vertical):
     """Draws one slide at one reveal step."""
 
@@ -63,13 +89,36 @@ class SlideView(PictureFitting, Vertical):
 
     _frame_width: int | None = None
     _meta: tuple[str, str] | None = None
+    _has_top = True
+    """The top margin (``#slide-top``) is built."""
+    _has_extras = True
+    """The columns, the poll row and the attribution are built."""
+
+    def __init__(
+        self, *, first: Slide | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """A slide view.
+
+        Args:
+            first: The first slide it will show: the parts that slide does
+                not show are built after the first frame (None: all at once).
+            id: The widget's id.
+            classes: Its classes; a ``-layout-NAME`` class composes it in
+                that layout (no restyle for the first slide).
+        """
+        super().__init__(id=id, classes=classes)
+        self._first = first
 
     def compose(self) -> ComposeResult:
         # Composed with the first slide's classes (a "-layout-" class given
         # to the view), so that no widget is restyled for the first slide.
         first = next((Layout(name[8:]) for name in self.classes if name[8:] in _LAYOUT_NAMES), None)
+        slide = self._first
+        self._has_top = slide is None or slide.layout not in CENTRED
+        self._has_extras = slide is None or _shows_extras(slide)
         with Vertical(id="slide-frame"):
-            yield Static(id="slide-top")  # the top margin of a content slide
+            if self._has_top:
+                yield Static(id="slide-top")  # the top margin of a content slide
             yield SlideTitle(id="slide-title", classes=leaf_classes("#slide-title", first))
             yield Static(id="slide-subtitle", markup=False)
             yield Static(id="slide-author", markup=False)
@@ -77,12 +126,61 @@ class SlideView(PictureFitting, Vertical):
                 yield Static(
                     id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
                 )
-                yield Horizontal(id="slide-columns")
-                with Horizontal(id="slide-poll-row"):
-                    yield PollView(id="slide-poll")
-                    yield JoinView(id="slide-join")
-                yield Static(id="slide-attribution", markup=False)
+                if self._has_extras:
+                    (columns, row, attribution), in_row = _extras()
+                    yield columns
+                    with row:
+                        yield from in_row
+                    yield attribution
             yield Static(id="slide-meta", markup=False)
+
+    def _build_the_rest(self, *, now: bool = False) -> None:
+        """Mount the parts the first slide did not need, hidden until a slide shows them.
+
+        Args:
+            now: A slide on screen needs them: the screen is not updated
+                until they are mounted (one frame, complete).
+        """
+        if self._has_top and self._has_extras:
+            return
+        containers = [*self.query("#slide-frame"), *self.query("#slide-scroll")]
+        if len(containers) != 2 or any(
+            not each.is_attached or each._closing or each._pruning for each in containers
+        ):
+            return  # the app is closing (a quit signal right after the first frame)
+        frame, scroll = containers
+        mounting: list[AwaitMount] = []
+        if not self._has_top:
+            self._has_top = True
+            top = Static(id="slide-top")
+            top.display = False
+            mounting.append(frame.mount(top, before=0))
+        if not self._has_extras:
+            self._has_extras = True
+            extras, in_row = _extras()
+            for part in extras:
+                part.display = False
+            mounting.append(scroll.mount_all(extras))
+            mounting.append(extras[1].mount_all(in_row))
+        if self._layout is not None:
+            apply_layout(self, self._layout)  # the new parts' inline styles
+        # Their stylesheets, parsed now, are kept for the next start too.
+        keep_css = getattr(self.app, "keep_more_parsed_css", None)
+        if callable(keep_css):
+            self.call_after_refresh(keep_css)
+        if not now or self.screen not in self.app.screen_stack:
+            return  # off screen (a frame drawn ahead waits for its widgets itself)
+        hold = ExitStack()
+        hold.enter_context(self.app.batch_update())
+
+        async def mounted() -> None:
+            try:
+                for each in mounting:
+                    await each
+            finally:
+                hold.close()
+
+        self.call_next(mounted)
 
     def show(
         self,
@@ -108,6 +206,12 @@ class SlideView(PictureFitting, Vertical):
                 event and date for a slide that shows them.
         """
         first = self._layout is None  # the first slide drawn: start-up
+        if (not self._has_top and slide.layout not in CENTRED) or (
+            not self._has_extras and _shows_extras(slide)
+        ):
+            self._build_the_rest(now=True)
+        elif first and not (self._has_top and self._has_extras):
+            self.call_after_refresh(self._build_the_rest)  # once this frame is out
         if slide.layout is not self._layout:
             # The class names the layout (no stylesheet rule reads it, so no
             # restyle); its look is set as inline styles (see slide_layouts).
@@ -155,9 +259,25 @@ class SlideView(PictureFitting, Vertical):
                 self._deferred_body = (body_text, justify)
                 self.call_after_refresh(self._show_deferred_body)
 
+        if self._has_extras:  # else this slide shows none of them
+            self._show_extras(slide, totals, chart_shown, poll_hints)
+        scroll = self.query_one("#slide-scroll")
+        if scroll.scroll_y:
+            scroll.scroll_home(animate=False)
+        if deck is not None:
+            self.call_after_refresh(self._prefetch_next, slide, step, deck)
+
+    def _show_extras(
+        self,
+        slide: Slide,
+        totals: PollResults | Mapping[str, int] | None,
+        chart_shown: bool,
+        poll_hints: PollKeys | None,
+    ) -> None:
+        """Draw (or hide) the slide's columns, poll and attribution."""
         self._show_columns(slide.columns)
 
-        poll_view = self.query_one("#slide-poll", PollView)
+        poll_view = cast("PollView", self.query_one("#slide-poll"))
         poll_view.display = slide.poll is not None
         self.query_one("#slide-poll-row").display = slide.poll is not None
         self._show_join(slide.poll is not None)
@@ -170,11 +290,10 @@ class SlideView(PictureFitting, Vertical):
         attribution = self.query_one("#slide-attribution", Static)
         attribution.display = bool(slide.attribution)
         attribution.update(Text(printable(f"— {slide.attribution}") if slide.attribution else ""))
-        scroll = self.query_one("#slide-scroll")
-        if scroll.scroll_y:
-            scroll.scroll_home(animate=False)
-        if deck is not None:
-            self.call_after_refresh(self._prefetch_next, slide, step, deck)
+
+    def _poll_shown(self) -> bool:
+        """Whether the poll row is on the slide (never before it is built)."""
+        return self._has_extras and self.query_one("#slide-poll-row").display
 
     def _prefetch_next(self, slide: Slide, step: int, deck: Deck) -> None:
         """Parse and lay out the body the next key (Right) shows, while this one is read."""
@@ -208,11 +327,13 @@ class SlideView(PictureFitting, Vertical):
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
         self.join = join
-        self._show_join(self.query_one("#slide-poll-row").display)
+        self._show_join(self._poll_shown())
 
     def _show_join(self, poll_shown: bool) -> None:
+        if not self._has_extras:
+            return  # built hidden, with no code, when first needed
         if self.join is None or not poll_shown:
-            self.query_one(JoinView).show(None, 0, 0)
+            cast("JoinView", self.query_one("#slide-join")).show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
         # measure, inside margins in proportion to the terminal). That is
@@ -223,7 +344,7 @@ class SlideView(PictureFitting, Vertical):
         self.call_after_refresh(self._fit_join)
 
     def _fit_join(self) -> None:
-        if self.join is None or not self.query_one("#slide-poll-row").display:
+        if self.join is None or not self._poll_shown():
             return
         top = self.query_one("#slide-top")
         # The frame itself may not be laid out for this slide yet.
@@ -235,10 +356,10 @@ class SlideView(PictureFitting, Vertical):
         # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
         top_height = top.outer_size.height or max(1, room * 6 // 100)
         height = room - 4 - (top_height if top.display else 0)
-        self.query_one(JoinView).show(self.join, width, height)
+        cast("JoinView", self.query_one("#slide-join")).show(self.join, width, height)
 
     def on_resize(self) -> None:
-        self._show_join(self.query_one("#slide-poll-row").display)
+        self._show_join(self._poll_shown())
 
     def _show_deferred_body(self) -> None:
         if self._deferred_body is None:

@@ -1,0 +1,64 @@
+"""An update draws no widget wholly hidden behind others, and looks the same for it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, FixedClock, fixed_now, in_english
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.widget import Widget
+
+from tui.app import make_app
+from tui.compositor import CroppedCompositor, _covered
+from tui.deck import load_deck
+
+
+def test_covered_means_every_cell_lies_in_a_region_in_front() -> None:
+    assert _covered(Region(0, 0, 100, 30), [Region(0, 0, 100, 29), Region(0, 29, 100, 1)])
+    assert not _covered(Region(0, 0, 100, 30), [Region(0, 0, 100, 29), Region(0, 29, 99, 1)])
+    assert _covered(Region(0, 29, 100, 1), [Region(0, 29, 95, 1), Region(95, 29, 5, 1)])
+    assert _covered(Region(2, 2, 3, 3), [Region(0, 0, 10, 10)])
+    assert not _covered(Region(0, 0, 10, 10), [Region(0, 0, 5, 10), Region(6, 0, 4, 10)])
+    assert not _covered(Region(0, 0, 10, 10), [])
+
+
+def _cells(strips) -> list[list[tuple[str, str]]]:
+    return [[(segment.text, str(segment.style)) for segment in strip] for strip in strips]
+
+
+@pytest.mark.parametrize("notes", [False, True])
+async def test_the_whole_screen_is_drawn_as_textual_draws_it(
+    notes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = in_english(load_deck(DATA / "all_layouts.yaml"))
+    app = make_app(deck, clock=FixedClock(), now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        if notes:
+            await pilot.press("s")
+        for index in range(len(deck.slides)):
+            app.show.jump(index)
+            await pilot.pause()
+            await pilot.pause()
+            compositor = app.screen._compositor
+            assert isinstance(compositor, CroppedCompositor)
+            drawn: list[Widget] = []
+            render_lines = Widget.render_lines
+
+            def counted(self: Widget, crop: Region, render=render_lines) -> list:
+                drawn.append(self)
+                return render(self, crop)
+
+            monkeypatch.setattr(Widget, "render_lines", counted)
+            ours = _cells(compositor.render_strips())
+            drawn_by_us = list(drawn)
+            drawn.clear()
+            monkeypatch.setattr(CroppedCompositor, "_get_renders", Compositor._get_renders)
+            theirs = _cells(compositor.render_strips())
+            monkeypatch.undo()
+            assert ours == theirs, f"slide {index + 1}"
+            stage = app.screen.query_one("#stage")
+            assert app.screen in drawn and stage in drawn  # Textual draws them all
+            # Behind the stage and the status line; the stage behind the slide.
+            assert app.screen not in drawn_by_us
+            if not notes:
+                assert stage not in drawn_by_us

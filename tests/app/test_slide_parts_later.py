@@ -1,0 +1,119 @@
+"""The slide's parts the first slide does not show come after the first frame.
+
+The top margin of a content slide, columns, the poll with its join code and
+a quote's attribution are built once the first frame is out (hidden), or
+at once when a slide that shows one comes first; a slide that needs them
+before they are built gets them in its own frame.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from tui.deck import Deck, load_deck_text
+from tui.widgets.slide_view import SlideView
+
+DECK = """\
+slides:
+  - layout: title
+    title: Velkommen
+  - title: Spørsmål
+    poll:
+      question: Hva synes du?
+      options: [Bra, Dårlig]
+  - layout: quote
+    title: Sitat
+    body: Noe klokt
+    attribution: Noen
+  - title: To spalter
+    columns: [Venstre, Høyre]
+"""
+
+LATER = ("#slide-top", "#slide-columns", "#slide-poll-row", "#slide-poll", "#slide-attribution")
+
+
+class Host(App[None]):
+    """One slide view, first showing slide ``first`` of the deck."""
+
+    def __init__(self, deck: Deck, first: int) -> None:
+        super().__init__()
+        self.deck = deck
+        self.first = deck.slides[first]
+
+    def compose(self) -> ComposeResult:
+        yield SlideView(id="slide", classes=f"-layout-{self.first.layout.value}", first=self.first)
+
+
+def _built(view: SlideView) -> set[str]:
+    return {selector for selector in LATER if view.query(selector)}
+
+
+async def test_a_title_slide_first_composes_none_of_them_then_builds_them_hidden() -> None:
+    deck = load_deck_text(DECK)
+    app = Host(deck, 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(SlideView)
+        assert _built(view) == set()
+        view.show(deck.slides[0], 0, deck=deck)
+        assert _built(view) == set()  # not in the first frame
+        await pilot.pause()
+        await pilot.pause()
+        assert _built(view) == set(LATER)  # once it is out
+        shown = [selector for selector in LATER if view.query_one(selector).display]
+        assert shown in ([], ["#slide-poll"])  # the poll's row hides it
+        assert all(widget.is_mounted for widget in view.walk_children())
+
+
+async def test_a_slide_that_needs_them_before_they_are_built_gets_them_at_once() -> None:
+    deck = load_deck_text(DECK)
+    app = Host(deck, 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(SlideView)
+        view.show(deck.slides[0], 0, deck=deck)
+        view.show(deck.slides[1], 0, {"Bra": 3, "Dårlig": 1}, deck=deck)  # before a frame
+        assert view.query_one("#slide-poll-row").display
+        assert view.query_one("#slide-top").display  # a content slide's margin
+        await pilot.pause()
+        await pilot.pause()
+        poll = view.query_one("#slide-poll")
+        lines = poll.render_lines(poll.region.reset_offset)
+        text = "\n".join("".join(segment.text for segment in line) for line in lines)
+        assert "Bra" in text and "Dårlig" in text
+        view.show(deck.slides[2], 0, deck=deck)
+        await pilot.pause()
+        assert view.query_one("#slide-attribution").display
+        assert not view.query_one("#slide-poll-row").display
+        assert not view.query_one("#slide-top").display  # a quote is centred
+
+
+async def test_a_first_slide_that_shows_them_is_composed_with_them() -> None:
+    deck = load_deck_text(DECK)
+    for first in (1, 2, 3):
+        app = Host(deck, first)
+        async with app.run_test(size=(100, 30)):
+            view = app.query_one(SlideView)
+            built = _built(view)
+            assert {"#slide-columns", "#slide-poll-row", "#slide-attribution"} <= built
+            assert ("#slide-top" in built) is (first != 2)  # a quote has no top margin
+
+
+async def test_the_audience_view_composes_everything() -> None:
+    class Audience(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SlideView(id="slide")
+
+    app = Audience()
+    async with app.run_test(size=(100, 30)):
+        assert _built(app.query_one(SlideView)) == set(LATER)
+
+
+async def test_nothing_is_built_once_the_view_is_going() -> None:
+    """A quit signal right after the first frame: the parts are not mounted on a closing app."""
+    deck = load_deck_text(DECK)
+    app = Host(deck, 0)
+    async with app.run_test(size=(100, 30)):
+        view = app.query_one(SlideView)
+        view.show(deck.slides[0], 0, deck=deck)
+        await view.query_one("#slide-scroll").remove()
+        view._build_the_rest()  # as the callback after the first frame would
+        assert _built(view) == set()
