@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -28,6 +27,7 @@ from tui.deck.model import Slide
 from tui.i18n import words_for
 from tui.i18n.keys import translate_all, translate_node
 from tui.screens.navigable import NavigableScreen
+from tui.screens.notes_host import NotesHost
 from tui.screens.presenter_keys import (
     POLL_KEYS,
     PRESENTER_BINDINGS,
@@ -41,12 +41,10 @@ from tui.screens.show_actions import ShowActions
 from tui.screens.toast_frame import notify_in_frame
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Notice, NoticeKind
-from tui.show.state import ShowState
 from tui.widgets.slide_view import SlideView
 from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from tui.widgets.notes_pane import NotesPane
     from tui.widgets.poll_view import PollView
 
 
@@ -71,7 +69,7 @@ _FULL_DRAW = frozenset(
 """Changes that redraw the slide (a vote from elsewhere redraws the poll alone)."""
 
 
-class PresenterScreen(ShowActions, NavigableScreen):
+class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
     """Shows the deck one slide (and reveal step) at a time.
 
     Args:
@@ -207,42 +205,6 @@ class PresenterScreen(ShowActions, NavigableScreen):
         ):
             return
         notify_in_frame(self, message, **options)  # with the change it is about
-
-    def _notes_panes(self) -> list[NotesPane]:
-        """The notes pane, once built (it is built the first time it is shown)."""
-        return cast("list[NotesPane]", list(self.query("#notes")))
-
-    def _notes(self) -> NotesPane:
-        """The notes pane (it must be built)."""
-        return cast("NotesPane", self.query_one("#notes"))
-
-    def _show_notes(self, state: ShowState) -> None:
-        self.update_classes({"-notes-shown": state.notes_shown, "-notes-only": state.notes_only})
-        if not self._notes_panes():
-            if not state.notes_shown:
-                return  # a talk given without notes never builds the pane
-            self._mount_notes()
-        notes = self._notes()
-        notes.set_shown(state.notes_shown)
-        notes.set_wide(state.notes_only)
-
-    def _mount_notes(self) -> None:
-        """Build the notes pane, showing it in the frame that has it complete."""
-        from tui.widgets.notes_pane import NotesPane  # not needed for the first slide
-
-        hold = ExitStack()
-        hold.enter_context(self.app.batch_update())
-        mounted = self.query_one("#stage").mount(
-            NotesPane(self.show.timer, self.deck, self._now, id="notes")
-        )
-
-        async def shown() -> None:
-            try:
-                await mounted
-            finally:
-                hold.close()
-
-        self.call_next(shown)
 
     def _draw(self) -> None:
         """Push the show's state into the widgets."""

@@ -1,0 +1,66 @@
+"""The presenter screen's notes pane, built the first time it is shown: :class:`NotesHost`.
+
+A talk given without notes never builds the pane (nor imports it); the
+first time the notes are shown, the pane is mounted and shown in the frame
+that has it complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import Screen
+
+from tui.deck.model import Deck
+from tui.show.core import Show
+from tui.show.state import ShowState
+
+if TYPE_CHECKING:
+    from tui.widgets.notes_pane import NotesPane
+
+
+class NotesHost(Screen[Any]):
+    """Screen mixin: the notes pane (``#notes``) in ``#stage``, built when first shown."""
+
+    show: Show
+    deck: Deck
+    _now: Callable[[], datetime]
+
+    def _notes_panes(self) -> list[NotesPane]:
+        """The notes pane, once built (it is built the first time it is shown)."""
+        return cast("list[NotesPane]", list(self.query("#notes")))
+
+    def _notes(self) -> NotesPane:
+        """The notes pane (it must be built)."""
+        return cast("NotesPane", self.query_one("#notes"))
+
+    def _show_notes(self, state: ShowState) -> None:
+        self.update_classes({"-notes-shown": state.notes_shown, "-notes-only": state.notes_only})
+        if not self._notes_panes():
+            if not state.notes_shown:
+                return  # a talk given without notes never builds the pane
+            self._mount_notes()
+        notes = self._notes()
+        notes.set_shown(state.notes_shown)
+        notes.set_wide(state.notes_only)
+
+    def _mount_notes(self) -> None:
+        """Build the notes pane, showing it in the frame that has it complete."""
+        from tui.widgets.notes_pane import NotesPane  # not needed for the first slide
+
+        hold = ExitStack()
+        hold.enter_context(self.app.batch_update())
+        mounted = self.query_one("#stage").mount(
+            NotesPane(self.show.timer, self.deck, self._now, id="notes")
+        )
+
+        async def shown() -> None:
+            try:
+                await mounted
+            finally:
+                hold.close()
+
+        self.call_next(shown)
