@@ -8,13 +8,13 @@ that has it complete.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import ExitStack
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 
 from tui.deck.model import Deck
+from tui.held_updates import draw_when_done
 from tui.show.core import Show
 from tui.show.state import ShowState
 
@@ -51,16 +51,7 @@ class NotesHost(Screen[Any]):
         """Build the notes pane, showing it in the frame that has it complete."""
         from tui.widgets.notes_pane import NotesPane  # not needed for the first slide
 
-        hold = ExitStack()
-        hold.enter_context(self.app.batch_update())
         mounted = self.query_one("#stage").mount(
             NotesPane(self.show.timer, self.deck, self._now, id="notes")
         )
-
-        async def shown() -> None:
-            try:
-                await mounted
-            finally:
-                hold.close()
-
-        self.call_next(shown)
+        draw_when_done(self.app, self.call_next, lambda: mounted)

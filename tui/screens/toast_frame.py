@@ -4,19 +4,20 @@ Textual shows a notification as a toast widget that it mounts later, from
 the app's message queue (``App._refresh_notifications`` → ``ToastRack.show``),
 so a change drawn now and its toast arrive in two frames: closing a poll
 drew the closed poll, then, a moment later, "Closed …". :func:`notify_in_frame`
-holds the screen's updates (``App.batch_update``) from the notice until the
-toast is mounted, so both go out in one frame.
+holds the screen's updates (:func:`tui.held_updates.draw_when_done`) until
+the toast is mounted, so both go out in one frame.
 """
 
 from __future__ import annotations
 
 import asyncio
-from contextlib import ExitStack
 from typing import Any
 
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets._toast import Toast, ToastRack
+
+from tui.held_updates import draw_when_done
 
 TOAST_WAIT = 0.5
 """Most seconds the screen waits for a toast to mount before it draws without it."""
@@ -30,13 +31,7 @@ def notify_in_frame(screen: Screen[Any], message: str, **options: Any) -> None:
     :data:`TOAST_WAIT` seconds) goes out with it in one frame.
     """
     app = screen.app
-    hold = ExitStack()
-    hold.enter_context(app.batch_update())
-    try:
-        screen.notify(message, **options)
-    except BaseException:
-        hold.close()
-        raise
+    screen.notify(message, **options)
 
     async def mounted() -> None:
         # Queued after Textual's own ToastRack.show: the toasts' holders exist
@@ -46,14 +41,8 @@ def notify_in_frame(screen: Screen[Any], message: str, **options: Any) -> None:
             await asyncio.wait_for(_all_mounted(rack), TOAST_WAIT)
         except (NoMatches, asyncio.TimeoutError):
             pass  # no rack (another screen), or slow: draw without waiting longer
-        finally:
-            hold.close()
 
-    try:
-        app.call_later(mounted)
-    except BaseException:
-        hold.close()
-        raise
+    draw_when_done(app, app.call_later, mounted)
 
 
 async def _all_mounted(rack: ToastRack) -> None:

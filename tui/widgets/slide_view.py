@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from contextlib import ExitStack
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -32,6 +31,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
+from tui.held_updates import draw_when_done
 from tui.polls.model import PollResults
 from tui.render import markdown, prefetch_markdown
 from tui.safe_text import printable
@@ -170,17 +170,12 @@ class SlideView(PictureFitting, Vertical):
             self.call_after_refresh(keep_css)
         if not now or self.screen not in self.app.screen_stack:
             return  # off screen (a frame drawn ahead waits for its widgets itself)
-        hold = ExitStack()
-        hold.enter_context(self.app.batch_update())
 
         async def mounted() -> None:
-            try:
-                for each in mounting:
-                    await each
-            finally:
-                hold.close()
+            for each in mounting:
+                await each
 
-        self.call_next(mounted)
+        draw_when_done(self.app, self.call_next, mounted)
 
     def show(
         self,
