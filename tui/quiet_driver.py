@@ -26,6 +26,8 @@ from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.terminal import in_background
+
 SEQUENCE_TICK = 0.1
 """Seconds between checks while the parser waits for the rest of a sequence
 (Textual's own interval: a lone Escape becomes a key after its timeout)."""
@@ -81,14 +83,6 @@ def split_lone_escapes(data: str, pasting: bool) -> tuple[list[str], bool]:
     return pieces, pasting
 
 
-def _in_background(fd: int) -> bool:
-    """Whether the terminal on ``fd`` is another process group's (False for no terminal)."""
-    try:
-        return os.tcgetpgrp(fd) != os.getpgrp()
-    except OSError:
-        return False
-
-
 class _WakingEvent(Event):
     """An event whose :meth:`set` also writes a byte to the driver's wake pipe."""
 
@@ -134,7 +128,7 @@ class QuietLinuxDriver(LinuxDriver):
         ``bg`` the wait ends and Textual stops the app again, as before.
         """
         deadline = time.monotonic() + QUIT_GRACE
-        while _in_background(self.fileno) and time.monotonic() < deadline:
+        while in_background(self.fileno) and time.monotonic() < deadline:
             time.sleep(QUIT_GRACE_STEP)  # the other signal's handler runs between two sleeps
         super()._sigcont_application(*args)
 

@@ -211,7 +211,7 @@ def _terminal_gone(fd: int = 2) -> bool:
     return False
 
 
-def _in_background(fd: int = 0) -> bool:
+def in_background(fd: int = 0) -> bool:
     """Whether the terminal on ``fd`` belongs to another process group (the shell, after Ctrl+Z)."""
     try:
         return os.tcgetpgrp(fd) != os.getpgrp()
@@ -295,7 +295,7 @@ class _Lifecycle:
         self.signal = signum
         if _terminal_gone():  # hung up: all three are dead
             _let_go_of_terminal((0, 1, 2))
-        elif _in_background():  # suspended: the terminal is the shell's; print the report there
+        elif in_background():  # suspended: the terminal is the shell's; print the report there
             _let_go_of_terminal((0, 2))
         loop = self.loop
         if loop is None or loop.is_closed():
