@@ -7,7 +7,8 @@ Usage::
 
 The format defaults to the one ``-o``'s suffix names, else ``html``; ``-o``
 defaults to the deck's name with the format's suffix (a folder
-``NAME-svg`` for SVG) in the current folder. Exit status: 0, or 2 for a
+``NAME-svg`` for SVG) in the current folder, and ``-o -`` is standard
+output. What may be written where: :mod:`tui.export.target`. Exit status: 0, or 2 for a
 deck, theme, store or option that cannot be used.
 """
 
@@ -18,12 +19,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import DECK_HELP, BadInput, deck_to_present, fail
 from tui.cli.parser import ArgumentParser
 from tui.exit_codes import EXIT_OK
 from tui.export import FORMATS
 from tui.safe_text import printable, shortened
+
+if TYPE_CHECKING:
+    from tui.deck import Deck
 
 DEFAULT_SIZE = (100, 30)
 """``--size`` of SVG exports: columns and rows of the terminal shown."""
@@ -83,28 +88,20 @@ def _size(value: str) -> tuple[int, int]:
     return columns, rows
 
 
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        suffix = Path(args.output).suffix.lower().lstrip(".")
-        if suffix in ("html", "htm"):
-            return "html"
-        if suffix in FORMATS:
-            return suffix
-    return "html"
-
-
 def main(argv: Sequence[str]) -> int:
     """``podium export``: write the deck in another format.
 
     Args:
         argv: The arguments after ``podium export``.
     """
+    from tui.export.target import TargetError, export_format
     from tui.themes import ThemeError
 
     args = _parser().parse_args(argv)
-    fmt = _format(args)
+    try:
+        fmt = export_format(args.output, args.format)
+    except TargetError as error:
+        return fail([str(error)])
     if args.handout and fmt == "svg":
         return fail(["podium export: --handout is for html and pdf, not svg"])
     try:
@@ -122,16 +119,16 @@ def main(argv: Sequence[str]) -> int:
         sources = read_sources(deck, args.store, rehearsals=args.handout)
     except SourceError as error:
         return fail([str(error)])
-    stem = Path(deck.source).stem or "slides"
-    target = (
-        Path(args.output).expanduser()
-        if args.output
-        else Path(f"{stem}-svg" if fmt == "svg" else f"{stem}.{fmt}")
-    )
+    try:
+        target = _target(args, fmt, deck, sources.store)
+    except TargetError as error:
+        return fail([str(error)])
     started = time.perf_counter()
     try:
         if fmt == "svg":
             from tui.export.svg import export_svgs
+
+            assert target is not None  # -o - is refused for svg
 
             files = export_svgs(deck, target, sources, theme=args.theme, size=args.size)
             size = sum(path.stat().st_size for path in files)
@@ -145,16 +142,53 @@ def main(argv: Sequence[str]) -> int:
                 from tui.export.pdf import render_pdf
 
                 data = render_pdf(deck, palette, sources, handout=args.handout)
-            from tui.export.files import write_file
-
-            write_file(target, data)
             size = len(data)
-            what = str(target)
+            if target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                what = f"{fmt} to standard output"
+            else:
+                from tui.export.files import write_file
+
+                write_file(target, data)
+                what = str(target)
     except OSError as error:
-        return fail([f"podium export: cannot write {target}: {error.strerror or error}"])
+        where = target or "standard output"
+        return fail([f"podium export: cannot write {where}: {error.strerror or error}"])
     seconds = time.perf_counter() - started
     print(printable(f"wrote {what} ({_kilobytes(size)}, {seconds:.1f} s)"), file=sys.stderr)
     return EXIT_OK
+
+
+def _target(args: argparse.Namespace, fmt: str, deck: Deck, store: Path | None) -> Path | None:
+    """Where to write (None: standard output), checked by :func:`checked_target`."""
+    from tui.export.target import STDOUT, TargetError, checked_target
+
+    if args.output == STDOUT:
+        if fmt == "svg":
+            raise TargetError("podium export: -o - is for html and pdf; svg writes a folder")
+        if sys.stdout.isatty():
+            raise TargetError(
+                f"podium export: will not write {fmt} to the terminal; "
+                f"redirect it (podium export -o - > talk.{fmt})"
+            )
+        return None
+    stem = Path(deck.source).stem or "slides"
+    path = (
+        Path(args.output).expanduser()
+        if args.output
+        else Path(f"{stem}-svg" if fmt == "svg" else f"{stem}.{fmt}")
+    )
+    beside_deck = Path(deck.source).parent
+    inputs = {"the deck": Path(deck.source)}
+    if args.theme:  # a path is tried in the current folder, then beside the deck
+        inputs["the theme file"] = Path(args.theme).expanduser()
+        inputs["the theme file beside the deck"] = beside_deck / Path(args.theme).expanduser()
+    if deck.theme:
+        inputs["the deck's theme file"] = beside_deck / Path(deck.theme).expanduser()
+    if store is not None:
+        inputs["the vote store"] = store
+    return checked_target(path, fmt, inputs)
 
 
 def _kilobytes(size: int) -> str:
