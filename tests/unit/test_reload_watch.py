@@ -79,6 +79,53 @@ async def test_saves_are_heard_once_per_burst(
         watcher.stop()
 
 
+@pytest.mark.parametrize("inotify", [True, False], ids=["inotify", "stat-poll"])
+async def test_a_deck_that_was_briefly_a_link_to_a_device_is_still_heard(
+    deck: Path, inotify: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The presenter watches again after each load: a link to /dev/zero must not move it to /dev."""
+    if not inotify:
+        monkeypatch.setattr(watch_module.FolderWatcher, "start", lambda self: False)
+    calls: list[float] = []
+    watcher = FilesWatcher(lambda: calls.append(asyncio.get_running_loop().time()))
+    watcher.watch([deck])
+    try:
+        await asyncio.sleep(0.05)
+
+        def to_device() -> None:
+            deck.unlink()
+            deck.symlink_to("/dev/zero")
+
+        assert await heard_after(calls, to_device) >= 1
+        watcher.watch([deck])  # as after the load that refused the device
+        assert all(folder == deck.parent for folder in {path.parent for path in watcher.polled})
+
+        def back_to_a_file() -> None:
+            deck.unlink()
+            deck.write_text("slides: [{title: Back}]\n", encoding="utf-8")
+
+        assert await heard_after(calls, back_to_a_file) >= 1
+        watcher.watch([deck])
+        assert await heard_after(calls, lambda: rename_save(deck, "slides: [{title: E}]\n")) == 1
+    finally:
+        watcher.stop()
+
+
+async def test_a_file_saved_through_a_link_is_heard(deck: Path) -> None:
+    target = deck.parent / "real" / "talk.yaml"
+    target.parent.mkdir()
+    deck.replace(target)
+    deck.symlink_to(target)
+    calls: list[float] = []
+    watcher = FilesWatcher(lambda: calls.append(asyncio.get_running_loop().time()))
+    watcher.watch([deck])
+    try:
+        await asyncio.sleep(0.05)
+        assert await heard_after(calls, lambda: rename_save(target, "slides: [{title: F}]\n")) == 1
+    finally:
+        watcher.stop()
+
+
 def test_load_again_gives_the_deck_its_theme_file_and_a_revision(tmp_path: Path) -> None:
     theme_text = (REPO / "themes" / "paper.yaml").read_text(encoding="utf-8")
     theme = tmp_path / "mine.yaml"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -57,6 +58,28 @@ def _stamp(path: Path) -> Stamp:
     except OSError:
         return None
     return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _watched_paths(file: str | os.PathLike[str]) -> list[Path]:
+    """Where a save of ``file`` shows: its own name and, for a link, the file it names.
+
+    The name as given is always watched: a link replaced by a file (or by a
+    link elsewhere) is a save. The file a link names is watched too when it
+    is a regular file (an editor saving through the link changes only that);
+    never a device's folder, which a link to ``/dev/zero`` would otherwise
+    leave watched in place of the deck's own.
+    """
+    given = Path(os.path.abspath(file))
+    paths = [given]
+    real = Path(os.path.realpath(given))
+    if real != given:
+        try:
+            regular = stat.S_ISREG(os.stat(real).st_mode)
+        except OSError:
+            regular = False
+        if regular:
+            paths.append(real)
+    return paths
 
 
 class FilesWatcher:
@@ -107,8 +130,8 @@ class FilesWatcher:
         self._loop = asyncio.get_running_loop()
         wanted: dict[Path, set[str]] = {}
         for file in files:
-            path = Path(os.path.realpath(file))
-            wanted.setdefault(path.parent, set()).add(path.name)
+            for path in _watched_paths(file):
+                wanted.setdefault(path.parent, set()).add(path.name)
         for folder in list(self._inotify):
             if folder not in wanted:
                 self._inotify.pop(folder).stop()
