@@ -247,6 +247,18 @@ def test_a_rehearsal_that_skipped_slides_is_not_complete(store: RehearsalStore) 
     again = build_report(store, second.rehearsal)
     assert again is not None and again.complete and again.previous is None and again.earlier == 0
     assert "· complete" in format_table(again, local=utc)
+    # Nor is a whole run one for a skipping run: its shorter total is no news.
+    third = Recorder(deck, store, clock=clock, wall=Wall())
+    third.update(0, 0, True)
+    clock.advance(5)
+    third.update(4, 0, True)
+    clock.advance(5)
+    third.finish()
+    partial = build_report(store, third.rehearsal)
+    assert partial is not None and not partial.complete and partial.previous is not None
+    lines = format_table(partial, local=utc).splitlines()
+    assert lines[-1] == "Total not compared with earlier rehearsals: this one is not complete."
+    assert not any("shorter" in line or "longer" in line for line in lines)
 
 
 def test_every_exported_time_carries_its_utc_offset(store: RehearsalStore) -> None:

@@ -147,7 +147,10 @@ def format_table(report: Report, *, local: Local = local_time) -> str:
             word = "over" if delta > 0 else "under"
             summary += f", {format_seconds(abs(delta))} {word} the target of {_time(target)}"
     lines.append(summary + ".")
-    if report.previous is not None and previous_total is not None:
+    if not rehearsal.complete:
+        # Its total lacks the slides never shown: against a whole run it reads as quick.
+        lines.append("Total not compared with earlier rehearsals: this one is not complete.")
+    elif report.previous is not None and previous_total is not None:
         change = round(total) - round(previous_total)
         if abs(change) < 1:
             than = "this one the same"
