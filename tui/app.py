@@ -43,6 +43,7 @@ from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
+    from tui.audience.presenter import ResumedTimer
     from tui.audience.publish import Publisher
     from tui.polls.store import VoteStore
     from tui.rehearsal.recorder import Recorder
@@ -214,13 +215,7 @@ class PodiumApp(
             )
             self.call_after_refresh(votes.open_now)
         if self.resume_at is not None:  # the presenter screen starts there
-            message = self.words(
-                "notice.resumed_at",
-                slide=self.resume_at.slide + 1,
-                first=key_for("first").capitalize(),
-                timer=key_for("timer"),
-            )
-            self.notify(message, title=self.words("notice.resumed"), timeout=10)
+            self.notify(self._resumed_text(), title=self.words("notice.resumed"), timeout=10)
         publisher = self.publisher
         if publisher is not None and publisher.problem is not None:
             self.notify(
@@ -236,6 +231,24 @@ class PodiumApp(
         if self.phones is not None:
             # After the first slide is on screen: importing the server takes a moment.
             self.call_after_refresh(self.phones.start)
+
+    def _resumed_text(self) -> str:
+        """The notice of a talk resumed after a crash or hang-up: where, and its timer."""
+        from tui.pacing import TimerState, format_seconds
+
+        timer = self.show.timer
+        assert self.resume_at is not None
+        fields = {
+            "slide": self.resume_at.slide + 1,
+            "first": key_for("first").capitalize(),
+            "timer": key_for("timer"),
+            "elapsed": format_seconds(timer.elapsed()),
+        }
+        if timer.state is TimerState.RUNNING:
+            return self.words("notice.resumed_running", **fields)
+        if timer.state is TimerState.PAUSED:
+            return self.words("notice.resumed_paused", **fields)
+        return self.words("notice.resumed_at", **fields)
 
     def _start_reload(self, theme_arg: str | None) -> None:
         from tui.reload.presenter import LiveReload  # after the first frame: off the start-up path
@@ -298,6 +311,7 @@ def make_app(
     rehearsal: Recorder | None = None,
     startup_warning: str | None = None,
     resume_at: Position | None = None,
+    resume_timer: ResumedTimer | None = None,
     live_reload: bool = False,
 ) -> PodiumApp:
     """Build the app for a validated deck: the one factory for CLI and tests.
@@ -317,6 +331,7 @@ def make_app(
         startup_warning: Shown to the presenter on start (e.g. votes are
             not being saved), or None.
         resume_at: Where to start instead of slide 1, or None.
+        resume_timer: The talk timer to go on with (a resumed talk), or None.
         live_reload: Show the deck (and its theme) again whenever its file is saved.
 
     Raises:
@@ -328,9 +343,12 @@ def make_app(
     # Only the theme in use is read now; the others when the palette picks one.
     theme_files = available_themes()
     theme = resolve_theme(name, Path(deck.source).parent if deck.source else None)
+    timer = TalkTimer(clock)
+    if resume_timer is not None:
+        timer.restore(resume_timer.elapsed, resume_timer.origin, running=resume_timer.running)
     show = Show(
         deck,
-        timer=TalkTimer(clock),
+        timer=timer,
         polls=PollSession(store, how_to_vote=how_to_vote, open_store=open_store),
         start_at=resume_at,
         rehearsing=rehearsal is not None,

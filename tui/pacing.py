@@ -125,6 +125,19 @@ class TalkTimer:
         else:
             self.resume()
 
+    def restore(self, elapsed: float, origin: int, *, running: bool) -> None:
+        """Go on from a count kept elsewhere: a talk resumed after a crash or hang-up.
+
+        Args:
+            elapsed: Seconds already counted (negative counts as 0).
+            origin: 0-based slide the talk's plan starts from.
+            running: Count on from now (else paused, until the timer key).
+        """
+        self.origin = origin
+        self._banked = max(0.0, elapsed)
+        self._since = self._clock()
+        self.state = TimerState.RUNNING if running else TimerState.PAUSED
+
     def reset(self) -> None:
         """Back to ready at 0:00; the next start begins a new count."""
         self.state = TimerState.READY

@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import NamedTuple
+
 from tui.audience.publish import Publisher
-from tui.audience.state import lock_path, presenter_alive, read_state, state_path
+from tui.audience.state import (
+    PresenterState,
+    TimerRecord,
+    lock_path,
+    presenter_alive,
+    read_state,
+    state_path,
+)
 from tui.deck.model import Deck
 from tui.navigation import Position
+
+TALK_GOES_ON_SECONDS = 15 * 60
+"""Longest time between a crash and the next start that still counts as talk time.
+
+A hang-up over SSH, a reconnect and ``podium`` again take a minute or two
+while the talk goes on; a presenter back after longer has stopped talking,
+so the timer comes back paused where it was.
+"""
+
+
+class ResumedTimer(NamedTuple):
+    """The talk timer of a run that stopped unexpectedly, as it goes on.
+
+    Attributes:
+        elapsed: Seconds counted (incl. the time since the crash, if that is
+            short: :data:`TALK_GOES_ON_SECONDS`).
+        origin: 0-based slide the talk's plan starts from.
+        running: It counts on at once (else it waits for the timer key).
+    """
+
+    elapsed: float
+    origin: int
+    running: bool
 
 
 def crashed_position(deck: Deck) -> Position | None:
@@ -23,6 +57,43 @@ def crashed_position(deck: Deck) -> Position | None:
         slide, while another presenter runs, or when the deck has changed
         so that the position no longer exists.
     """
+    state = _crashed_state(deck)
+    if state is None:
+        return None
+    return Position(state.slide, min(state.step, deck.slides[state.slide].steps))
+
+
+def crashed_timer(deck: Deck, wall: Callable[[], float] = time.time) -> ResumedTimer | None:
+    """The talk timer of the run :func:`crashed_position` resumes, as it goes on now.
+
+    A timer that was running counts the time since its last reading too
+    when that is at most :data:`TALK_GOES_ON_SECONDS` (the talk went on
+    while the presenter reconnected); else it comes back paused.
+
+    Args:
+        deck: The deck about to be presented.
+        wall: Unix time (injected in tests).
+
+    Returns:
+        The timer, or None when there is nothing to resume (see
+        :func:`crashed_position`) or the timer had not started.
+    """
+    state = _crashed_state(deck)
+    if state is None or state.timer is None:
+        return None
+    return _going_on(state.timer, wall())
+
+
+def _going_on(timer: TimerRecord, now: float) -> ResumedTimer:
+    if not timer.running:
+        return ResumedTimer(timer.elapsed, timer.origin, running=False)
+    since = now - timer.at
+    if 0 <= since <= TALK_GOES_ON_SECONDS:
+        return ResumedTimer(timer.elapsed + since, timer.origin, running=True)
+    return ResumedTimer(timer.elapsed, timer.origin, running=False)
+
+
+def _crashed_state(deck: Deck) -> PresenterState | None:
     state = read_state(state_path(deck.source))
     if state is None or (state.ended and not state.resumable):
         return None
@@ -30,7 +101,9 @@ def crashed_position(deck: Deck) -> Position | None:
         return None
     if not 0 < state.slide < len(deck.slides):
         return None
-    return Position(state.slide, min(state.step, deck.slides[state.slide].steps))
+    if state.timer is not None and not 0 <= state.timer.origin < len(deck.slides):
+        state.timer = None  # a deck changed since: its plan no longer fits
+    return state
 
 
 def open_publisher(deck: Deck) -> Publisher:

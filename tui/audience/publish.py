@@ -8,13 +8,22 @@ subscribes a :class:`Publisher` to the presenter's show. Imports no Textual.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import locks
-from tui.audience.state import PresenterState, deck_copy_path, encode, lock_path, state_path
+from tui.audience.state import (
+    PresenterState,
+    TimerRecord,
+    deck_copy_path,
+    encode,
+    lock_path,
+    state_path,
+)
+from tui.pacing import TalkTimer, TimerState
 from tui.paths import deck_identity, make_private_dirs, narrow_dir, write_atomically
 
 if TYPE_CHECKING:
@@ -47,6 +56,7 @@ class Publisher:
         self._lock_fd: int | None = None
         self._seq = 0
         self._last: tuple[object, ...] | None = None
+        self._last_timer: TimerRecord | None = None
         self._deck_rev: str | None = None
         self._theme_file: str | None = None
         self._deck_changed = False
@@ -95,6 +105,7 @@ class Publisher:
         closed: bool = False,
         join: tuple[str, str] | None = None,
         resumable: bool = False,
+        timer: TimerRecord | None = None,
     ) -> bool:
         """Publish the presenter's state, if it changed.
 
@@ -112,6 +123,8 @@ class Publisher:
             join: The phone page's ``(join address, short code)``, or None.
             resumable: With ``ended``: a signal ended the presenter, so the
                 next start resumes here (:attr:`PresenterState.resumable`).
+            timer: The talk timer, or None while it waits to start (see
+                :func:`timer_record`).
 
         Returns:
             True when a new state was written.
@@ -131,6 +144,7 @@ class Publisher:
             closed,
             join,
             resumable,
+            _timer_key(timer),
         )
         if key == self._last and not self._deck_changed:
             return False
@@ -155,6 +169,7 @@ class Publisher:
             resumable=resumable,
             deck_rev=self._deck_rev,
             theme_file=self._theme_file,
+            timer=timer,
         )
         try:
             write_atomically(self.state_file, encode(state))
@@ -162,6 +177,7 @@ class Publisher:
             self.problem = f"cannot write {self.state_file}: {error.strerror or error}"
             return False
         self._last = key
+        self._last_timer = timer
         self._deck_changed = False
         return True
 
@@ -223,10 +239,35 @@ class Publisher:
                 voters=voters,  # type: ignore[arg-type]
                 closed=closed,  # type: ignore[arg-type]
                 resumable=resumable,
+                timer=self._last_timer,  # a running one's count goes on from its reading
             )
         locks.release(self._lock_fd)
         self._lock_fd = None
         self.problem = "closed"
+
+
+def timer_record(timer: TalkTimer, wall: Callable[[], float] = time.time) -> TimerRecord | None:
+    """``timer`` as published: None while it waits to start.
+
+    Args:
+        timer: The presenter's talk timer.
+        wall: Unix time (injected in tests).
+    """
+    if timer.state is TimerState.READY or timer.origin is None:
+        return None
+    return TimerRecord(
+        running=timer.running, elapsed=timer.elapsed(), origin=timer.origin, at=wall()
+    )
+
+
+def _timer_key(timer: TimerRecord | None) -> tuple[object, ...] | None:
+    """What tells one timer reading from another: a running one's count reads
+    differently every moment, but its start (in Unix time) stays put."""
+    if timer is None:
+        return None
+    if timer.running:
+        return (True, timer.origin, round(timer.at - timer.elapsed))
+    return (False, timer.origin, round(timer.elapsed, 1))
 
 
 def follow_show(
@@ -272,6 +313,7 @@ def follow_show(
             voters=voters,
             closed=closed,
             join=join(),
+            timer=timer_record(show.timer),
         )
 
     return observe

@@ -24,6 +24,7 @@ from tui.paths import deck_key, user_data_dir
 __all__ = [
     "STATE_VERSION",
     "PresenterState",
+    "TimerRecord",
     "deck_copy_path",
     "deck_key",
     "encode",
@@ -37,6 +38,23 @@ __all__ = [
 
 STATE_VERSION = 1
 """Bumped when the state's fields change incompatibly."""
+
+
+class TimerRecord(msgspec.Struct, frozen=True):
+    """The talk timer as the presenter last published it (none while it waits to start).
+
+    Attributes:
+        running: Counting (else paused).
+        elapsed: Seconds counted when it was read (pauses left out).
+        origin: 0-based slide the talk's plan starts from.
+        at: When it was read: Unix time, seconds (a running timer has
+            counted ``elapsed + (now - at)`` seconds by ``now``).
+    """
+
+    running: bool
+    elapsed: float
+    origin: int
+    at: float
 
 
 class PresenterState(msgspec.Struct, kw_only=True):
@@ -70,6 +88,8 @@ class PresenterState(msgspec.Struct, kw_only=True):
         deck_rev: The revision of the deck the presenter reloaded (its copy is
             :func:`deck_copy_path`), or None while it shows the deck it started with.
         theme_file: The theme file the presenter reloaded with that deck, or None.
+        timer: The talk timer, or None while it waits to start (a resumed
+            talk goes on from it).
         version: Format version, :data:`STATE_VERSION`.
     """
 
@@ -92,6 +112,7 @@ class PresenterState(msgspec.Struct, kw_only=True):
     resumable: bool = False
     deck_rev: str | None = None
     theme_file: str | None = None
+    timer: TimerRecord | None = None
     version: int = STATE_VERSION
 
 

@@ -23,6 +23,7 @@ from tui.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from tui.app import PodiumApp
+    from tui.audience.presenter import ResumedTimer
     from tui.audience.publish import Publisher
     from tui.deck import Deck
     from tui.navigation import Position
@@ -85,6 +86,8 @@ class Session(msgspec.Struct):
     """Publishes each move to audience views."""
     recorder: Recorder | None
     """Times each slide when rehearsing, else None."""
+    resume_timer: ResumedTimer | None = None
+    """The talk timer of the run :attr:`resume_at` resumes, as it goes on, or None."""
 
     def make_app(self) -> PodiumApp:
         """The presenter app for this session (:func:`tui.app.make_app`).
@@ -103,6 +106,7 @@ class Session(msgspec.Struct):
             rehearsal=self.recorder,
             startup_warning=self.warning,
             resume_at=self.resume_at,
+            resume_timer=self.resume_timer,
             live_reload=self.options.reload,
         )
         if self.options.phones is not None:
@@ -228,13 +232,17 @@ def open_session(
     refused = refuse_without_terminal(options.command, options.no_terminal_hint)
     if refused is not None:
         raise NotStarted(refused)  # the store was checked, never opened
-    from tui.audience.presenter import crashed_position, open_publisher
+    from tui.audience.presenter import crashed_position, crashed_timer, open_publisher
 
     resume_at = crashed_position(deck)  # read before this run publishes its own
+    # A rehearsal times a run of its own from its first slide: no talk timer to go on with.
+    resume_timer = crashed_timer(deck) if resume_at is not None and rehearsals is None else None
     publisher = open_publisher(deck)
     recorder = None
     if rehearsals is not None:
         from tui.rehearsal.recorder import Recorder
 
         recorder = Recorder(deck, rehearsals)
-    return Session(deck, options, votes, how_to_vote, warning, resume_at, publisher, recorder)
+    return Session(
+        deck, options, votes, how_to_vote, warning, resume_at, publisher, recorder, resume_timer
+    )
