@@ -213,6 +213,7 @@ class PodiumApp(
             votes.on_problem = lambda text, severity: self.notify(
                 text, title="Podium", severity=severity, timeout=30
             )
+            votes.not_kept = lambda error: self.words("notice.votes_not_saved", error=error)
             self.call_after_refresh(votes.open_now)
         if self.resume_at is not None:  # the presenter screen starts there
             self.notify(self._resumed_text(), title=self.words("notice.resumed"), timeout=10)

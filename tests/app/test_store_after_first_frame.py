@@ -131,3 +131,23 @@ def test_an_unopened_store_closes_to_nothing(seed_deck: Deck, tmp_path: Path) ->
     votes = PresenterStore(seed_deck, tmp_path / "votes.db", tmp_path / "votes.db", shared=False)
     votes.close()
     assert votes.store is None and not (tmp_path / "votes.db").exists()
+
+
+async def test_the_presenter_hears_of_a_failing_store_in_the_talks_language(
+    tmp_path: Path,
+) -> None:
+    from conftest import SEED_DECK
+
+    from tui.deck import load_deck
+
+    deck = load_deck(SEED_DECK)  # lang: nb
+    path = tmp_path / "votes.db"
+    votes = check_presenter_store(deck, str(path))
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    app = make_app(deck, open_store=votes.open)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        told = [str(note.message) for note in app._notifications]
+        assert any(line.startswith("Stemmene blir IKKE lagret:") for line in told), told
+        assert not any("will NOT be saved" in line for line in told)

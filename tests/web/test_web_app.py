@@ -104,3 +104,19 @@ async def test_a_taken_port_is_told_to_the_presenter_and_the_talk_goes_on(tmp_pa
             assert app.show.position.slide == 1
             assert not app.presenter.query_one(JoinView).display
     store.close()
+
+
+async def test_the_phone_page_is_announced_in_the_talks_language(tmp_path: Path) -> None:
+    from conftest import SEED_DECK
+
+    deck = load_deck(str(SEED_DECK))  # lang: nb
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    app = make_app(deck, store=store)
+    app.phones = PhoneControl(app, PhoneSetup(Address("127.0.0.1", 0)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _until(pilot, lambda: app.phones is not None and app.phones.running)
+        joined = [n for n in app._notifications if "Mobilene blir med på" in n.message]
+        assert joined and joined[0].title == "Mobilsiden"
+        assert app.phones.serving is not None and app.phones.serving.url in joined[0].message
+        assert not any("Phones join" in n.message for n in app._notifications)
+    store.close()

@@ -198,9 +198,10 @@ def _check_votes(
             raise BadInput([f"podium: cannot keep poll votes: {error}"]) from None
         # A broken default store must not cost the talk: present, count
         # hands in memory, and say loudly that votes are not kept.
-        warning = f"Poll votes will NOT be saved: {error}"
-        warn(f"podium: {warning}")
-        return None, None, warning
+        warn(f"podium: Poll votes will NOT be saved: {error}")
+        from tui.i18n import words_for
+
+        return None, None, words_for(deck.lang)("notice.votes_not_saved", error=error)
     return votes, votes.how_to_vote, " ".join(votes.notes) or None
 
 

@@ -56,6 +56,8 @@ class PollSession:
         self._open_store = open_store if store is None else None
         self.keeps_votes = store is not None or self._open_store is not None
         self.on_problem: Callable[[str, Literal["warning", "error"]], object] | None = None
+        self.not_kept: Callable[[str], str] = lambda error: f"Poll votes will NOT be saved: {error}"
+        """Words :attr:`on_problem` hears when the store fails to open (the app's language)."""
         self.how_to_vote = how_to_vote
         self._presenter = presenter or presenter_tag()
         self._closed: dict[str, bool] = {}
@@ -90,7 +92,7 @@ class PollSession:
             # in memory, and say loudly that votes are not kept.
             self.keeps_votes = False
             if self.on_problem is not None:
-                self.on_problem(f"Poll votes will NOT be saved: {error}", "error")
+                self.on_problem(self.not_kept(str(error)), "error")
             return None
         if store.notes and self.on_problem is not None:
             self.on_problem(" ".join(store.notes), "warning")

@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tui.web.serving import DEFAULT_PORT, Address, BindError, Serving, bind, deck_language
 
 if TYPE_CHECKING:
+    from tui.i18n import Words
     from tui.show.core import Show
     from tui.web.guard import Limits
 
 
 class _App(Protocol):
     show: Show
+    words: Words
 
     def notify(self, message: str, **options: Any) -> None: ...
 
@@ -102,18 +104,14 @@ class PhoneControl:
         try:
             sock = setup.sock or bind(setup.address)
         except BindError as error:
-            self.app.notify(f"Phones cannot vote: {error}.", title="Phone page", severity="error")
+            self._tell("phone.cannot", "error", problem=error)
             return
         setup.sock = None  # a socket serves once: a restart binds again
         try:
             token = setup.token or talk_token(show)
         except OSError as error:
             sock.close()
-            self.app.notify(
-                f"Phones cannot vote: cannot keep the join token: {error}.",
-                title="Phone page",
-                severity="error",
-            )
+            self._tell("phone.cannot", "error", problem=f"cannot keep the join token: {error}")
             return
         setup.token = token
         serving = Serving(
@@ -136,15 +134,13 @@ class PhoneControl:
         if not started:
             self.serving = None
             await serving.stop()
-            self.app.notify(
-                f"Phones cannot vote: {serving.problem}.", title="Phone page", severity="error"
-            )
+            self._tell("phone.cannot", "error", problem=serving.problem)
             return
         self._show_join(serving)
-        message = f"Phones join at {serving.url} (code {serving.code})."
+        message = self.app.words("phone.join", url=serving.url, code=serving.code)
         if serving.problem:
             message += f" {serving.problem}."
-        self.app.notify(message, title="Phone page", timeout=12)
+        self.app.notify(message, title=self.app.words("phone.title"), timeout=12)
 
     def stop(self) -> None:
         """Stop serving; phones are told the talk is over."""
@@ -156,7 +152,13 @@ class PhoneControl:
 
     async def _stop(self, serving: Serving) -> None:
         await serving.stop()
-        self.app.notify("Phone voting stopped.", title="Phone page")
+        self._tell("phone.stopped", "information")
+
+    def _tell(self, key: str, severity: str, **values: object) -> None:
+        """A toast in the talk's language (details from the system stay as they come)."""
+        self.app.notify(
+            self.app.words(key, **values), title=self.app.words("phone.title"), severity=severity
+        )
 
     def _show_join(self, serving: Serving | None) -> None:
         """The join code beside poll options (and in audience views), or none."""
