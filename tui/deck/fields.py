@@ -12,6 +12,18 @@ from tui.deck.schema import SLIDE_KEYS
 from tui.yamlcheck.checker import Checker, closest, truth
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 
+MAX_TEXT_CHARS = 50_000
+"""Most characters in one text field (a body, a column, notes ...)."""
+
+MAX_TEXT_LINES = 1_000
+"""Most lines in one text field.
+
+A slide's text is laid out whole each time it is shown (and while the slide
+before it is read): Rich takes about 0.2 s for 1,000 list items, and a body
+of 25,000 (a 1.4 MB deck) froze the presenter for 20 s, ``q`` included.
+Nothing that long fits on a screen: split it over slides.
+"""
+
 
 class DeckFields(Checker):
     """Checks of one deck's fields, collecting problems."""
@@ -22,7 +34,9 @@ class DeckFields(Checker):
             # The usual value, without the calls below (same result).
             if node.broken:
                 return None
-            return "" if node.is_null else node.value
+            if node.is_null:
+                return ""
+            return None if self._too_long(node, node.value, name) else node.value
         if node.broken:
             return None
         if isinstance(node, Scalar):
@@ -34,7 +48,9 @@ class DeckFields(Checker):
         else:
             text = None
         if text is not None:
-            return None if self.control_problem(node, text, name) else text
+            if self.control_problem(node, text, name) or self._too_long(node, text, name):
+                return None
+            return text
         example = f'{name}: "..."' if " " not in name else '"..."'
         self.problem(
             node,
@@ -42,6 +58,21 @@ class DeckFields(Checker):
             f"(quote it if you meant the text: {example})",
         )
         return None
+
+    def _too_long(self, node: Node, text: str, name: str) -> bool:
+        """Report ``text`` over :data:`MAX_TEXT_CHARS` or :data:`MAX_TEXT_LINES`."""
+        if len(text) <= MAX_TEXT_LINES:  # fewer characters than the most lines
+            return False
+        lines = text.count("\n") + (not text.endswith("\n"))
+        if len(text) <= MAX_TEXT_CHARS and lines <= MAX_TEXT_LINES:
+            return False
+        size = (
+            f"{len(text):,} characters (at most {MAX_TEXT_CHARS:,})"
+            if len(text) > MAX_TEXT_CHARS
+            else f"{lines:,} lines (at most {MAX_TEXT_LINES:,})"
+        )
+        self.problem(node, f"{name} is too long to show: {size}; split it over slides")
+        return True
 
     def boolean(self, node: Node, name: str) -> bool | None:
         """A true/false field; None (after reporting) when it is neither."""
