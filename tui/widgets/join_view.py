@@ -6,13 +6,17 @@ QR code is drawn as :func:`tui.web.qr.draw` makes it (explicit black on
 white, quiet zone included; with ``NO_COLOR``, blocks in the terminal's own
 colours), as large as the room beside the options
 allows; when even the smallest does not fit, the address and the code
-are shown as text alone.
+are shown as text alone: beside the options while they keep
+:data:`MIN_OPTIONS_WIDTH` cells, else under them on one line (the notes
+pane open at 100 columns left the options 20 cells and their summary one
+word a line).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
@@ -34,6 +38,8 @@ class JoinView(Static):
     """
 
     _shown: tuple[object, ...] | None = None
+    beside = True
+    """Whether the code goes beside the options (else under them; the slide lays out the row)."""
 
     def show(self, join: JoinCode | None, width: int, height: int) -> None:
         """Draw ``join`` in at most ``width`` x ``height`` cells (hidden when None).
@@ -52,9 +58,13 @@ class JoinView(Static):
             return
         from tui.web.qr import draw
 
+        words = getattr(self.app, "words", None)
+        code_text = one_line(join.code)
+        code = Text(words("join.code", code=code_text) if words else f"code {code_text}")
         address = Text(one_line(join.url), style="bold", overflow="fold")
-        code = Text(f"code {one_line(join.code)}")
         room_width = width - MIN_OPTIONS_WIDTH - 2
+        self.beside = True
+        self.styles.padding = (0, 0, 0, 2)
         for scale in (2, 1):
             wide, high = join.size(scale)
             if wide <= room_width and high + 2 <= height:
@@ -62,5 +72,15 @@ class JoinView(Static):
                 self.update(Group(*draw(join, scale, plain=plain), address, code))
                 self.styles.width = max(wide, len(join.url)) + 2
                 return
-        self.styles.width = "auto"
-        self.update(Group(address, code))
+        if cell_len(address.plain) <= room_width:
+            self.styles.width = "auto"
+            self.update(Group(address, code))
+            return
+        self.beside = False  # under the options, which keep the whole width
+        self.styles.padding = (0, 0, 0, 0)
+        self.styles.width = "100%"
+        line = Text(overflow="fold")
+        line.append(address)
+        line.append("  ")
+        line.append(code)
+        self.update(line)

@@ -351,7 +351,12 @@ class SlideView(PictureFitting, Vertical):
         # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
         top_height = top.outer_size.height or max(1, room * 6 // 100)
         height = room - 4 - (top_height if top.display else 0)
-        cast("JoinView", self.query_one("#slide-join")).show(self.join, width, height)
+        join_view = cast("JoinView", self.query_one("#slide-join"))
+        join_view.show(self.join, width, height)
+        row = self.query_one("#slide-poll-row")
+        layout = "horizontal" if join_view.beside else "vertical"
+        if row.styles.layout is None or row.styles.layout.name != layout:
+            row.styles.layout = layout
 
     def on_resize(self) -> None:
         self._show_join(self._poll_shown())
