@@ -128,3 +128,16 @@ def test_dash_writes_to_standard_output_but_never_to_a_terminal(talk: Path) -> N
         os.close(follower)
         os.close(leader)
     assert run.returncode == 2 and b"will not write html to the terminal" in run.stderr
+
+
+def test_a_pdf_tells_which_characters_it_cannot_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PODIUM_DATA_DIR", str(tmp_path / "data"))
+    deck = tmp_path / "cjk.yaml"
+    deck.write_text('slides:\n  - title: Hei\n    body: "中文 and 👍, æøå"\n', encoding="utf-8")
+    assert export(str(deck), "-o", str(tmp_path / "cjk.pdf")) == 0
+    err = capsys.readouterr().err
+    assert "3 characters have no glyph in the PDF's fonts and show as blanks: 中 文 👍" in err
+    assert export(str(SEED_DECK), "-o", str(tmp_path / "seed.pdf")) == 0
+    assert "no glyph" not in capsys.readouterr().err  # Norwegian letters and dashes are there

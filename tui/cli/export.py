@@ -141,7 +141,17 @@ def main(argv: Sequence[str]) -> int:
             else:
                 from tui.export.pdf import render_pdf
 
-                data = render_pdf(deck, palette, sources, handout=args.handout)
+                missing: set[str] = set()
+                data = render_pdf(deck, palette, sources, handout=args.handout, missing=missing)
+                if missing:
+                    shown = " ".join(sorted(missing)[:12]) + (" …" if len(missing) > 12 else "")
+                    print(
+                        printable(
+                            f"podium export: {len(missing)} characters have no glyph in the "
+                            f"PDF's fonts and show as blanks: {shown}"
+                        ),
+                        file=sys.stderr,
+                    )
             size = len(data)
             if target is None:
                 sys.stdout.buffer.write(data)

@@ -33,7 +33,14 @@ SCALES = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42, 0.36, 0.3)
 """Text sizes tried, largest first, until a slide fits its page."""
 
 
-def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool = False) -> bytes:
+def render_pdf(
+    deck: Deck,
+    palette: Palette,
+    sources: Sources,
+    *,
+    handout: bool = False,
+    missing: set[str] | None = None,
+) -> bytes:
     """The PDF's bytes.
 
     Args:
@@ -41,6 +48,8 @@ def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool 
         palette: The theme's colours.
         sources: Stored poll results and rehearsal times.
         handout: A4 pages with a cover, each slide above its notes.
+        missing: Filled with the characters none of the PDF's fonts has a
+            glyph for (CJK, emoji: they show as blanks), when given.
     """
     style = "monokai" if palette.dark else "friendly"
     markdown = MarkdownHtml(Path(deck.source).parent if deck.source else Path.cwd(), style)
@@ -71,7 +80,11 @@ def render_pdf(deck: Deck, palette: Palette, sources: Sources, *, handout: bool 
             pdf.start_section(printable(f"{index + 1}. {slide_label(slide)}", lines=False))
             box = Box(0, 0, pdf.w, pdf.h)
             draw_slide(pdf, slide, index, total, box, palette, markdown, sources)
-    return bytes(pdf.output())
+    data = bytes(pdf.output())
+    if missing is not None:
+        for font in pdf.fonts.values():
+            missing.update(chr(code) for code in getattr(font, "missing_glyphs", ()))
+    return data
 
 
 def draw_slide(
