@@ -40,6 +40,7 @@ from tui.screens.presenter_keys import key_for, vote_keys
 from tui.screens.safe import KeysInTurn, SafeCommandPalette
 from tui.show.core import Show
 from tui.startup_gc import ReleaseAfterFirstFrame
+from tui.terminal import suspend_help
 from tui.widgets.plain_notify import PlainNotify
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class PodiumApp(
             tooltip="Command palette: jump to a slide, switch theme, reset a poll",
         ),
         *BINDINGS,
+        suspend_help(),
     ]
     """Keys listed in help besides the presenter screen's own."""
 

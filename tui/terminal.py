@@ -37,6 +37,7 @@ from tui.exit_codes import EXIT_BAD_INPUT
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.binding import Binding
 
 EXIT_NO_TERMINAL = EXIT_BAD_INPUT
 """Exit status when a full-screen command has no terminal (bad input: how it was run)."""
@@ -332,6 +333,18 @@ class _Lifecycle:
 
 SUSPEND_KEY = "ctrl+z"
 """The key that suspends a full-screen app (as in any terminal program); ``fg`` brings it back."""
+
+
+def suspend_help() -> Binding:
+    """How the help screens list :data:`SUSPEND_KEY` (bound by :func:`bind_suspend`)."""
+    from textual.binding import Binding
+
+    return Binding(
+        SUSPEND_KEY,
+        "suspend_process",
+        "Suspend",
+        tooltip="Suspend to the shell (fg brings the talk back)",
+    )
 
 
 def bind_suspend(app: App[Any]) -> None:

@@ -204,6 +204,8 @@ async def test_help_lists_the_keys(seed_deck: Deck) -> None:
             assert expected in shown, expected
         go_to = next(line for line in shown.splitlines() if "Go to slide N" in line)
         assert go_to.split()[0] == ":"
+        suspend = next(line for line in shown.splitlines() if "Suspend to the shell" in line)
+        assert suspend.split()[0] == "^z"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

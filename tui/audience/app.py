@@ -30,6 +30,7 @@ from tui.safe_text import one_line
 from tui.screens.audience import AudienceScreen
 from tui.screens.safe import KeysInTurn
 from tui.startup_gc import ReleaseAfterFirstFrame
+from tui.terminal import suspend_help
 from tui.widgets.plain_notify import PlainNotify
 
 __all__ = ["AudienceApp", "AudienceScreen", "Presenter", "make_audience_app"]
@@ -64,7 +65,7 @@ class AudienceApp(
         Binding("question_mark", "help", "Help", tooltip="Show the keys"),
     ]
 
-    HELP_BINDINGS = BINDINGS
+    HELP_BINDINGS = [*BINDINGS, suspend_help()]
     """Keys listed in help besides the screen's own."""
 
     def __init__(
