@@ -294,6 +294,9 @@ def pace(
         return Pace(PaceStatus.OVER, -remaining, remaining, planned)
     slide = min(max(slide, 0), len(plan.starts) - 1)
     budget = plan.budgets[slide]
+    if not any(plan.budgets[: slide + 1]):
+        # Before the plan starts (the walk-in slide shown again): no window to miss.
+        return Pace(PaceStatus.ON_TIME, 0.0, remaining, planned)
     share = budget / (steps + 1) if steps >= 0 else budget
     low = plan.starts[slide] + share * step
     high = low + share

@@ -121,6 +121,16 @@ def test_pace_ahead_on_time_behind_over(paced: Deck) -> None:
     assert pace_text(pace(plan, 2, 0, 2, 150.0)) == "on time · 7:30 left"
 
 
+def test_the_walk_in_slide_shown_again_is_neither_ahead_nor_behind(paced: Deck) -> None:
+    plan = make_plan(paced, 1)  # the talk starts at slide 2: slide 1 has no window
+    assert plan is not None and plan.budgets[0] == 0
+    for elapsed in (5.0, 200.0, 599.0):
+        back = pace(plan, 0, 0, 0, elapsed)
+        assert back.status is PaceStatus.ON_TIME and back.by == 0
+        assert back.remaining == plan.total - elapsed
+    assert pace(plan, 0, 0, 0, 700.0).status is PaceStatus.OVER  # over time is over time
+
+
 def test_dead_band_does_not_flip_between_ahead_and_behind(paced: Deck) -> None:
     plan = make_plan(paced, 1)
     seen = [pace(plan, 1, 0, 0, t / 2).status for t in range(0, 2 * 200)]
