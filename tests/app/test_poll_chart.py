@@ -226,3 +226,16 @@ async def test_voter_asks_the_same_question_once(tmp_path: Path) -> None:
             figures = [int(FIGURES.search(row).group(2)) for row in rows if FIGURES.search(row)]  # type: ignore[union-attr]
             assert figures == list(store.results(poll).percentages())
             assert len({cell_len(row) for row in rows if FIGURES.search(row)}) == 1
+
+
+def test_bars_on_the_linux_console_use_only_its_glyphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.widgets.poll_view import bar
+
+    assert bar(0.55, 10, console=False) == "█████▌"
+    assert bar(0.33, 10, console=False) == "███▎"  # eighths elsewhere
+    assert bar(0.33, 10, console=True) == "███▌"  # the console's fonts have halves only
+    assert bar(0.3, 10, console=True) == "███"
+    monkeypatch.setenv("TERM", "linux")
+    assert set("".join(bar(n / 37, 12) for n in range(38))) <= {"█", "▌"}
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert "▏" in "".join(bar(n / 37, 12) for n in range(38))

@@ -22,8 +22,23 @@ from tui.widgets.poll_keys import PollKeys
 _PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
 
 
-def bar(fraction: float, width: int) -> str:
-    """A horizontal bar of ``fraction`` (0-1) of ``width`` cells, in eighths."""
+def bar(fraction: float, width: int, *, console: bool | None = None) -> str:
+    """A horizontal bar of ``fraction`` (0-1) of ``width`` cells, in eighths.
+
+    Args:
+        fraction: How much of the width it fills.
+        width: Cells.
+        console: Only the Linux console's glyphs (``TERM=linux``: its fonts
+            have ``▌`` and ``█`` but no eighths), so halves of a cell; None
+            asks :func:`tui.big_text.console_glyphs_only`.
+    """
+    if console is None:
+        from tui.big_text import console_glyphs_only
+
+        console = console_glyphs_only()
+    if console:
+        halves = round(max(0.0, min(1.0, fraction)) * width * 2)
+        return "█" * (halves // 2) + ("▌" if halves % 2 else "")
     eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
     full, part = divmod(eighths, 8)
     return "█" * full + (_PARTIAL_BLOCKS[part] if part else "")
