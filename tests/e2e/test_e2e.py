@@ -124,7 +124,7 @@ def test_broken_default_vote_store_does_not_stop_the_talk(terminal, tmp_path: Pa
     not_a_folder.write_text("not a folder", encoding="utf-8")
     session = terminal([], width=100, height=30, env={"PODIUM_DATA_DIR": str(not_a_folder)})
     session.wait_for("en innovasjonsutfordring")  # the title may be in big letters
-    session.wait_for("NOT be saved")
+    session.wait_for("IKKE lagret")  # the talk speaks Norwegian (lang: nb)
     session.keys(":", "1", "1", "Enter")
     session.wait_for("viktigste driveren")
     session.keys("2", "r")
