@@ -272,13 +272,10 @@ class PodiumApp(
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Palette commands: jump to any slide, switch theme, reset a poll, phones."""
-        from tui.app_commands import podium_commands
+        from tui.app_commands import podium_commands, textual_commands
 
         yield from podium_commands(self)
-        for command in super().get_system_commands(screen):
-            # Textual's key panel duplicates our help screen (``?``).
-            if command.title != "Keys":
-                yield command
+        yield from textual_commands(super().get_system_commands(screen), self.words)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -287,7 +284,23 @@ class PodiumApp(
     def action_command_palette(self) -> None:
         """Open the command palette (one that keys typed together cannot break)."""
         if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+            words = self.words
+            palette = SafeCommandPalette(
+                id="--command-palette",
+                placeholder=words("palette.placeholder"),
+                no_matches=words("palette.no_matches"),
+            )
+            self.push_screen(palette)
+
+    def search_themes(self) -> None:
+        """Textual's theme palette (its "Theme" command), in the talk's language."""
+        from textual.theme import ThemeProvider
+
+        words = self.words
+        placeholder, no_matches = words("palette.themes"), words("palette.no_matches")
+        self.push_screen(
+            SafeCommandPalette([ThemeProvider], placeholder=placeholder, no_matches=no_matches)
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Behind the "terminal too small" message only quit and suspend (Ctrl+Z) act."""

@@ -82,3 +82,35 @@ def podium_commands(app: Presenting) -> Iterable[SystemCommand]:
     from tui.web.palette import phone_commands  # plain: imports no aiohttp
 
     yield from phone_commands(app)
+
+
+_TEXTUAL_COMMANDS = {
+    "Theme": "theme",
+    "Quit": "quit",
+    "Minimize": "minimize",
+    "Maximize": "maximize",
+    "Screenshot": "screenshot",
+}
+"""Textual's own palette commands, by their English title, and their catalogue keys."""
+
+
+def textual_commands(commands: Iterable[SystemCommand], words: Words) -> Iterable[SystemCommand]:
+    """Textual's palette commands in ``words``' language, its key panel left out.
+
+    Args:
+        commands: What ``App.get_system_commands`` yields.
+        words: The talk's language.
+
+    Returns:
+        The commands, each known one with its title and help in that
+        language; the key panel ("Keys") is left out (help, ``?``, lists the keys).
+    """
+    for command in commands:
+        if command.title == "Keys":
+            continue
+        name = _TEXTUAL_COMMANDS.get(command.title)
+        if name is not None:
+            command = command._replace(
+                title=words(f"palette.textual.{name}"), help=words(f"palette.textual.{name}.help")
+            )
+        yield command

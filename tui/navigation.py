@@ -61,6 +61,24 @@ def retreat(deck: Deck, position: Position) -> Position:
     return position
 
 
+class Ends(NamedTuple):
+    """Whether a position is at an end of the deck, where a key has nowhere to go.
+
+    Attributes:
+        start: The first step of the first slide: back (and first) stay put.
+        end: The last step of the last slide: next (and last) stay put; a
+            reveal step left on the last slide is somewhere to go.
+    """
+
+    start: bool
+    end: bool
+
+
+def ends(deck: Deck, position: Position) -> Ends:
+    """Which ends of ``deck`` ``position`` is at (see :class:`Ends`)."""
+    return Ends(retreat(deck, position) == position, advance(deck, position) == position)
+
+
 def go_to(deck: Deck, number: int) -> Position | None:
     """Position of slide ``number`` (1-based, as shown on screen).
 

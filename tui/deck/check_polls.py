@@ -29,7 +29,16 @@ class PollChecks(DeckFields):
         self.lang = ""
         """The deck's ``lang:`` as written (read before its slides), given to each poll."""
 
-    def poll(self, pair: tuple[Node, Node], number: int, title: str) -> Poll | None:
+    def poll(self, pair: tuple[Node, Node], number: int, title: str | None) -> Poll | None:
+        """The slide's poll, or None after reporting what is wrong with it.
+
+        Args:
+            pair: The ``poll:`` key and its value.
+            number: The slide's number (1-based), for messages.
+            title: The slide's title, the question when the poll gives none;
+                None when the title was rejected (already reported: the
+                poll then says nothing more about its question).
+        """
         key, node = pair
         if node.broken:
             return None
@@ -50,7 +59,9 @@ class PollChecks(DeckFields):
                 ok = False
             elif text:
                 question = text
-        if ok and not question.strip():
+        if question is None:
+            ok = False  # the title's problem is reported
+        elif ok and not question.strip():
             self.problem(
                 key,
                 f"the poll on slide {number} needs a question: give the slide a title: "
@@ -74,8 +85,10 @@ class PollChecks(DeckFields):
                 ok = False
             else:
                 results = mode
-        poll_id = self.poll_id(fields, question, number, key)
-        if poll_id is None or not ok or options is None:
+        poll_id = None
+        if question is not None or "id" in fields:  # else no id to make: the title was rejected
+            poll_id = self.poll_id(fields, question or "", number, key)
+        if poll_id is None or not ok or options is None or question is None:
             return None
         texts, explicit = options
         return Poll(

@@ -106,7 +106,10 @@ class SlideChecks(PollChecks, ImageChecks):
             else:
                 values["columns"] = columns
         if "poll" in fields:
-            poll = self.poll(fields["poll"], number, str(values.get("title", "")))
+            # A title already reported (None) is not a missing question too.
+            rejected = "title" in fields and "title" not in values
+            title = None if rejected else str(values.get("title", ""))
+            poll = self.poll(fields["poll"], number, title)
             if poll is None:
                 ok = False
             else:

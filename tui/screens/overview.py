@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,14 +28,19 @@ from tui.i18n.keys import translate_node
 from tui.safe_text import one_line
 from tui.screens.safe import DismissOnce, SafeOptionList
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
-class _Entry:
+
+class _Entry(Visual):
     """One overview line: the slide number, then the title.
 
     A title too long for the line wraps under the title's first letter (a
     hanging indent), so the numbers stay alone in their column. Drawn
-    directly rather than as a Rich table: a deck of thousands of slides
-    opens its overview in a fraction of the time.
+    directly rather than as a Rich table, and a Textual visual whose height
+    is known without drawing it: the option list asks every entry its
+    height when it opens, and only the rows on screen are drawn, so a deck
+    of 10,000 slides opens its overview as fast as one of a hundred.
 
     Args:
         number: The 1-based slide number.
@@ -34,7 +48,7 @@ class _Entry:
         title: The slide's title, shown as written (never parsed as markup).
     """
 
-    __slots__ = ("number", "title", "width")
+    __slots__ = ("number", "title", "title_cells", "width")
 
     GAP = 2
     """Cells between the number and the title."""
@@ -43,12 +57,17 @@ class _Entry:
         self.number = number
         self.width = width
         self.title = title
+        self.title_cells = cell_len(title)
+
+    def _lines(self, console: Console, width: int) -> Lines:
+        """The title's lines at ``width`` cells for the whole entry (wrapped, folded)."""
+        available = max(1, width - self.width - self.GAP)
+        return Text(self.title).wrap(console, available, overflow="fold")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.width + self.GAP
-        lines = Text(self.title).wrap(console, max(1, options.max_width - indent), overflow="fold")
         new_line = Segment.line()
-        for index, line in enumerate(lines):
+        for index, line in enumerate(self._lines(console, options.max_width)):
             number = str(self.number).rjust(self.width) if index == 0 else ""
             yield Segment(number.ljust(indent))
             line.rstrip()
@@ -57,7 +76,30 @@ class _Entry:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = self.width + self.GAP
-        return Measurement(indent + 1, indent + Text(self.title).cell_len)
+        return Measurement(indent + 1, indent + self.title_cells)
+
+    # -- Textual's Visual: what the option list asks of each entry ----------
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        """The number, the gap and the whole title on one line."""
+        return self.width + self.GAP + self.title_cells
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """Lines at ``width`` cells: one, unless the title must wrap (then wrapped to count)."""
+        if self.width + self.GAP + self.title_cells <= width:
+            return 1  # most titles: no wrapping to do
+        return len(self._lines(active_app.get().console, width))
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        """The entry's lines on ``style`` (as Textual draws a Rich renderable)."""
+        app = active_app.get()
+        console = app.console
+        render = app.console_options.update(highlight=False, width=width, height=height)
+        segments = Segment.apply_style(console.render(self, render), style.rich_style)
+        lines = Segment.split_and_crop_lines(segments, width, include_new_lines=False, pad=False)
+        return [Strip(line) for line in islice(lines, None, height)]
 
 
 class OverviewScreen(DismissOnce, ModalScreen[int | None]):

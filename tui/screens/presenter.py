@@ -26,6 +26,7 @@ from textual.widgets import Static
 from tui.deck.model import Slide
 from tui.i18n import words_for
 from tui.i18n.keys import translate_all, translate_node
+from tui.navigation import ends
 from tui.screens.navigable import NavigableScreen
 from tui.screens.notes_host import NotesHost
 from tui.screens.presenter_keys import (
@@ -103,6 +104,7 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
         self._poll_keys: tuple[str, bool] | None = (
             None  # the poll and whether it was closed, as drawn
         )
+        self._ends = ends(self.deck, show.state.position)  # as the key line shows them
         self.too_small = False
         """The terminal is below MIN_WIDTH x MIN_HEIGHT: only the size message shows."""
         self._hint_at = float("-inf")  # when the go-to hint was last shown (monotonic seconds)
@@ -182,7 +184,13 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
                 self._draw_status()
             elif Flag.TIMER in flags and state.notes_shown:
                 self._notes().refresh_clock()
-            if Flag.POLL_CLOSED in flags or state.goto_open != change.old.goto_open:
+            at = ends(self.deck, state.position)
+            if (
+                Flag.POLL_CLOSED in flags
+                or state.goto_open != change.old.goto_open
+                or at != self._ends
+            ):
+                self._ends = at  # at an end of the deck → or ← has nowhere to go
                 self.refresh_bindings()  # the keys change meaning; the footer says so
         if Flag.BLANK in flags and state.blank:
             from tui.screens.blank import BlankScreen  # not needed for the first slide
@@ -316,6 +324,7 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
             goto_open=show.state.goto_open,
             poll=show.poll,
             closed=show.poll_closed,
+            ends=ends(self.deck, show.state.position),
         )
 
     def key_display(self, binding: Binding) -> str:

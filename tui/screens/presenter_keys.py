@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 
 from tui.deck.model import Poll
 from tui.i18n import Words, english
+from tui.navigation import Ends
 from tui.screens.navigable import navigation_keys
 from tui.show.events import Notice, NoticeKind
 from tui.widgets.poll_keys import PollKeys
@@ -222,13 +223,17 @@ def key_acts(
     goto_open: bool,
     poll: Poll | None,
     closed: Callable[[], bool],
+    ends: Ends,
 ) -> bool | None:
     """Whether a presenter key's action acts now (Textual's ``check_action``).
 
     The digits type a slide number while the go-to prompt is open, else vote
     on a poll slide (the options it has; a closed poll's refuse to count),
     else show how to go to a slide. Behind the "terminal too small" message
-    no key acts but quit.
+    no key acts but quit. At the deck's ends the keys with nowhere to go
+    (next and last on the last step of the last slide, back and first on
+    the first slide) do not act and are shown dimmed (None), as Textual's
+    footer shows a disabled key: the line keeps its place.
 
     Args:
         action: The action's name; ``parameters`` its arguments.
@@ -236,9 +241,14 @@ def key_acts(
         goto_open: The go-to prompt is open.
         poll: The poll on screen, or None.
         closed: Whether that poll is closed (asked only when it matters).
+        ends: Whether the slide on screen is at the start or the end of the deck.
     """
     if too_small:
         return False
+    if action in ("next", "last") or (action == "enter" and not goto_open):
+        return None if ends.end else True
+    if action in ("previous", "first"):
+        return None if ends.start else True
     if action in ("digit", "erase_digit", "cancel_number"):
         return goto_open
     if action == "goto_hint":

@@ -227,6 +227,43 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
 
     _enter_pending = False
 
+    no_matches = "No matches found"
+    """What the list says when a search finds nothing (set per palette: the talk's language)."""
+
+    def __init__(
+        self,
+        providers: Any = None,
+        *,
+        placeholder: str = "Search for commands…",
+        no_matches: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
+        if no_matches is not None:
+            self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's, but in the talk's language: Textual writes "No matches found"
+        # into the list itself and has no setting for it.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            lists = self.query(CommandList)
+            if not lists:
+                return  # the palette closed meanwhile
+            if search_value:
+                from rich.align import Align
+                from rich.text import Text
+                from textual.widgets.option_list import Option
+
+                prompt = Align.center(Text(self.no_matches, style="not bold"))
+                lists.first().add_option(Option(prompt, disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False  # nothing to discover: say nothing
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
     @property
     def holds_keys(self) -> bool:
         """Whether an Enter typed before the first hits were listed still waits

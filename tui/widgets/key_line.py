@@ -12,6 +12,8 @@ A click on a key presses it, as in Textual's footer.
 
 from __future__ import annotations
 
+from enum import Enum, IntEnum
+
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -20,7 +22,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-__all__ = ["KeyLine"]
+__all__ = ["Drawn", "KeyLine", "Rank", "fitting_keys", "key_rank"]
 
 
 class KeyLine(Widget, can_focus=False):
@@ -30,10 +32,12 @@ class KeyLine(Widget, can_focus=False):
     the key (bold, ``$footer-key-*`` colours), a space and its description
     (``$footer-description-*`` colours), then one cell of the footer's
     background; keys whose ``check_action`` answers None are dimmed and ring
-    the bell when clicked. When the line is wider than the widget, the
-    first keys lose their descriptions until it fits (the arrows and ``:``
-    speak for themselves, and quit and help stay readable at the end);
-    what still does not fit is cut at the right edge. Help lists every key.
+    the bell when clicked. When the line is wider than the widget, keys
+    lose their words in one fixed order until it fits (see
+    :func:`fitting_keys`): the arrow keys first, both at once (their arrows
+    speak for themselves), then the other keys one at a time from the left,
+    quit and help last. A key shows its whole description or none, and a
+    key that does not fit whole is left out, never cut. Help lists every key.
     """
 
     ALLOW_SELECT = False
@@ -99,11 +103,17 @@ class KeyLine(Widget, can_focus=False):
         # keys for the poll it shows); else the app does.
         key_display = getattr(self.screen, "key_display", self.app.get_key_display)
         keys = [(binding, enabled, key_display(binding)) for binding, enabled in self.keys()]
-        described = _fitting_descriptions(
-            [(cell_len(shown), cell_len(binding.description)) for binding, _, shown in keys],
+        drawn = fitting_keys(
+            [
+                (cell_len(shown), cell_len(binding.description), key_rank(binding.action))
+                for binding, _, shown in keys
+            ],
             self.size.width,
         )
-        for (binding, enabled, shown), describe in zip(keys, described, strict=True):
+        for (binding, enabled, shown), draw in zip(keys, drawn, strict=True):
+            if draw is Drawn.NOT:
+                continue
+            describe = draw is Drawn.WITH_WORDS
             start = line.cell_len
             dim = Style() if enabled else Style(dim=True)
             line.append(shown, key_style + dim)
@@ -126,24 +136,88 @@ class KeyLine(Widget, can_focus=False):
                 return
 
 
-def _fitting_descriptions(keys: list[tuple[int, int]], width: int) -> list[bool]:
-    """Which keys keep their description so the line fits in ``width`` cells.
+class Drawn(Enum):
+    """How much of a key the line draws."""
+
+    WITH_WORDS = "with words"
+    """The key and its whole description."""
+    BARE = "bare"
+    """The key alone."""
+    NOT = "not"
+    """Left out: not even the key fits."""
+
+
+class Rank(IntEnum):
+    """How long a key keeps its words when the line is short: lowest lose them first."""
+
+    SPEAKS_FOR_ITSELF = 0
+    """An arrow key (next, back, first, last, up, down): its arrow says what it does."""
+    OTHER = 1
+    """Every other key."""
+    KEPT_LAST = 2
+    """Quit and help (help lists every key) and closing a dialog."""
+
+
+_SPEAKS_FOR_ITSELF = frozenset({"next", "previous", "first", "last", "move"})
+_KEPT_LAST = frozenset({"quit", "ask_quit", "help", "close", "cancel"})
+
+
+def key_rank(action: str) -> Rank:
+    """The :class:`Rank` of the key bound to ``action`` (``app.quit``, ``move(1)``)."""
+    name = action.split("(", 1)[0].rsplit(".", 1)[-1]
+    if name in _SPEAKS_FOR_ITSELF:
+        return Rank.SPEAKS_FOR_ITSELF
+    return Rank.KEPT_LAST if name in _KEPT_LAST else Rank.OTHER
+
+
+def fitting_keys(keys: list[tuple[int, int, Rank]], width: int) -> list[Drawn]:
+    """How each key is drawn so the line fits in ``width`` cells.
+
+    The same keys at the same width always give the same line, and a wider
+    line never shows fewer words. In order, until the line fits:
+
+    1. the :attr:`Rank.SPEAKS_FOR_ITSELF` keys lose their words, all at once
+       (an arrow with words next to one without reads as a mistake);
+    2. the other keys lose theirs one at a time, from the left, the
+       :attr:`Rank.KEPT_LAST` keys (quit, help) after all the rest;
+    3. whole keys are left out, from the right: the other keys first, then
+       the arrows, then quit and help (help, last of all, lists every key).
 
     Args:
-        keys: Per key, the cells of its key and of its description (0: none).
-        width: The cells available (0: not laid out yet, keep them all).
+        keys: Per key in line order, the cells of its key, of its description
+            (0: none) and its rank.
+        width: The cells available (0: not laid out yet, draw them all).
 
     Returns:
-        Per key, whether its description is drawn: all of them when they
-        fit, else none of the first ones, as few as needed.
+        Per key, how it is drawn.
     """
-    described = [bool(description) for _key, description in keys]
-    # Each key: its cells, " " + description when drawn, then one cell between keys.
-    total = sum(key + 1 + (1 + description if description else 0) for key, description in keys)
-    for index, (_key, description) in enumerate(keys):
-        if not width or total <= width:
-            break
-        if description:
-            described[index] = False
-            total -= 1 + description
-    return described
+    drawn = [Drawn.WITH_WORDS if description else Drawn.BARE for _key, description, _ in keys]
+
+    def cells(index: int) -> int:
+        # The key, " " + description when drawn, then one cell between keys.
+        key, description, _rank = keys[index]
+        if drawn[index] is Drawn.NOT:
+            return 0
+        return key + 1 + (1 + description if drawn[index] is Drawn.WITH_WORDS else 0)
+
+    def fits() -> bool:
+        return not width or sum(cells(index) for index in range(len(keys))) <= width
+
+    indexes = range(len(keys))
+    arrows = [i for i in indexes if keys[i][2] is Rank.SPEAKS_FOR_ITSELF]
+    steps: list[list[int]] = [[i for i in arrows if drawn[i] is Drawn.WITH_WORDS]]
+    for rank in (Rank.OTHER, Rank.KEPT_LAST):
+        steps += [[i] for i in indexes if keys[i][2] is rank and drawn[i] is Drawn.WITH_WORDS]
+    for step in steps:
+        if fits():
+            return drawn
+        for index in step:
+            drawn[index] = Drawn.BARE
+    left_out = [i for i in reversed(indexes) if keys[i][2] is Rank.OTHER]
+    left_out += [i for i in reversed(indexes) if keys[i][2] is Rank.SPEAKS_FOR_ITSELF]
+    left_out += [i for i in indexes if keys[i][2] is Rank.KEPT_LAST]  # quit, then help
+    for index in left_out:
+        if fits():
+            return drawn
+        drawn[index] = Drawn.NOT
+    return drawn

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from tui.safe_text import first_control
 from tui.yamlcheck.nodes import Mapping, Node, Scalar, Sequence, describe
 from tui.yamlcheck.problems import Problem
-from tui.yamlcheck.source import control_index, position
+from tui.yamlcheck.source import control_indexes, position
 
 TRUE_WORDS = frozenset({"true", "yes", "on"})
 """Words read as true, in any case (YAML 1.1's, as authors expect)."""
@@ -93,14 +93,15 @@ class Checker:
             self.problems.append(Problem(self.path, node.line, node.column, message))
 
     def control_problem(self, node: Node, text: str, name: str, *, lines: bool = True) -> bool:
-        """Report the first control character in a value's ``text``, if any.
+        """Report every control character in a value's ``text``, if any.
 
         Tab and newline are the only controls text may hold (none at all in a
         one-line value): any other (ESC, BEL, CR, DEL, C1, U+2028/U+2029,
         bidi overrides) would reach the screen as a control sequence or
         reorder what the audience reads. YAML's double-quoted escapes
-        (``"\\e[2J"``) can write them without a raw control in the file; the
-        problem points at the escape (or the raw character) in the source.
+        (``"\\e[2J"``) can write them without a raw control in the file; each
+        problem points at its escape (or raw character) in the source, one
+        problem per character, in the order they are written.
 
         Args:
             node: The value, for its place in the source.
@@ -116,21 +117,22 @@ class Checker:
         index = first_control(text, lines=lines)
         if index < 0:
             return False
-        char = text[index]
+        chars = "".join(char for char in text[index:] if first_control(char, lines=lines) == 0)
         quoted = isinstance(node, Scalar) and node.style == '"'
-        at = control_index(self.text, node.start, node.end, char, double_quoted=quoted)
-        line, column = position(self.text, at)
-        bidi = "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
-        kind = " (a bidirectional override)" if bidi else ""
+        places = control_indexes(self.text, node.start, node.end, chars, double_quoted=quoted)
         allowed = " (only tab and newline are allowed in text)" if lines else ""
-        self.problems.append(
-            Problem(
-                self.path,
-                line,
-                column,
-                f"control character U+{ord(char):04X}{kind} in {name}; remove it{allowed}",
+        for char, at in zip(chars, places, strict=True):
+            line, column = position(self.text, at)
+            bidi = "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069"
+            kind = " (a bidirectional override)" if bidi else ""
+            self.problems.append(
+                Problem(
+                    self.path,
+                    line,
+                    column,
+                    f"control character U+{ord(char):04X}{kind} in {name}; remove it{allowed}",
+                )
             )
-        )
         return True
 
     def single_value(self, node: Node, name: str) -> str | None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 import yaml
 
 from tui.yamlcheck import c_compose
 from tui.yamlcheck.nodes import STANDARD_TAG, Mapping, Node, Scalar, Sequence, marked
 from tui.yamlcheck.problems import Problem
-from tui.yamlcheck.source import position
+from tui.yamlcheck.source import position, positions
 
 _ALLOWED_TAGS = frozenset(
     STANDARD_TAG + name
@@ -91,14 +92,8 @@ def compose(text: str, path: str, rules: Rules, parser: type) -> tuple[Node | No
         complete; nodes with a problem are marked ``broken``.
     """
     composer = _Composer(path, rules)
-    bad = _NOT_ALLOWED.search(text)
-    if bad:
-        line, column = position(text, bad.start())
-        composer.problem(
-            line,
-            column,
-            f"character U+{ord(bad.group()):04X} is not allowed in a YAML file; remove it",
-        )
+    if _NOT_ALLOWED.search(text):
+        composer.problems += not_allowed(text, path)
         return None, composer.problems
     if c_compose.available(parser):
         composed, root = c_compose.c_compose(text, rules.max_nodes, rules.max_depth)
@@ -112,6 +107,51 @@ def compose(text: str, path: str, rules: Rules, parser: type) -> tuple[Node | No
         composer.problems.append(rules.syntax(error, text, path))
         return None, composer.problems
     return composer.root, composer.problems
+
+
+MOST_PLACES = 100
+"""The most characters YAML does not allow that :func:`not_allowed` places one by one.
+
+As many problems as a deck's report lists (``tui.deck.schema.MAX_PROBLEMS``),
+so the last one, which counts the rest, is shown.
+"""
+
+
+def not_allowed(text: str, path: str) -> list[Problem]:
+    """One problem per character YAML does not allow in ``text``, in file order.
+
+    Such a file cannot be parsed, so these are all it reports; past
+    :data:`MOST_PLACES` of them the last problem counts the rest (a file
+    of nothing else would otherwise make millions of problems).
+
+    Args:
+        text: The source text.
+        path: The file name used in messages.
+    """
+    found = list(islice(_NOT_ALLOWED.finditer(text), MOST_PLACES + 1))
+    rest = 0
+    if len(found) > MOST_PLACES:
+        rest = sum(1 for _ in _NOT_ALLOWED.finditer(text, found.pop().start()))
+    problems = [
+        Problem(
+            path,
+            line,
+            column,
+            f"character U+{ord(bad.group()):04X} is not allowed in a YAML file; remove it",
+        )
+        for bad, (line, column) in zip(
+            found, positions(text, (bad.start() for bad in found)), strict=True
+        )
+    ]
+    if rest:
+        last = problems[-1]
+        problems[-1] = Problem(
+            path,
+            last.line,
+            last.column,
+            f"{last.message} (and {rest} more such characters after this one)",
+        )
+    return problems
 
 
 class _Stop(Exception):

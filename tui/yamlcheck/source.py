@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from tui.regular_file import NotRegularFile, open_regular
@@ -63,6 +63,25 @@ def position(text: str, index: int) -> tuple[int, int]:
         line += 1
         line_start = match.end()
     return line, index - line_start + 1
+
+
+def positions(text: str, indexes: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """:func:`position` of each of ``indexes`` (in increasing order), reading ``text`` once.
+
+    Args:
+        text: The source text.
+        indexes: 0-based indexes into ``text``, smallest first.
+
+    Yields:
+        ``(line, column)`` per index, as :func:`position` gives it.
+    """
+    line, line_start, scanned = 1, 0, 0
+    for index in indexes:
+        for match in _LINE_BREAK.finditer(text, scanned, index):
+            line += 1
+            line_start = match.end()
+        scanned = max(scanned, line_start, index)
+        yield line, index - line_start + 1
 
 
 def read_text(path: str, max_bytes: int, words: FileWords) -> str:
@@ -183,28 +202,63 @@ def control_index(text: str, start: int, end: int, char: str, *, double_quoted: 
     Returns:
         An index into ``text``; ``start`` when nothing better is found.
     """
+    return control_indexes(text, start, end, char, double_quoted=double_quoted)[0]
+
+
+def control_indexes(
+    text: str, start: int, end: int, chars: str, *, double_quoted: bool
+) -> list[int]:
+    """Where in the source each of a value's control characters was written.
+
+    As :func:`control_index` for each character of ``chars`` in turn, each
+    found after the one before: ``"\\e[1m\\e[0m"`` gives the places of both
+    escapes.
+
+    Args:
+        text: The whole source text.
+        start: Index where the value starts in ``text``.
+        end: Index just past the value.
+        chars: The control characters found in the value, in the value's order.
+        double_quoted: The value is a ``"..."`` scalar (escapes apply).
+
+    Returns:
+        One index into ``text`` per character of ``chars``; ``start`` for one
+        not found (nor any after it).
+    """
+    found: list[int] = []
     index = start
-    if double_quoted:
-        while index < end:
-            current = text[index]
-            if current == "\\" and index + 1 < end:
-                code = text[index + 1]
-                if code in _HEX_ESCAPES:
-                    digits = text[index + 2 : index + 2 + _HEX_ESCAPES[code]]
-                    try:
-                        decoded = chr(int(digits, 16))
-                    except ValueError:
-                        decoded = ""
-                    step = 2 + len(digits)
-                else:
-                    decoded, step = _ESCAPES.get(code, ""), 2
-                if decoded == char:
-                    return index
-                index += step
-                continue
-            if current == char:
+    for char in chars:
+        at = _written_at(text, index, end, char, double_quoted=double_quoted)
+        if at < 0:
+            break
+        found.append(at)
+        index = at + 1
+    return found + [start] * (len(chars) - len(found))
+
+
+def _written_at(text: str, index: int, end: int, char: str, *, double_quoted: bool) -> int:
+    """The first place from ``index`` where ``char`` is written (raw, or escaped
+    in a double-quoted scalar), or -1."""
+    if not double_quoted:
+        return text.find(char, index, end)
+    while index < end:
+        current = text[index]
+        if current == "\\" and index + 1 < end:
+            code = text[index + 1]
+            if code in _HEX_ESCAPES:
+                digits = text[index + 2 : index + 2 + _HEX_ESCAPES[code]]
+                try:
+                    decoded = chr(int(digits, 16))
+                except ValueError:
+                    decoded = ""
+                step = 2 + len(digits)
+            else:
+                decoded, step = _ESCAPES.get(code, ""), 2
+            if decoded == char:
                 return index
-            index += 1
-        return start
-    found = text.find(char, start, end)
-    return found if found >= 0 else start
+            index += step
+            continue
+        if current == char:
+            return index
+        index += 1
+    return -1
