@@ -93,6 +93,11 @@ _TEXTUAL_COMMANDS = {
 }
 """Textual's own palette commands, by their English title, and their catalogue keys."""
 
+_LEFT_OUT = frozenset({"Keys", "Theme"})
+"""Textual's commands Podium has its own of: the key panel (help, ``?``, lists the
+keys) and the theme list (Podium's "Theme: NAME" commands list the talk's themes;
+Textual's left out paper, contrast and terminal and offered themes made for apps)."""
+
 
 def textual_commands(commands: Iterable[SystemCommand], words: Words) -> Iterable[SystemCommand]:
     """Textual's palette commands in ``words``' language, its key panel left out.
@@ -103,10 +108,10 @@ def textual_commands(commands: Iterable[SystemCommand], words: Words) -> Iterabl
 
     Returns:
         The commands, each known one with its title and help in that
-        language; the key panel ("Keys") is left out (help, ``?``, lists the keys).
+        language; those Podium has its own of are left out (:data:`_LEFT_OUT`).
     """
     for command in commands:
-        if command.title == "Keys":
+        if command.title in _LEFT_OUT:
             continue
         name = _TEXTUAL_COMMANDS.get(command.title)
         if name is not None:

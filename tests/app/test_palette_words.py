@@ -59,8 +59,12 @@ async def test_the_palette_speaks_the_talk_s_language(tmp_path: Path, code: str)
         assert str(palette.query_one(CommandInput).placeholder) == words("palette.placeholder")
         await _until(pilot, lambda: len(_prompts(palette)) > 20)
         listed = "\n".join(_prompts(palette))
-        for name in ("theme", "quit", "screenshot"):  # Textual's own commands
+        for name in ("quit", "screenshot"):  # Textual's own commands
             assert words(f"palette.textual.{name}.help") in listed
+        # One theme switcher: Podium's, with every theme the talk can use.
+        assert words("palette.textual.theme.help") not in listed
+        for name in ("contrast", "ks", "paper", "terminal"):
+            assert words("palette.theme", name=name) in listed
         if code != "en":
             assert english("palette.textual.quit.help") not in listed
         await pilot.press(*"zzzq")
