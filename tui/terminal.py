@@ -339,12 +339,8 @@ def suspend_help() -> Binding:
     """How the help screens list :data:`SUSPEND_KEY` (bound by :func:`bind_suspend`)."""
     from textual.binding import Binding
 
-    return Binding(
-        SUSPEND_KEY,
-        "suspend_process",
-        "Suspend",
-        tooltip="Suspend to the shell (fg brings the talk back)",
-    )
+    tip = "Suspend to the shell (fg brings the talk back)"
+    return Binding(SUSPEND_KEY, "suspend_process", "Suspend", tooltip=tip)
 
 
 def bind_suspend(app: App[Any]) -> None:
