@@ -85,7 +85,6 @@ def podium_commands(app: Presenting) -> Iterable[SystemCommand]:
 
 
 _TEXTUAL_COMMANDS = {
-    "Theme": "theme",
     "Quit": "quit",
     "Minimize": "minimize",
     "Maximize": "maximize",

@@ -62,7 +62,7 @@ async def test_the_palette_speaks_the_talk_s_language(tmp_path: Path, code: str)
         for name in ("quit", "screenshot"):  # Textual's own commands
             assert words(f"palette.textual.{name}.help") in listed
         # One theme switcher: Podium's, with every theme the talk can use.
-        assert words("palette.textual.theme.help") not in listed
+        assert "Change the current theme" not in listed  # Textual's theme list
         for name in ("contrast", "ks", "paper", "terminal"):
             assert words("palette.theme", name=name) in listed
         if code != "en":
@@ -71,14 +71,6 @@ async def test_the_palette_speaks_the_talk_s_language(tmp_path: Path, code: str)
         no_matches = [words("palette.no_matches")]
         await _until(pilot, lambda: _prompts(palette) == no_matches)
         assert _prompts(palette) == no_matches
-        await pilot.press("escape")
-        await pilot.pause()
-        app.action_change_theme()  # Textual's "Theme" command
-        await pilot.pause()
-        themes = app.screen
-        assert isinstance(themes, SafeCommandPalette)
-        assert str(themes.query_one(CommandInput).placeholder) == words("palette.themes")
-        assert themes.no_matches == words("palette.no_matches")
 
 
 def test_bokmal_says_no_matches_in_bokmal() -> None:
