@@ -75,3 +75,29 @@ async def test_the_palette_speaks_the_talk_s_language(tmp_path: Path, code: str)
 
 def test_bokmal_says_no_matches_in_bokmal() -> None:
     assert words_for("nb")("palette.no_matches") != words_for("en")("palette.no_matches")
+
+
+async def test_the_commands_are_made_once_per_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app_commands
+
+    made = []
+    real = tui.app_commands.podium_commands
+
+    def counted(app):
+        made.append(1)
+        return real(app)
+
+    monkeypatch.setattr(tui.app_commands, "podium_commands", counted)
+    app = _app(tmp_path, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        await _until(pilot, lambda: len(_prompts(palette)) > 20)
+        await pilot.press(*"lys")
+        await _until(pilot, lambda: len(_prompts(palette)) < 20)
+        assert len(made) == 1
+        await pilot.press("escape", "ctrl+p")
+        await _until(pilot, lambda: len(_prompts(app.screen)) > 20)
+        assert len(made) == 2  # a new opening sees what changed since (a poll reset ...)
