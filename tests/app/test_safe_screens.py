@@ -117,3 +117,4 @@ async def test_voter_view_shows_hostile_poll_and_name_as_text() -> None:
         screenshot = app.export_screenshot()
         assert "Question" in screenshot
         assert_printable(screenshot, "voter")
+    app.check()  # the store timer's last look, after the widgets went: nothing to draw

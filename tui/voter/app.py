@@ -223,6 +223,8 @@ class VoterApp(PlainNotify, App[None]):
     # -- drawing -------------------------------------------------------------
 
     def _draw(self) -> None:
+        if not self.query("#voter-who"):
+            return  # quitting: the timer's last look came after the widgets went
         with self.batch_update():
             self._draw_widgets()
 
