@@ -37,7 +37,7 @@ from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for, vote_keys
-from tui.screens.safe import KeysInTurn, SafeCommandPalette
+from tui.screens.safe import KeysInTurn
 from tui.show.core import Show
 from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.widgets.plain_notify import PlainNotify
@@ -270,6 +270,8 @@ class PodiumApp(
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that keys typed together cannot break)."""
+        from tui.screens.safe_lists import SafeCommandPalette  # when first opened
+
         if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
