@@ -37,7 +37,7 @@ from tui.render import MarkdownStyles
 from tui.safe_text import one_line
 from tui.screens.presenter import PresenterScreen
 from tui.screens.presenter_keys import key_for, vote_keys
-from tui.screens.safe import KeysInTurn, SafeCommandPalette
+from tui.screens.safe import KeysInTurn
 from tui.show.core import Show
 from tui.startup_gc import ReleaseAfterFirstFrame
 from tui.terminal import suspend_help
@@ -290,15 +290,14 @@ class PodiumApp(
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that keys typed together cannot break)."""
+        from tui.screens.safe_lists import SafeCommandPalette  # when first opened
+
         if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
             self._palette_commands = None  # made again: a poll reset since, a theme ...
-            words = self.words
-            palette = SafeCommandPalette(
-                id="--command-palette",
-                placeholder=words("palette.placeholder"),
-                no_matches=words("palette.no_matches"),
+            prompt, none = self.words("palette.placeholder"), self.words("palette.no_matches")
+            self.push_screen(
+                SafeCommandPalette(id="--command-palette", placeholder=prompt, no_matches=none)
             )
-            self.push_screen(palette)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Behind the "terminal too small" message only quit and suspend (Ctrl+Z) act."""

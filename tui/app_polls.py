@@ -8,6 +8,8 @@ is on screen and to watch the store for votes from elsewhere while one is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.timer import Timer
 
@@ -21,7 +23,18 @@ VOTE_CHECK_INTERVAL = 0.25
 """Seconds between checks for votes from other processes, while a poll is on screen."""
 
 
-class AppPolls(App[None]):
+# A plain class at run time, a Textual App for the type checker: defining a
+# subclass of a Textual class takes about half a millisecond on the way to
+# the first frame, and a mixin needs none of what Textual sets up for one (it
+# has no bindings, CSS or decorated handlers; Textual finds a handler named
+# ``on_...`` anywhere in a widget's MRO).
+if TYPE_CHECKING:
+    _AppMixin = App[None]
+else:
+    _AppMixin = object
+
+
+class AppPolls(_AppMixin):
     """Mixin: the app's poll operations (needs ``show``, ``words`` and ``_vote_watch``)."""
 
     show: Show

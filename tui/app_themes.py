@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.theme import Theme
 
 
 class ThemesOnDemand:
@@ -57,9 +58,19 @@ class ThemesOnDemand:
         theme = app.current_theme
         kept = self._variables_of
         if kept is None or kept[0] is not theme:
-            kept = self._variables_of = (theme, super().get_css_variables())  # type: ignore[misc]
+            kept = self._variables_of = (theme, self._css_variables_of(theme))
         app.theme_variables = dict(kept[1])
         return dict(kept[1])
+
+    def _css_variables_of(self, theme: Theme) -> dict[str, str]:
+        """What Textual's ``App.get_css_variables`` gives for ``theme``, its colour system
+        generated once (see :func:`tui.themes.generated_colours`): Textual's
+        generates it, and the app's defaults (``$slide-title`` ...) again."""
+        from tui.themes import generated_colours
+
+        variables = {**generated_colours(theme), **theme.variables}
+        defaults = cast("App[object]", self).get_theme_variable_defaults()
+        return {**defaults, **variables}
 
     def keep_stylesheet(self) -> None:
         """Parse the stylesheet with the theme set now, and not again for it.

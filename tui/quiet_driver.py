@@ -1,5 +1,9 @@
 """Textual's Linux driver with an input thread that sleeps until there is input.
 
+It also writes the start of a run (the mode changes and the first frame)
+itself rather than through Textual's output thread: see
+:meth:`QuietLinuxDriver.write`.
+
 Textual's input thread waits for a key with a tenth of a second timeout,
 over and over, so that it notices when it should stop and when a lone
 Escape has waited long enough to be a key of its own: ten wakes a second
@@ -109,6 +113,8 @@ class QuietLinuxDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._direct = True
+        """Writes go straight to the terminal (until :meth:`queue_writes`)."""
         self._wake_read: int | None = None
         self._wake_write: int | None = None
         # Textual sets this event to stop the thread: now that also wakes it.
@@ -139,6 +145,41 @@ class QuietLinuxDriver(LinuxDriver):
             for fd in (self._wake_read, self._wake_write):
                 os.set_blocking(fd, False)
         super().start_application_mode()
+
+    def write(self, data: str) -> None:
+        """Write ``data``: at once until the first frame is out, then as Textual does.
+
+        Textual hands every write to its output thread. Right after the
+        first frame the app has work that holds Python's interpreter lock
+        (the parts of the slide built after the frame, the frame drawn
+        ahead, the vote store), so the output thread would wait a switch
+        interval (5 ms) or more for the lock before the first slide
+        reached the screen. Until the app calls :meth:`queue_writes`, so
+        while nothing is queued yet, each write goes to the terminal in the
+        app's own thread, in order, and :meth:`flush` sends it.
+        """
+        file = self._file
+        if not self._direct or file is None:
+            super().write(data)
+            return
+        try:
+            file.write(data)
+        except OSError:  # the terminal is gone; the hang-up's signal ends the app
+            self._direct = False
+
+    def flush(self) -> None:
+        """Send what :meth:`write` wrote straight (Textual's output thread flushes on its own)."""
+        if self._direct and self._file is not None:
+            try:
+                self._file.flush()
+            except OSError:
+                self._direct = False
+
+    def queue_writes(self) -> None:
+        """From now on write through Textual's output thread (the first frame is out)."""
+        if self._direct:
+            self.flush()
+            self._direct = False
 
     def close(self) -> None:
         """Clean up and close the wake pipe (a suspend closes it too; a resume reopens it)."""

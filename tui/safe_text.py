@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tui.lazy_re import LazyPattern
+
 __all__ = [
     "CONTROL",
     "ECHO_LIMIT",
@@ -47,14 +49,17 @@ REPLACEMENT = "\ufffd"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _SEPARATORS = "\u2028\u2029"
 
-CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
-"""Every character :func:`printable` replaces (tab and newline included)."""
+CONTROL = LazyPattern(f"[\x00-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+"""Every character :func:`printable` replaces (tab and newline included).
+
+Compiled when first searched (about a millisecond): text with none of these
+characters never needs it (see :func:`printable`)."""
 
 TEXT_CONTROLS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}"
 """The controls multi-line text may not hold (all but tab and newline), as the
 inside of a regular expression's ``[...]``; the deck's JSON Schema uses it too."""
 
-_UNSAFE_IN_LINES = re.compile(f"[{TEXT_CONTROLS}]|\r\n")
+_UNSAFE_IN_LINES = LazyPattern(f"[{TEXT_CONTROLS}]|\r\n")
 _UNSAFE_IN_LINE = CONTROL
 
 # C0 controls show as U+2400..U+241F ("␀".."␟"), DEL as U+2421 ("␡").
@@ -88,11 +93,18 @@ def printable(text: str, *, lines: bool = True) -> str:
         ``lines``), no DEL, no U+2028/U+2029 and no bidirectional override.
         Text without any is returned unchanged (the same object).
     """
+    # str.isprintable() is False for every character replaced here (each is
+    # in Unicode's Cc, Cf, Zl or Zp category), so printable text, the usual
+    # case, is returned without the regular expressions (compiled only when
+    # first needed). It is also False for some harmless characters (a
+    # no-break space): those go on to the exact search.
     if lines:
+        if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+            return text
         if _UNSAFE_IN_LINES.search(text) is None:
             return text
         return text.replace("\r\n", "\n").translate(_LINES_TABLE)
-    if _UNSAFE_IN_LINE.search(text) is None:
+    if text.isprintable() or _UNSAFE_IN_LINE.search(text) is None:
         return text
     return text.replace("\r\n", "\n").translate(_LINE_TABLE)
 

@@ -7,7 +7,7 @@ cheap: Textual is imported only when a colour is checked or the list of a
 
 from __future__ import annotations
 
-import re
+from tui.lazy_re import LazyPattern
 
 MAX_THEME_BYTES = 256 * 1024
 """Largest theme file read, in bytes; real themes are under 2 KiB."""
@@ -27,10 +27,10 @@ COLOUR_FIELDS = (
 )
 BOOL_FIELDS = ("dark", "ansi")
 FRACTION_FIELDS = ("luminosity_spread", "text_alpha")
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+NAME = LazyPattern(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 """A usable theme name (and file name without ``.yaml``)."""
-VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
+VARIABLE_NAME = LazyPattern(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_PERCENT = LazyPattern(r"^\d+(?:\.\d+)?%$")
 _TEXT_STYLES = frozenset(
     "b blink bold dim i italic none not o overline reverse strike u underline uu".split()
 )

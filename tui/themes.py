@@ -268,5 +268,32 @@ def app_variable_defaults(theme: Theme) -> dict[str, str]:
         Each of Podium's variable names mapped to a colour taken from the
         theme's generated colour system.
     """
-    generated = theme.to_color_system().generate()
+    generated = generated_colours(theme)
     return {name: generated[source] for name, source in APP_VARIABLES.items()}
+
+
+_generated: tuple[Theme, dict[str, str]] | None = None
+"""The last theme whose colour system was generated, and what it gave."""
+
+
+def generated_colours(theme: Theme) -> dict[str, str]:
+    """``theme.to_color_system().generate()``, generated once for the same theme in a row.
+
+    An app's CSS variables need it twice (Textual's own variables and
+    :func:`app_variable_defaults`), a millisecond or more each on the way
+    to the first frame; the same :class:`~textual.theme.Theme` object
+    gives the same colours, so the second asks for the first's. A theme
+    registered anew (a saved theme file) is another object: generated anew.
+
+    Args:
+        theme: The theme.
+
+    Returns:
+        Every colour variable of the theme's colour system; the caller
+        must not change it (copy it first).
+    """
+    global _generated
+    kept = _generated
+    if kept is None or kept[0] is not theme:
+        kept = _generated = (theme, theme.to_color_system().generate())
+    return kept[1]

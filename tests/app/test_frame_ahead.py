@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import DATA, SEED_DECK, FixedClock, fixed_now, in_english
+from msgspec.structs import replace
 from rich.color import ColorSystem
 
 from tui.app import make_app

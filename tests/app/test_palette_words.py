@@ -13,7 +13,7 @@ from tui.app import make_app
 from tui.deck import load_deck
 from tui.i18n import languages, words_for
 from tui.polls.store import VoteStore
-from tui.screens.safe import SafeCommandPalette
+from tui.screens.safe_lists import SafeCommandPalette
 
 
 def _app(tmp_path: Path, code: str):

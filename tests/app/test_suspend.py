@@ -11,7 +11,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
 from tui.screens.overview import OverviewScreen
 from tui.screens.presenter import PresenterScreen
-from tui.screens.safe import SafeCommandPalette
+from tui.screens.safe_lists import SafeCommandPalette
 from tui.terminal import bind_suspend
 
 SCREENS: list[tuple[tuple[str, ...], type[Screen[object]]]] = [

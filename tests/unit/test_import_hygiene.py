@@ -118,6 +118,7 @@ NOT_BEFORE_USE = (
     "tui.screens.overview",  # o
     "tui.screens.confirm",  # a reset, asked first
     "tui.screens.blank",  # b
+    "tui.screens.safe_lists",  # o or Ctrl+P: the overview's list, the palette
     "pyfiglet",  # big titles read its font file (tui.figlet_font)
     "rich.syntax",  # the first code block drawn (tui.markdown_import)
     "pygments",  # ditto: a deck without code never loads it (test_markdown_import.py)

@@ -76,3 +76,51 @@ def test_a_paste_open_across_reads_is_not_cut() -> None:
 
     assert split_lone_escapes("x\x1bny", True) == (["x\x1bny"], True)
     assert split_lone_escapes("\x1b[201~\x1bn", True) == (["\x1b[201~", "\x1bn"], False)
+
+
+class _Queue:
+    """Stands in for Textual's output thread: keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.written.append(text)
+
+
+async def test_writes_go_straight_to_the_terminal_until_the_first_frame_then_through_the_thread() -> (
+    None
+):
+    """The first frame reaches the terminal from the app's thread (no wait for the output
+    thread to get the interpreter lock); every later write is queued as Textual does."""
+    import io
+
+    from tui.quiet_driver import QuietLinuxDriver
+
+    driver = QuietLinuxDriver(Plain())
+    terminal, thread = io.StringIO(), _Queue()
+    driver._file, driver._writer_thread = terminal, thread  # type: ignore[assignment]
+    driver.write("\x1b[?1049h")
+    driver.write("frame 1")
+    driver.flush()
+    assert terminal.getvalue() == "\x1b[?1049hframe 1" and thread.written == []
+    driver.queue_writes()
+    driver.write("frame 2")
+    driver.flush()
+    assert terminal.getvalue() == "\x1b[?1049hframe 1" and thread.written == ["frame 2"]
+
+
+def test_the_app_sends_its_writes_through_the_thread_after_its_first_frame() -> None:
+    class Driver:
+        queued = 0
+
+        def queue_writes(self) -> None:
+            self.queued += 1
+
+    app = Plain()
+    driver = Driver()
+    app._driver = driver  # type: ignore[assignment]
+    assert driver.queued == 0
+    app.post_display_hook()
+    app.post_display_hook()
+    assert driver.queued == 1

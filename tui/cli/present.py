@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import socket
 from typing import TYPE_CHECKING
 
 from tui.cli.common import BadInput, deck_to_present, fail, warn
 from tui.cli.session import NotStarted, Options, Session, open_session
+from tui.lazy_re import LazyPattern
 
 if TYPE_CHECKING:
     import argparse
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 NO_TERMINAL_HINT = "for scripts use 'podium check' or 'podium vote --choice N'"
 """What ``podium`` suggests when it has no terminal to present in."""
 
-_PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~\-/]*)?")
+_PUBLIC_URL = LazyPattern(r"https?://[A-Za-z0-9.\-\[\]:]+(/[A-Za-z0-9._~\-/]*)?")
 """What ``--public-url`` may be: http(s), a host (and port), an optional plain path."""
 
 

@@ -9,12 +9,12 @@ the loader never lets YAML 1.1 turn ``No`` into ``False`` or ``1.10`` into
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 
 import msgspec
 
 from tui.deck.poll_options import derive_option_ids
+from tui.lazy_re import LazyPattern
 
 DEFAULT_WIDTH = 90
 """The default measure (``width:``): a readable line on a projector, in cells."""
@@ -205,7 +205,7 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
 
 
 # A top-level list item: a bullet or number at column 0.
-_TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]")
+_TOP_ITEM = LazyPattern(r"^(?:[-*+]|\d+[.)])[ \t]")
 
 
 def reveal_blocks(body: str) -> list[str]:
@@ -232,7 +232,7 @@ def reveal_blocks(body: str) -> list[str]:
     return blocks
 
 
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+_DURATION = LazyPattern(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 
 
 def parse_duration(text: str) -> float:

@@ -10,8 +10,9 @@ until a store is needed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
+
+from msgspec.structs import replace
 
 from tui.deck.model import Poll
 from tui.polls.model import PollResults, VoteRefused

@@ -22,7 +22,18 @@ if TYPE_CHECKING:
     from tui.widgets.notes_pane import NotesPane
 
 
-class NotesHost(Screen[Any]):
+# A plain class at run time, a Screen for the type checker: defining a
+# subclass of a Textual class takes about half a millisecond on the way to
+# the first frame, and a mixin needs none of what Textual sets up for one (it
+# has no bindings, CSS or decorated handlers; Textual finds a handler named
+# ``on_...`` anywhere in a widget's MRO).
+if TYPE_CHECKING:
+    _ScreenMixin = Screen[Any]
+else:
+    _ScreenMixin = object
+
+
+class NotesHost(_ScreenMixin):
     """Screen mixin: the notes pane (``#notes``) in ``#stage``, built when first shown."""
 
     show: Show

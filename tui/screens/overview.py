@@ -26,7 +26,8 @@ from tui.deck.model import Deck
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
 from tui.safe_text import one_line
-from tui.screens.safe import DismissOnce, SafeOptionList
+from tui.screens.safe import DismissOnce
+from tui.screens.safe_lists import SafeOptionList
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

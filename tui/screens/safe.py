@@ -10,8 +10,10 @@ screen they open has been drawn. Two things then go wrong in plain Textual:
   idempotent and ignores it once the screen is no longer the active one.
 * An option list that has not been laid out yet (just opened, or a
   terminal too small to show it) has no line map, and PageUp/PageDown end
-  the app with ``KeyError``. :class:`SafeOptionList` and
-  :class:`SafeCommandPalette` make those keys do nothing until it has one.
+  the app with ``KeyError``. :class:`~tui.screens.safe_lists.SafeOptionList`
+  and :class:`~tui.screens.safe_lists.SafeCommandPalette` make those keys do
+  nothing until it has one (in their own module, imported when the overview
+  or the palette first opens: defining them is a millisecond of start-up).
 * A key typed right after the one that opens or closes a screen acts on the
   wrong screen, or on none: Textual hands each key on as soon as it is read,
   before the key ahead of it has pushed or dismissed anything.
@@ -23,15 +25,11 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
-from textual import events, work
+from textual import events
 from textual.await_complete import AwaitComplete
-from textual.command import CommandList, CommandPalette
-from textual.css.query import NoMatches
-from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.widgets import Button, Input, OptionList
 
 KEY_TURN_SECONDS = 1.0
 """Longest a key waits for the key before it to finish acting; then it goes anyway."""
@@ -201,115 +199,3 @@ class DismissOnce:
         if self._dismissed:
             return False
         return super().check_action(action, parameters)  # type: ignore[misc]
-
-
-class SafeOptionList(OptionList):
-    """An option list whose PageUp/PageDown wait for its first layout."""
-
-    def _move_page(self, direction: Literal[-1, 1]) -> None:
-        try:
-            super()._move_page(direction)
-        except KeyError:
-            pass  # not laid out yet (or no room at all): nothing to page through
-
-
-class SafeCommandPalette(DismissOnce, CommandPalette):
-    """Textual's command palette, safe against keys that arrive together.
-
-    It is dismissed at most once and runs at most one command (Enter typed
-    twice selects twice: the second selection is dropped), its list keys
-    do nothing before the list has been laid out, and a search still running
-    when the palette closes ends quietly instead of failing on the widgets
-    that are gone.
-    """
-
-    _SELECTIONS = (Input.Submitted, Button.Pressed, OptionList.OptionSelected)
-
-    _enter_pending = False
-
-    no_matches = "No matches found"
-    """What the list says when a search finds nothing (set per palette: the talk's language)."""
-
-    def __init__(
-        self,
-        providers: Any = None,
-        *,
-        placeholder: str = "Search for commands…",
-        no_matches: str | None = None,
-        id: str | None = None,
-    ) -> None:
-        super().__init__(providers, placeholder=placeholder, id=id)
-        if no_matches is not None:
-            self.no_matches = no_matches
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual's, but in the talk's language: Textual writes "No matches found"
-        # into the list itself and has no setting for it.
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            lists = self.query(CommandList)
-            if not lists:
-                return  # the palette closed meanwhile
-            if search_value:
-                from rich.align import Align
-                from rich.text import Text
-                from textual.widgets.option_list import Option
-
-                prompt = Align.center(Text(self.no_matches, style="not bold"))
-                lists.first().add_option(Option(prompt, disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False  # nothing to discover: say nothing
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
-
-    @property
-    def holds_keys(self) -> bool:
-        """Whether an Enter typed before the first hits were listed still waits
-        for them (:class:`KeysInTurn` holds the keys after it meanwhile)."""
-        return self._enter_pending
-
-    async def _on_message(self, message: Message) -> None:
-        if self._dismissed and isinstance(message, self._SELECTIONS):
-            return  # a selection queued behind the one that closed the palette
-        if (
-            isinstance(message, Input.Submitted)
-            and not self._list_visible
-            and self._selected_command is None
-        ):
-            # Enter typed before the search listed its first hits: choose
-            # once they are listed, as if typed then (or drop it after a while).
-            message.stop()
-            self._enter_pending = True
-            self.set_timer(KEY_TURN_SECONDS, self._drop_pending_enter)
-            return
-        await super()._on_message(message)
-
-    def _drop_pending_enter(self) -> None:
-        self._enter_pending = False
-
-    def _choose_pending(self) -> None:
-        if self._enter_pending and not self._dismissed:
-            self._enter_pending = False
-            self._select_or_command()
-
-    def _action_command_list(self, action: str) -> None:
-        try:
-            super()._action_command_list(action)
-        except KeyError:
-            pass  # the list is not laid out yet: the key does nothing
-
-    def _watch__list_visible(self) -> None:
-        if self.query(CommandList):  # gone when the palette closed mid-search
-            super()._watch__list_visible()
-            if self._list_visible and self._enter_pending:
-                self.call_after_refresh(self._choose_pending)
-
-    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
-    async def _gather_commands(self, search_value: str) -> None:
-        try:
-            search = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
-            await search(self, search_value)
-        except NoMatches:
-            pass  # the palette closed while searching: nothing to show the hits in

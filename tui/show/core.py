@@ -25,7 +25,8 @@ Imports no Textual (nor Rich, nor SQLite until a store is used).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from tui import navigation
 from tui.deck.model import Deck, Poll, ResultsMode

@@ -9,8 +9,9 @@ the keys from its own bindings). Imports no Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from tui.show.state import ShowState
 
@@ -72,8 +73,7 @@ class NoticeKind(str, Enum):
     TIMER_RESET = "timer_reset"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(msgspec.Struct, frozen=True):
     """Something to tell the presenter (a refusal, an error, a result).
 
     Attributes:
@@ -89,8 +89,7 @@ class Notice:
     count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """One operation's effect, as published to every observer.
 
     Attributes:

@@ -11,7 +11,8 @@ its own, moves nobody and tells no voter. Imports no Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from tui.deck.model import Deck
 from tui.navigation import Position

@@ -19,7 +19,7 @@ they are. Imports no Textual.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from tui.deck.model import Deck, ResultsMode
 from tui.navigation import Position
