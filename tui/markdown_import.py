@@ -14,6 +14,14 @@ which imports the real ``rich.syntax`` on its first call and returns a real
 any other ``import rich.syntax`` (Textual's, the exporters') gets the real
 module, and a code block is highlighted exactly as before.
 
+``markdown_it`` itself is imported without ``linkify_it`` (see
+:func:`markdown_it_class`): its ``main`` module imports that library when it
+is installed, and every ``MarkdownIt()`` then builds a ``LinkifyIt`` (dozens
+of compiled regular expressions, Unicode tables: about 0.5 MB of memory),
+used only by parsers made with ``linkify=True``. No parser in Podium is
+(Rich's ``Markdown``, the notes' plain text, the HTML export, link
+addresses); Podium has no Textual ``Markdown`` widget either.
+
 Imports nothing at module level but :mod:`sys` and :mod:`types`.
 """
 
@@ -24,10 +32,11 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
-__all__ = ["lazy_syntax", "markdown_class"]
+__all__ = ["lazy_syntax", "markdown_class", "markdown_it_class"]
 
 
 def lazy_syntax(*args: Any, **kwargs: Any) -> Syntax:
@@ -50,6 +59,7 @@ def markdown_class() -> type[Markdown]:
     """
     if "rich.markdown" in sys.modules:
         return sys.modules["rich.markdown"].Markdown
+    markdown_it_class()
     if "rich.syntax" not in sys.modules:
         stand_in = types.ModuleType("rich.syntax", "Stand-in while rich.markdown imports.")
         stand_in.Syntax = lazy_syntax  # type: ignore[attr-defined]
@@ -62,3 +72,26 @@ def markdown_class() -> type[Markdown]:
     else:
         import rich.markdown as module
     return module.Markdown
+
+
+def markdown_it_class() -> type[MarkdownIt]:
+    """``markdown_it.MarkdownIt``, its package imported without ``linkify_it`` if not in yet.
+
+    ``markdown_it.main`` runs ``try: import linkify_it`` and, when that
+    fails, sets its ``linkify_it`` to None: a parser made with
+    ``linkify=True`` would then raise, which no Podium parser is. For the
+    length of that one import :data:`sys.modules` holds None for
+    ``linkify_it`` (so the import fails at once); the entry is taken out
+    again, so anyone else may still import the library. Call it before
+    anything imports ``markdown_it`` (Podium's modules do, through this).
+    """
+    if "markdown_it" not in sys.modules and "linkify_it" not in sys.modules:
+        sys.modules["linkify_it"] = None  # type: ignore[assignment]
+        try:
+            import markdown_it  # noqa: F401
+        finally:
+            if "linkify_it" in sys.modules and sys.modules["linkify_it"] is None:
+                del sys.modules["linkify_it"]
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt
