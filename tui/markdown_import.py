@@ -22,13 +22,19 @@ used only by parsers made with ``linkify=True``. No parser in Podium is
 (Rich's ``Markdown``, the notes' plain text, the HTML export, link
 addresses); Podium has no Textual ``Markdown`` widget either.
 
-Imports nothing at module level but :mod:`sys` and :mod:`types`.
+Its table of HTML entities (``markdown_it.common.entities``: Python's
+``html.entities`` reshaped, about 0.3 MB) is read only when a text has an
+entity such as ``&amp;`` in it (see :class:`LazyEntities`).
+
+Imports nothing at module level but :mod:`sys`, :mod:`types` and
+:mod:`collections.abc`.
 """
 
 from __future__ import annotations
 
 import sys
 import types
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,7 +42,7 @@ if TYPE_CHECKING:
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
-__all__ = ["lazy_syntax", "markdown_class", "markdown_it_class"]
+__all__ = ["LazyEntities", "lazy_syntax", "markdown_class", "markdown_it_class"]
 
 
 def lazy_syntax(*args: Any, **kwargs: Any) -> Syntax:
@@ -81,17 +87,59 @@ def markdown_it_class() -> type[MarkdownIt]:
     fails, sets its ``linkify_it`` to None: a parser made with
     ``linkify=True`` would then raise, which no Podium parser is. For the
     length of that one import :data:`sys.modules` holds None for
-    ``linkify_it`` (so the import fails at once); the entry is taken out
-    again, so anyone else may still import the library. Call it before
-    anything imports ``markdown_it`` (Podium's modules do, through this).
+    ``linkify_it`` (so the import fails at once) and a stand-in for
+    ``markdown_it.common.entities`` whose ``entities`` is a
+    :class:`LazyEntities`; both entries are taken out again, so anyone else
+    may still import either module. Call it before anything imports
+    ``markdown_it`` (Podium's modules do, through this).
     """
     if "markdown_it" not in sys.modules and "linkify_it" not in sys.modules:
-        sys.modules["linkify_it"] = None  # type: ignore[assignment]
+        stand_ins: dict[str, types.ModuleType | None] = {"linkify_it": None}
+        if ENTITIES not in sys.modules:
+            entities = types.ModuleType(ENTITIES, "Stand-in while markdown_it imports.")
+            entities.entities = LazyEntities()  # type: ignore[attr-defined]
+            stand_ins[ENTITIES] = entities
+        sys.modules.update(stand_ins)  # type: ignore[arg-type]
         try:
             import markdown_it  # noqa: F401
         finally:
-            if "linkify_it" in sys.modules and sys.modules["linkify_it"] is None:
-                del sys.modules["linkify_it"]
+            for name, stand_in in stand_ins.items():
+                if name in sys.modules and sys.modules[name] is stand_in:
+                    del sys.modules[name]
     from markdown_it import MarkdownIt
 
     return MarkdownIt
+
+
+ENTITIES = "markdown_it.common.entities"
+"""The module whose ``entities`` table :func:`markdown_it_class` defers."""
+
+
+class LazyEntities(Mapping[str, str]):
+    """``markdown_it.common.entities.entities``, imported on the first look-up.
+
+    ``markdown_it`` looks a name up only for an ``&name;`` in the text (and
+    in link addresses and titles with an ``&``), with ``in`` and ``[]``.
+    """
+
+    def __init__(self) -> None:
+        self._table: Mapping[str, str] | None = None
+
+    def _loaded(self) -> Mapping[str, str]:
+        if self._table is None:
+            import importlib
+
+            self._table = importlib.import_module(ENTITIES).entities
+        return self._table
+
+    def __getitem__(self, name: str) -> str:
+        return self._loaded()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._loaded()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())

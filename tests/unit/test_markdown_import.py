@@ -67,12 +67,31 @@ def test_the_default_deck_presents_without_linkify() -> None:
                     await pilot.pause()
                 import markdown_it.main
                 print("markdown_it" in sys.modules, markdown_it.main.linkify_it,
-                      sorted(m for m in sys.modules if m.startswith("linkify_it")))
+                      sorted(m for m in sys.modules if m.startswith("linkify_it")),
+                      "html.entities" in sys.modules)
 
         asyncio.run(main())
         """
     )
-    assert out.strip() == "True None []"
+    assert out.strip() == "True None [] False"  # and no entity table: the deck has no &name;
+
+
+def test_entities_are_decoded_as_before() -> None:
+    """The entity table comes with the first ``&name;``: the same text as markdown_it's own."""
+    code = """
+        import sys
+        {first}
+        from rich.console import Console
+        from tui.render import markdown
+        console = Console(width=60, color_system=None)
+        with console.capture() as capture:
+            console.print(markdown("Tom &amp; Jerry &copy; &#169; &nosuch; [a](/x?a=1&amp;b=2)"))
+        print(repr(capture.get()), "html.entities" in sys.modules)
+        """
+    lazy = run(code.format(first=""))
+    eager = run(code.format(first="import markdown_it"))
+    assert lazy == eager
+    assert "Tom & Jerry © © &nosuch;" in lazy and lazy.split()[-1] == "True"
 
 
 def test_linkify_it_can_still_be_imported_after_markdown_it() -> None:
