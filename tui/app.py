@@ -28,6 +28,7 @@ from tui.deck.model import Deck
 from tui.diff_display import DiffDisplay
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
+from tui.key_display import plain_key_display
 from tui.navigation import Position
 from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
@@ -180,6 +181,8 @@ class PodiumApp(
     def get_key_display(self, binding: Binding) -> str:
         """Show the vote keys as ``1-N`` for the poll on screen."""
         shown = vote_keys(binding, self.show.poll) if self.screen_stack else ""
+        # Plain keys without Textual's Unicode name lookups (see tui.key_display).
+        shown = shown or plain_key_display(binding.key, binding.key_display)
         return shown or super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen:

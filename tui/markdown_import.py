@@ -14,20 +14,35 @@ which imports the real ``rich.syntax`` on its first call and returns a real
 any other ``import rich.syntax`` (Textual's, the exporters') gets the real
 module, and a code block is highlighted exactly as before.
 
-Imports nothing at module level but :mod:`sys` and :mod:`types`.
+``markdown_it`` itself is imported without ``linkify_it`` (see
+:func:`markdown_it_class`): its ``main`` module imports that library when it
+is installed, and every ``MarkdownIt()`` then builds a ``LinkifyIt`` (dozens
+of compiled regular expressions, Unicode tables: about 0.5 MB of memory),
+used only by parsers made with ``linkify=True``. No parser in Podium is
+(Rich's ``Markdown``, the notes' plain text, the HTML export, link
+addresses); Podium has no Textual ``Markdown`` widget either.
+
+Its table of HTML entities (``markdown_it.common.entities``: Python's
+``html.entities`` reshaped, about 0.3 MB) is read only when a text has an
+entity such as ``&amp;`` in it (see :class:`LazyEntities`).
+
+Imports nothing at module level but :mod:`sys`, :mod:`types` and
+:mod:`collections.abc`.
 """
 
 from __future__ import annotations
 
 import sys
 import types
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
-__all__ = ["lazy_syntax", "markdown_class"]
+__all__ = ["LazyEntities", "lazy_syntax", "markdown_class", "markdown_it_class"]
 
 
 def lazy_syntax(*args: Any, **kwargs: Any) -> Syntax:
@@ -50,6 +65,7 @@ def markdown_class() -> type[Markdown]:
     """
     if "rich.markdown" in sys.modules:
         return sys.modules["rich.markdown"].Markdown
+    markdown_it_class()
     if "rich.syntax" not in sys.modules:
         stand_in = types.ModuleType("rich.syntax", "Stand-in while rich.markdown imports.")
         stand_in.Syntax = lazy_syntax  # type: ignore[attr-defined]
@@ -62,3 +78,68 @@ def markdown_class() -> type[Markdown]:
     else:
         import rich.markdown as module
     return module.Markdown
+
+
+def markdown_it_class() -> type[MarkdownIt]:
+    """``markdown_it.MarkdownIt``, its package imported without ``linkify_it`` if not in yet.
+
+    ``markdown_it.main`` runs ``try: import linkify_it`` and, when that
+    fails, sets its ``linkify_it`` to None: a parser made with
+    ``linkify=True`` would then raise, which no Podium parser is. For the
+    length of that one import :data:`sys.modules` holds None for
+    ``linkify_it`` (so the import fails at once) and a stand-in for
+    ``markdown_it.common.entities`` whose ``entities`` is a
+    :class:`LazyEntities`; both entries are taken out again, so anyone else
+    may still import either module. Call it before anything imports
+    ``markdown_it`` (Podium's modules do, through this).
+    """
+    if "markdown_it" not in sys.modules and "linkify_it" not in sys.modules:
+        stand_ins: dict[str, types.ModuleType | None] = {"linkify_it": None}
+        if ENTITIES not in sys.modules:
+            entities = types.ModuleType(ENTITIES, "Stand-in while markdown_it imports.")
+            entities.entities = LazyEntities()  # type: ignore[attr-defined]
+            stand_ins[ENTITIES] = entities
+        sys.modules.update(stand_ins)  # type: ignore[arg-type]
+        try:
+            import markdown_it  # noqa: F401
+        finally:
+            for name, stand_in in stand_ins.items():
+                if name in sys.modules and sys.modules[name] is stand_in:
+                    del sys.modules[name]
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt
+
+
+ENTITIES = "markdown_it.common.entities"
+"""The module whose ``entities`` table :func:`markdown_it_class` defers."""
+
+
+class LazyEntities(Mapping[str, str]):
+    """``markdown_it.common.entities.entities``, imported on the first look-up.
+
+    ``markdown_it`` looks a name up only for an ``&name;`` in the text (and
+    in link addresses and titles with an ``&``), with ``in`` and ``[]``.
+    """
+
+    def __init__(self) -> None:
+        self._table: Mapping[str, str] | None = None
+
+    def _loaded(self) -> Mapping[str, str]:
+        if self._table is None:
+            import importlib
+
+            self._table = importlib.import_module(ENTITIES).entities
+        return self._table
+
+    def __getitem__(self, name: str) -> str:
+        return self._loaded()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._loaded()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())

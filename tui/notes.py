@@ -144,9 +144,10 @@ CELL_SEPARATOR = " · "
 
 @lru_cache(maxsize=1)
 def _parser():  # -> markdown_it.MarkdownIt
-    from markdown_it import MarkdownIt  # the parser Rich's Markdown uses, with its extensions
+    from tui.markdown_import import markdown_it_class
 
-    return MarkdownIt().enable("strikethrough").enable("table")
+    # The parser Rich's Markdown uses, with its extensions.
+    return markdown_it_class()().enable("strikethrough").enable("table")
 
 
 def _inline_text(token) -> str:  # (markdown_it.token.Token) -> str

@@ -56,11 +56,10 @@ def shown_address(href: str) -> str:
         ``https://www.ks.no/om-ks``; a trailing ``/`` after the host is
         dropped.
     """
-    from markdown_it import MarkdownIt
-
+    from tui.markdown_import import markdown_it_class
     from tui.safe_text import one_line
 
-    text = MarkdownIt().normalizeLinkText(href)
+    text = markdown_it_class()().normalizeLinkText(href)
     text = _SHOWN_SCHEME.sub("", text)
     if text.endswith("/") and text.count("/") == 1:
         text = text[:-1]

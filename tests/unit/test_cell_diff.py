@@ -214,3 +214,20 @@ def test_textual_updates_become_rows_of_cells() -> None:
         (y, x, "".join(c[0] for c in row))
         for y, x, row in update_pieces(chops, ColorSystem.STANDARD)
     ] == [(0, 0, "abc")]
+
+
+def test_a_frame_holds_each_distinct_cell_once() -> None:
+    """The shadow of a full screen shares its cells: as many tuples as distinct cells."""
+    diff = CellDiff()
+    width, height = 100, 30
+    diff.resize(width, height)
+    styles = STYLES[:3]
+    frame = []
+    for y in range(height):
+        text = (TEXTS[y % len(TEXTS)] + " Samfunnsfloker ") * 10
+        row = cells([Segment(text, styles[y % 3])], ColorSystem.TRUECOLOR)[:width]
+        frame.append((y, 0, row))
+    diff.render(frame)
+    shown = [cell for row in diff.rows for cell in row if cell is not None]
+    assert len(shown) == width * height
+    assert len({id(cell) for cell in shown}) == len(set(shown)) < 100

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,28 @@ def test_screens_not_on_the_first_slide_are_imported_when_used() -> None:
     loaded = set(ast.literal_eval(result.stdout))
     leaked = sorted(name for name in NOT_BEFORE_USE if name in loaded)
     assert not leaked, f"the presenter loads {leaked} at start-up"
+
+
+def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Path) -> None:
+    """The presenter writes and reads its announcement with msgspec, which it has loaded."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.polls import announce\n"
+        f"store = Path({str(tmp_path / 'votes.sqlite3')!r})\n"
+        "announce.announce(store)\n"
+        "running = announce.live_presentations()\n"
+        "assert [each.store for each in running] == [store.resolve()], running\n"
+        "announce.withdraw()\n"
+        "print(sorted({'json', 'getpass'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env={**os.environ, "PODIUM_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

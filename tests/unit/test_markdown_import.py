@@ -50,6 +50,68 @@ def test_a_deck_without_code_presents_every_slide_without_pygments() -> None:
     assert out.strip() == "[]"
 
 
+def test_the_default_deck_presents_without_linkify() -> None:
+    """markdown_it comes in without linkify_it: no parser of Podium links bare URLs."""
+    out = run(
+        """
+        import asyncio, sys
+        from tui.app import make_app
+        from tui.deck import load_deck
+
+        async def main():
+            app = make_app(load_deck("slides.yaml"))
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.press("s")
+                for _ in app.deck.slides:
+                    await pilot.press("right")
+                    await pilot.pause()
+                import markdown_it.main
+                print("markdown_it" in sys.modules, markdown_it.main.linkify_it,
+                      sorted(m for m in sys.modules if m.startswith("linkify_it")),
+                      "html.entities" in sys.modules)
+
+        asyncio.run(main())
+        """
+    )
+    assert out.strip() == "True None [] False"  # and no entity table: the deck has no &name;
+
+
+def test_entities_are_decoded_as_before() -> None:
+    """The entity table comes with the first ``&name;``: the same text as markdown_it's own."""
+    code = """
+        import sys
+        {first}
+        from rich.console import Console
+        from tui.render import markdown
+        console = Console(width=60, color_system=None)
+        with console.capture() as capture:
+            console.print(markdown("Tom &amp; Jerry &copy; &#169; &nosuch; [a](/x?a=1&amp;b=2)"))
+        print(repr(capture.get()), "html.entities" in sys.modules)
+        """
+    lazy = run(code.format(first=""))
+    eager = run(code.format(first="import markdown_it"))
+    assert lazy == eager
+    assert "Tom & Jerry © © &nosuch;" in lazy and lazy.split()[-1] == "True"
+
+
+def test_linkify_it_can_still_be_imported_after_markdown_it() -> None:
+    """Only markdown_it's own import goes without it; the library itself stays importable."""
+    out = run(
+        """
+        import sys
+        from tui.markdown_import import markdown_it_class
+        parser = markdown_it_class()()
+        print(parser.linkify, parser.render("see https://www.ks.no").strip())
+        import linkify_it
+        print(type(linkify_it.LinkifyIt()).__name__)
+        """
+    )
+    assert out.split("\n")[:2] == [
+        "None <p>see https://www.ks.no</p>",
+        "LinkifyIt",
+    ]
+
+
 def test_a_code_block_is_still_highlighted() -> None:
     """The slide with code imports Pygments and draws the code in the theme's colours."""
     out = run(

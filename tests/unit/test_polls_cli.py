@@ -4,6 +4,7 @@ finding the live presentation; run in-process for speed."""
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import json
 import os
@@ -204,7 +205,7 @@ def test_presenter_refuses_a_bad_store_clearly(capsys, tmp_path: Path) -> None:
 def test_voter_identity(monkeypatch: pytest.MonkeyPatch) -> None:
     assert announce.voter_identity("  Kari ") == "  Kari "  # checked, never stripped
     monkeypatch.setattr(announce.os, "ttyname", lambda fd: "/dev/pts/7")
-    monkeypatch.setattr(announce.getpass, "getuser", lambda: "kari")
+    monkeypatch.setattr(getpass, "getuser", lambda: "kari")
     assert announce.voter_identity() == "kari@pts/7"
 
     def no_tty(fd: int) -> str:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import platform
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +164,27 @@ def test_the_default_theme_is_the_apps() -> None:
     from tui.reload import loading
 
     assert loading.DEFAULT_THEME == DEFAULT_THEME
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="glibc's libc.so.6 is opened by name; other C libraries are looked up",
+)
+def test_inotify_starts_without_looking_for_the_c_library(tmp_path: Path) -> None:
+    """glibc is opened by its name: no ldconfig child process, no ctypes.util."""
+    code = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from tui.audience.watch import FolderWatcher\n"
+        "async def main():\n"
+        f"    watcher = FolderWatcher(Path({str(tmp_path)!r}), print)\n"
+        "    assert watcher.start()\n"
+        "    watcher.stop()\n"
+        "asyncio.run(main())\n"
+        "print('ctypes.util' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False"]

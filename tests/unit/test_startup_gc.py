@@ -34,6 +34,29 @@ def test_hold_then_release_freezes_what_start_up_built() -> None:
     )
 
 
+def test_release_collecting_frees_the_garbage_of_start_up_before_the_freeze() -> None:
+    _run(
+        "import gc, weakref\n"
+        "from tui import startup_gc\n"
+        "class Node: pass\n"
+        "def garbage():\n"
+        "    a, b = Node(), Node()\n"
+        "    a.other, b.other = b, a  # a cycle: reference counting never frees it\n"
+        "    return weakref.ref(a)\n"
+        "startup_gc.hold()\n"
+        "kept = garbage()\n"
+        "startup_gc.release()\n"
+        "gc.collect()\n"
+        "assert kept() is not None  # frozen with what was alive\n"
+        "gc.unfreeze(); gc.collect()\n"
+        "startup_gc.hold()\n"
+        "freed = garbage()\n"
+        "startup_gc.release(collect=True)\n"
+        "assert freed() is None\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 0\n"
+    )
+
+
 def test_release_without_hold_changes_nothing() -> None:
     _run(
         "import gc\n"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import ctypes.util
 import os
 import struct
 import sys
@@ -33,9 +32,16 @@ def _libc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        # glibc by its name: ctypes.util.find_library runs ldconfig in a child
+        # process and loads modules (about 60 kB) to find what this names.
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
     except OSError:
-        return None
+        from ctypes.util import find_library  # another C library (musl ...)
+
+        try:
+            libc = ctypes.CDLL(find_library("c"), use_errno=True)
+        except OSError:
+            return None
     if not (hasattr(libc, "inotify_init1") and hasattr(libc, "inotify_add_watch")):
         return None
     return libc

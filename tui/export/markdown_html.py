@@ -94,9 +94,9 @@ class MarkdownHtml:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
+    from tui.markdown_import import markdown_it_class
 
-    parser = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    parser = markdown_it_class()("commonmark", {"html": False, "typographer": False})
     parser.enable(["table", "strikethrough"])
     parser.add_render_rule("fence", _fence)
     parser.add_render_rule("code_block", _fence)

@@ -11,17 +11,19 @@ While it announces, the presenter holds the lock ``<host>-<pid>.lock`` next
 to its announcement (:mod:`tui.locks`, the same kind of lock the audience view's publisher
 uses), so whether it still runs is told by that lock (:func:`is_alive`), not
 by its process id, which the system hands out again after it ends. Imports
-neither Textual nor SQLite.
+neither Textual nor SQLite; the announcements are JSON written and read with
+msgspec (which the presenter has loaded already; :mod:`json` would add its
+own modules), and :mod:`getpass` comes with the first voter identity.
 """
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+import msgspec
 
 from tui import locks
 from tui.digest import sha256_hex
@@ -103,6 +105,8 @@ def voter_identity(name: str | None = None) -> str:
     """
     if name is not None:
         return name
+    import getpass
+
     try:
         login = getpass.getuser()
     except (KeyError, OSError):
@@ -179,7 +183,7 @@ def announce(store_path: Path, deck: Deck | None = None) -> None:
         if _held is None:
             descriptor = locks.hold(lock)
             _held = (lock, descriptor) if descriptor is not None else None
-        write_atomically(target, json.dumps(record).encode("utf-8"))
+        write_atomically(target, msgspec.json.encode(record))
     except OSError:
         pass
 
@@ -250,7 +254,7 @@ def live_store() -> Path | None:
 
 def _read(path: Path) -> dict[str, object] | None:
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = msgspec.json.decode(path.read_bytes())
+    except (OSError, ValueError):  # msgspec.DecodeError is a ValueError
         return None
     return record if isinstance(record, dict) else None

@@ -245,7 +245,10 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
         poll = show.poll
         if poll is None or show.results is None:
             return
-        cast("PollView", self.query_one("#slide-poll")).show(
+        views = self.query("#slide-poll")
+        if not views:  # still being mounted: drawn with the latest votes once it is
+            return
+        cast("PollView", views.first()).show(
             poll, show.results, show.chart_shown(poll), hints=POLL_KEYS, title=self.slide.title
         )
         self._check_poll_keys()
