@@ -222,7 +222,10 @@ class PodiumApp(
             votes.not_kept = lambda error: self.words("notice.votes_not_saved", error=error)
             self.call_after_refresh(votes.open_now)
         if self.resume_at is not None:  # the presenter screen starts there
-            self.notify(self._resumed_text(), title=self.words("notice.resumed"), timeout=10)
+            from tui.pacing import resumed_text
+
+            text = resumed_text(self.words, self.resume_at, self.show.timer, key_for)
+            self.notify(text, title=self.words("notice.resumed"), timeout=10)
         publisher = self.publisher
         if publisher is not None and publisher.problem is not None:
             self.notify(
@@ -238,24 +241,6 @@ class PodiumApp(
         if self.phones is not None:
             # After the first slide is on screen: importing the server takes a moment.
             self.call_after_refresh(self.phones.start)
-
-    def _resumed_text(self) -> str:
-        """The notice of a talk resumed after a crash or hang-up: where, and its timer."""
-        from tui.pacing import TimerState, format_seconds
-
-        timer = self.show.timer
-        assert self.resume_at is not None
-        fields = {
-            "slide": self.resume_at.slide + 1,
-            "first": key_for("first").capitalize(),
-            "timer": key_for("timer"),
-            "elapsed": format_seconds(timer.elapsed()),
-        }
-        if timer.state is TimerState.RUNNING:
-            return self.words("notice.resumed_running", **fields)
-        if timer.state is TimerState.PAUSED:
-            return self.words("notice.resumed_paused", **fields)
-        return self.words("notice.resumed_at", **fields)
 
     def _start_reload(self, theme_arg: str | None) -> None:
         from tui.reload.presenter import LiveReload  # after the first frame: off the start-up path

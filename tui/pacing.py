@@ -16,10 +16,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.deck.model import Deck
 from tui.i18n import Words, english
+
+if TYPE_CHECKING:
+    from tui.navigation import Position
 
 DEAD_BAND = 10.0
 """Seconds either side of the plan that still count as on time, so the pace
@@ -339,3 +342,27 @@ def pace_text(reading: Pace, words: Words | None = None) -> str:
     if status is PaceStatus.ON_TIME:
         return words("pace.on_time", left=left)
     return words(f"pace.{status.value}", time=format_seconds(reading.by), left=left)
+
+
+def resumed_text(
+    words: Words, resume_at: Position, timer: TalkTimer, key_for: Callable[[str], str]
+) -> str:
+    """The notice of a talk resumed after a crash or hang-up: where it is, and its timer.
+
+    Args:
+        words: The talk's language.
+        resume_at: Where the talk resumed.
+        timer: The talk timer as restored (running, paused or ready).
+        key_for: The key of a presenter action, as shown (``home``, ``t``).
+    """
+    fields = {
+        "slide": resume_at.slide + 1,
+        "first": key_for("first").capitalize(),
+        "timer": key_for("timer"),
+        "elapsed": format_seconds(timer.elapsed()),
+    }
+    if timer.state is TimerState.RUNNING:
+        return words("notice.resumed_running", **fields)
+    if timer.state is TimerState.PAUSED:
+        return words("notice.resumed_paused", **fields)
+    return words("notice.resumed_at", **fields)
