@@ -178,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.terminal import safe_streams
 
     safe_streams()
+    from tui.lock_handoff import hand_off_quickly
+
+    hand_off_quickly()  # frames reach the terminal sooner from Textual's output thread
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         return _run(args)
