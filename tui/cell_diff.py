@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.cells import get_character_cell_size
 from rich.color import ColorSystem
@@ -207,11 +207,14 @@ class CellDiff:
             Text to write; empty when nothing changed.
         """
         runs: list[tuple[int, int, list[Cell]]] = []
+        unsure: set[int] = set()  # rows whose cells the terminal may place otherwise
         for y, x, new in pieces:
             if not 0 <= y < self.height or x >= self.width:
                 continue
             new = new[: self.width - x]
             row = self.rows[y]
+            if _unsure(row):  # as shown: the terminal may have it shifted
+                unsure.add(y)
             old = row[x : x + len(new)]
             if old == new:
                 continue
@@ -224,21 +227,41 @@ class CellDiff:
                 row[x + start : x + end] = new[start:end]
         if not runs:
             return ""
+        unsure = {
+            y
+            for y in {run[0] for run in runs}
+            if (y in unsure or _unsure(self.rows[y])) and None not in self.rows[y]
+        }
+        if unsure:  # those rows whole, from their first column (see _unsure)
+            whole = [(y, 0, cast("list[Cell]", list(self.rows[y]))) for y in unsure]
+            runs = sorted(
+                [run for run in runs if run[0] not in unsure] + whole,
+                key=lambda run: (run[0], run[1]),
+            )
         out: list[str] = []
         sgr = self.sgr
         link: str | None = None
         cursor: tuple[int, int] | None = None
         for y, column, cells in self._ordered(runs):
             out.append(move(cursor, y, column, self.width))
-            for character, cell_sgr, cell_link in cells:
-                if cell_link != link:
-                    out.append(_link_of(cell_link))
-                    link = cell_link
-                if cell_sgr != sgr:
-                    out.append(transition(sgr, cell_sgr))
-                    sgr = cell_sgr
-                out.append(character)
-            cursor = (y, column + len(cells))
+            last: list[Cell] = []
+            if y in unsure and len(cells) > 1:
+                # All but the last cell, then clear what the terminal drew past
+                # its own end of them, then the last cell where it belongs
+                # (with the cursor on the last column, EL would clear it too).
+                cells, last = cells[:-1], cells[-1:]
+            for part, written in enumerate((cells, last)):
+                if part and written:
+                    out.append(ERASE_LINE_END + move(None, y, self.width - 1, self.width))
+                for character, cell_sgr, cell_link in written:
+                    if cell_link != link:
+                        out.append(_link_of(cell_link))
+                        link = cell_link
+                    if cell_sgr != sgr:
+                        out.append(transition(sgr, cell_sgr))
+                        sgr = cell_sgr
+                    out.append(character)
+            cursor = None if y in unsure else (y, column + len(cells))
         if link is not None:
             out.append(_link_of(None))
         self.sgr = sgr
@@ -287,6 +310,28 @@ class CellDiff:
             end = index + 1
         if start >= 0:
             yield start, end
+
+
+ERASE_LINE_END = "\x1b[K"
+"""EL: clears from the cursor to the end of its row (in the current colours)."""
+
+
+def _unsure(row: list[Cell | None]) -> bool:
+    """Whether a terminal may give ``row``'s characters other widths than Rich does.
+
+    Emoji (U+1F000 on: flags, skin tones, most pictographs) and anything
+    joined into one cell (a zero-width joiner, a variation selector such as
+    the one that makes U+2764 a red heart, a combining mark) are drawn as
+    one, two or more cells depending on the terminal. A row holding one is
+    written whole, then cleared to its end, and the cursor moved absolutely
+    afterwards: writing only its changed cells left parts of the last slide
+    on the row ("end nd"), the shadow and the terminal disagreeing on where
+    each cell was.
+    """
+    text = "".join(cell[0] for cell in row if cell is not None)
+    if text.isascii():
+        return False
+    return any(len(cell[0]) > 1 or cell[0] >= "\U0001f000" for cell in row if cell is not None)
 
 
 def update_pieces(update: object, color_system: ColorSystem) -> list[tuple[int, int, list[Cell]]]:

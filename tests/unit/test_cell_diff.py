@@ -12,6 +12,7 @@ import re
 import zlib
 
 import pyte
+from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
@@ -231,3 +232,51 @@ def test_a_frame_holds_each_distinct_cell_once() -> None:
     shown = [cell for row in diff.rows for cell in row if cell is not None]
     assert len(shown) == width * height
     assert len({id(cell) for cell in shown}) == len(set(shown)) < 100
+
+
+def test_a_row_with_emoji_is_written_whole_and_cleared_to_its_end() -> None:
+    """Terminals disagree on emoji widths: such a row is never patched cell by cell."""
+    diff = CellDiff()
+    diff.resize(WIDTH, HEIGHT)
+    plain = [[Segment("plain text".ljust(WIDTH))] for _ in range(HEIGHT)]
+    _render(diff, plain)
+    text = "flag 🇳🇴 end"
+    row = text + " " * (WIDTH - 1 - cell_len(text))
+    flag = [*plain[:2], [Segment(row + "│")], *plain[3:]]
+    out = _render(diff, flag)
+    assert out == f"\x1b[3H{row}\x1b[K\x1b[3;{WIDTH}H│"  # the last cell where it belongs
+    # Back to plain text: the row as the terminal drew it may be shifted, so whole again.
+    back = _render(diff, plain)
+    assert back == f"\x1b[3H{plain[2][0].text[:-1]}\x1b[K\x1b[3;{WIDTH}H "
+    assert _render(diff, plain) == ""
+    # Rows without emoji are still patched cell by cell.
+    assert _render(diff, [*plain[:5], [Segment("plain test".ljust(WIDTH))]]) == "\x1b[6;9Hs"
+
+
+def test_frames_with_emoji_leave_the_screen_as_full_redraws_do() -> None:
+    rng = random.Random(1905)
+    texts = [*TEXTS, "😀", "a\u0301"]  # widths this terminal model agrees on with Rich
+    diff = CellDiff()
+    diff.resize(WIDTH, HEIGHT)
+    diffed, diffed_stream = _screen()
+    full, full_stream = _screen()
+
+    def row() -> list[Segment]:
+        segments, width = [], 0
+        while width < WIDTH:
+            segment = Segment(rng.choice(texts), rng.choice(STYLES))
+            if width + segment.cell_length > WIDTH:
+                segment = Segment(" " * (WIDTH - width), rng.choice(STYLES))
+            segments.append(segment)
+            width += segment.cell_length
+        return segments
+
+    frame = [row() for _ in range(HEIGHT)]
+    for _ in range(40):
+        for y in rng.sample(range(HEIGHT), rng.randint(0, 3)):
+            frame[y] = row()
+        diffed_stream.feed(_render(diff, frame).encode())
+        full_stream.feed(_full(frame))
+        assert [[cell[0] for cell in line] for line in _seen(diffed)] == [
+            [cell[0] for cell in line] for line in _seen(full)
+        ]
