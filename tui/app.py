@@ -191,7 +191,6 @@ class PodiumApp(
         )
 
     draw_ahead = False  # frames drawn ahead in a headless run too (tests)
-    _palette_commands: list[SystemCommand] | None = None
 
     def _ahead(self, presenter: PresenterScreen) -> FrameAhead | None:
         """What draws the presenter's next frame while the slide is read (not headless)."""
@@ -260,17 +259,10 @@ class PodiumApp(
     # -- palette and help ------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Palette commands: jump to any slide, switch theme, reset a poll, phones.
+        """Palette commands: any slide, themes, polls, phones (see :mod:`tui.app_commands`)."""
+        from tui.app_commands import palette_commands
 
-        Made once per opening of the palette, which asks again on every key
-        (a 1,000-slide deck's commands took 30 ms to make).
-        """
-        if self._palette_commands is None:
-            from tui.app_commands import podium_commands, textual_commands
-
-            textual = textual_commands(super().get_system_commands(screen), self.words)
-            self._palette_commands = [*podium_commands(self), *textual]
-        return self._palette_commands
+        return palette_commands(self, lambda: super(PodiumApp, self).get_system_commands(screen))
 
     def action_help(self) -> None:
         """Show every key."""
@@ -281,7 +273,6 @@ class PodiumApp(
         from tui.screens.safe_lists import SafeCommandPalette  # when first opened
 
         if self.use_command_palette and not SafeCommandPalette.is_open(cast("App[object]", self)):
-            self._palette_commands = None  # made again: a poll reset since, a theme ...
             prompt, none = self.words("palette.placeholder"), self.words("palette.no_matches")
             self.push_screen(
                 SafeCommandPalette(id="--command-palette", placeholder=prompt, no_matches=none)

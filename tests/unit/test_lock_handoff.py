@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_podium_command_sets_a_short_switch_interval() -> None:
-    assert SWITCH_SECONDS < sys.getswitchinterval()  # shorter than Python's default
+    assert SWITCH_SECONDS < 0.005  # shorter than Python's default
     code = (
         "import sys\n"
         "from tui.cli import main\n"
