@@ -21,6 +21,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.i18n import words_of
 from tui.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -58,9 +59,7 @@ class JoinView(Static):
             return
         from tui.web.qr import draw
 
-        words = getattr(self.app, "words", None)
-        code_text = one_line(join.code)
-        code = Text(words("join.code", code=code_text) if words else f"code {code_text}")
+        code = Text(words_of(self.app)("join.code", code=one_line(join.code)))
         address = Text(one_line(join.url), style="bold", overflow="fold")
         room_width = width - MIN_OPTIONS_WIDTH - 2
         self.beside = True
