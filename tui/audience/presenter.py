@@ -57,10 +57,26 @@ def crashed_position(deck: Deck) -> Position | None:
         slide, while another presenter runs, or when the deck has changed
         so that the position no longer exists.
     """
+    resumed = crashed_run(deck)
+    return None if resumed is None else resumed[0]
+
+
+def crashed_run(
+    deck: Deck, wall: Callable[[], float] = time.time
+) -> tuple[Position, ResumedTimer | None] | None:
+    """Where the last run of ``deck`` stopped unexpectedly, and its talk timer, from one read.
+
+    See :func:`crashed_position` and :func:`crashed_timer`, which each give half.
+
+    Args:
+        deck: The deck about to be presented.
+        wall: Unix time (injected in tests).
+    """
     state = _crashed_state(deck)
     if state is None:
         return None
-    return Position(state.slide, min(state.step, deck.slides[state.slide].steps))
+    position = Position(state.slide, min(state.step, deck.slides[state.slide].steps))
+    return position, None if state.timer is None else _going_on(state.timer, wall())
 
 
 def crashed_timer(deck: Deck, wall: Callable[[], float] = time.time) -> ResumedTimer | None:
@@ -78,10 +94,8 @@ def crashed_timer(deck: Deck, wall: Callable[[], float] = time.time) -> ResumedT
         The timer, or None when there is nothing to resume (see
         :func:`crashed_position`) or the timer had not started.
     """
-    state = _crashed_state(deck)
-    if state is None or state.timer is None:
-        return None
-    return _going_on(state.timer, wall())
+    resumed = crashed_run(deck, wall)
+    return None if resumed is None else resumed[1]
 
 
 def _going_on(timer: TimerRecord, now: float) -> ResumedTimer:

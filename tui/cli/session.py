@@ -233,11 +233,12 @@ def open_session(
     refused = refuse_without_terminal(options.command, options.no_terminal_hint)
     if refused is not None:
         raise NotStarted(refused)  # the store was checked, never opened
-    from tui.audience.presenter import crashed_position, crashed_timer, open_publisher
+    from tui.audience.presenter import crashed_run, open_publisher
 
-    resume_at = crashed_position(deck)  # read before this run publishes its own
-    # A rehearsal times a run of its own from its first slide: no talk timer to go on with.
-    resume_timer = crashed_timer(deck) if resume_at is not None and rehearsals is None else None
+    resumed = crashed_run(deck)  # read before this run publishes its own
+    resume_at, resume_timer = resumed if resumed is not None else (None, None)
+    if rehearsals is not None:  # a rehearsal times a run of its own: no talk timer to go on with
+        resume_timer = None
     publisher = open_publisher(deck)
     recorder = None
     if rehearsals is not None:
