@@ -208,16 +208,19 @@ class CellDiff:
         """
         runs: list[tuple[int, int, list[Cell]]] = []
         unsure: set[int] = set()  # rows whose cells the terminal may place otherwise
+        looked: set[int] = set()
         for y, x, new in pieces:
             if not 0 <= y < self.height or x >= self.width:
                 continue
             new = new[: self.width - x]
             row = self.rows[y]
-            if _unsure(row):  # as shown: the terminal may have it shifted
-                unsure.add(y)
             old = row[x : x + len(new)]
             if old == new:
                 continue
+            if y not in looked:  # as shown, before this update: the terminal may have it shifted
+                looked.add(y)
+                if _unsure(row):
+                    unsure.add(y)
             for start, end in self._runs(old, new):
                 if start > 0 and new[start][0] == "":  # right half of a wide character
                     start -= 1
