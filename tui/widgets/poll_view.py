@@ -161,6 +161,11 @@ class PollChart:
             yield Text(printable(self.question), style="bold")
             yield Text()
         most = max(results.counts, default=0)
+        halves = False
+        if self.revealed:  # the Linux console's glyphs or eighths: asked once for every bar
+            from tui.big_text import console_glyphs_only
+
+            halves = console_glyphs_only()
         mark_width = 2 if self.marked or self.cursor is not None else 0
         key_width = 4  # " 1 " and a space
         percentages = results.percentages()
@@ -188,7 +193,7 @@ class PollChart:
                 share = results.share(index)
                 style = self.leader_style if count and count == most else self.bar_style
                 line.append("  ")
-                line.append(bar(share, bar_width).ljust(bar_width), style)
+                line.append(bar(share, bar_width, console=halves).ljust(bar_width), style)
                 line.append(figures[index].rjust(figures_width))
             yield line
             if self.spacious:
