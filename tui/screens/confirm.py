@@ -11,10 +11,11 @@ from textual.widgets import Button, Static
 from tui.i18n import words_of
 from tui.i18n.keys import translate_node
 from tui.safe_text import printable
+from tui.screens.quiet_modal import QuietModal, modal_keys
 from tui.screens.safe import DismissOnce
 
 
-class ConfirmScreen(DismissOnce, ModalScreen[bool]):
+class ConfirmScreen(QuietModal, DismissOnce, ModalScreen[bool]):
     """Asks ``question``; dismisses with True only on an explicit yes.
 
     Keys answer at once, in the order typed: ``y`` yes; ``n``, Esc or Enter
@@ -45,6 +46,7 @@ class ConfirmScreen(DismissOnce, ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield _MouseButton(words("confirm.yes"), id="yes", variant="error")
                 yield _MouseButton(words("confirm.no"), id="no", variant="primary")
+        yield modal_keys()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.i18n import words_of
 from tui.i18n.keys import translate_node
+from tui.screens.quiet_modal import QuietModal, modal_keys
 from tui.screens.safe import DismissOnce
 
 
@@ -43,7 +44,7 @@ def help_rows(
     return [(" / ".join(keys), description) for keys, description in rows.values()]
 
 
-class HelpScreen(DismissOnce, ModalScreen[None]):
+class HelpScreen(QuietModal, DismissOnce, ModalScreen[None]):
     """Lists every key; any of Esc, ``?`` or ``q`` closes it.
 
     Args:
@@ -70,6 +71,7 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
             yield Static(Text(words("help.title"), style="bold"), id="help-title")
             yield Static(table, id="help-table")
             yield Static(Text(words("help.close"), style="italic"), id="help-close")
+        yield modal_keys()
 
     def action_close(self) -> None:
         """Close the help."""

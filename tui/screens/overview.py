@@ -26,6 +26,7 @@ from tui.deck.model import Deck
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
 from tui.safe_text import one_line
+from tui.screens.quiet_modal import QuietModal, modal_keys
 from tui.screens.safe import DismissOnce
 from tui.screens.safe_lists import SafeOptionList
 
@@ -103,7 +104,13 @@ class _Entry(Visual):
         return [Strip(line) for line in islice(lines, None, height)]
 
 
-class OverviewScreen(DismissOnce, ModalScreen[int | None]):
+class _OverviewList(SafeOptionList):
+    """The list of slides; its key line shows what Enter does."""
+
+    BINDINGS = [Binding("enter", "select", "Go to")]
+
+
+class OverviewScreen(QuietModal, DismissOnce, ModalScreen[int | None]):
     """Lists the slides; dismisses with the chosen 0-based index or None.
 
     Args:
@@ -133,7 +140,10 @@ class OverviewScreen(DismissOnce, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="overview"):
             yield Static(self._words("overview.help"), id="overview-help", markup=False)
-            yield SafeOptionList(*self._options(), id="overview-list")
+            options = _OverviewList(*self._options(), id="overview-list")
+            translate_node(options, self._words)
+            yield options
+        yield modal_keys()
 
     def follow_deck(self, deck: Deck, current: int) -> None:
         """List the slides of ``deck`` instead (the deck file was saved while the overview is open).

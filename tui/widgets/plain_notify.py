@@ -16,7 +16,14 @@ class PlainNotify:
     terminal. Every ``notify`` in the app (screens and widgets call the
     app's) goes through here: markup off, controls replaced (see
     :func:`tui.safe_text.printable`).
+
+    While a dialog that holds notices is on top (the help, the overview, a
+    question: :class:`tui.screens.quiet_modal.QuietModal`), a notice waits
+    and is shown when the dialog closes, for its whole time, in the order
+    notices came: a toast is never drawn over the dialog's text.
     """
+
+    _held_notices: list[tuple[str, str, dict[str, Any]]] | None = None
 
     def notify(self, message: str, *, title: str = "", markup: bool = False, **kwargs: Any) -> None:
         """Show ``message`` as plain text; ``markup`` is accepted and ignored.
@@ -27,6 +34,24 @@ class PlainNotify:
             markup: Ignored: a notification is never markup.
             **kwargs: ``severity`` and ``timeout``, as for ``App.notify``.
         """
-        super().notify(  # type: ignore[misc]
-            printable(str(message)), title=one_line(str(title)), markup=False, **kwargs
-        )
+        text, title = printable(str(message)), one_line(str(title))
+        if self._holds_notices():
+            if self._held_notices is None:
+                self._held_notices = []
+            self._held_notices.append((text, title, kwargs))
+            return
+        super().notify(text, title=title, markup=False, **kwargs)  # type: ignore[misc]
+
+    def _holds_notices(self) -> bool:
+        """Whether the screen on top holds notices until it closes."""
+        stack = getattr(self, "screen_stack", None)
+        return bool(stack) and getattr(stack[-1], "holds_notices", False)
+
+    def release_notices(self) -> None:
+        """Show the notices that waited, unless the screen on top holds them too."""
+        held = self._held_notices
+        if not held or self._holds_notices():
+            return
+        self._held_notices = None
+        for text, title, kwargs in held:
+            super().notify(text, title=title, markup=False, **kwargs)  # type: ignore[misc]
