@@ -237,6 +237,8 @@ deck_strategy = st.tuples(
 LEFT_TO_THE_LOADER = re.compile(
     r"is already used by the poll|is listed twice|is used twice in this poll|notes has \d+ blocks"
     r"|notes as a list gives one block per reveal step"
+    # An empty value is null to a schema, as ~ and null are (both kept as text).
+    r"|is empty|has nothing to show|needs a question|must not be empty"
 )
 
 

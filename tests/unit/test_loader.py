@@ -193,10 +193,40 @@ def test_quoted_and_block_text_is_what_yaml_means() -> None:
     assert (slide.title, slide.subtitle, slide.body) == ("It's [b]", "tab\there", "# Heading\ntext\n")
 
 
-@pytest.mark.parametrize("typed", ["", "~", "null", "Null"])
+@pytest.mark.parametrize("typed", ["", "!!null", "!!null null"])
 def test_empty_values_in_text_fields_are_empty_text(typed: str) -> None:
     deck = load_deck_text(f"author: {typed}\ntheme: {typed}\nslides:\n  - title: Hi\n    subtitle: {typed}\n")
     assert (deck.author, deck.theme, deck.slides[0].subtitle) == ("", None, "")
+
+
+@pytest.mark.parametrize("typed", ["~", "null", "Null", "NULL"])
+def test_null_words_in_text_fields_keep_their_text(typed: str, parser: type) -> None:
+    # As yes and 1.0 are kept as typed: the author wrote the text ~ or null.
+    deck = load_deck_text(
+        f"author: {typed}\nslides:\n  - title: {typed}\n    body: {typed}\n    notes: {typed}\n"
+        f"  - title: Q\n    poll:\n      question: {typed}\n      options:\n        - {typed}\n"
+        f"        - x\n        - {{id: third, text: {typed}2}}\n"
+    )
+    slide = deck.slides[0]
+    assert (deck.author, slide.title, slide.body, slide.notes) == (typed, typed, typed, typed)
+    poll = deck.slides[1].poll
+    assert poll is not None
+    assert (poll.question, poll.options[:2]) == (typed, (typed, "x"))
+
+
+@pytest.mark.parametrize("typed", ["~", "null"])
+def test_null_words_in_settings_leave_them_unset(typed: str) -> None:
+    deck = load_deck_text(f"theme: {typed}\nlang: {typed}\nslides:\n  - title: Hi\n")
+    assert deck.theme is None and not deck.lang
+    assert one_problem(deck_with(f"title: a\nlayout: {typed}")).startswith(
+        f"3:13: layout must be one of title, section, content, quote, columns, poll, got '{typed}'"
+    )
+
+
+def test_a_null_word_option_twice_is_refused_where_it_is() -> None:
+    assert one_problem("slides:\n  - title: Q\n    poll:\n      options: [~, x, ~]\n") == (
+        "4:23: option '~' is listed twice (first on line 4); each option must be different"
+    )
 
 
 def test_block_list_where_text_is_expected_is_an_error(parser: type) -> None:

@@ -25,6 +25,24 @@ Nothing that long fits on a screen: split it over slides.
 """
 
 
+SETTINGS = frozenset({"theme", "lang"})
+"""Fields that may be left empty to mean "the default": ``~`` or ``null`` there is "not set"."""
+
+
+def null_text(node: Scalar, name: str) -> str:
+    """The text of a scalar YAML reads as "no value" (``~``, ``null``, or nothing).
+
+    What the author typed is what the audience sees: ``- ~`` as a poll option
+    or ``title: null`` is that text, as ``yes`` and ``1.0`` are kept as
+    typed, not read as a boolean or a number. Nothing written (``title:``),
+    an explicit ``!!null`` tag, or ``~``/``null`` in a setting
+    (:data:`SETTINGS`: the theme, the language) is the empty text.
+    """
+    if node.tag is None and name not in SETTINGS:
+        return node.value
+    return ""
+
+
 class DeckFields(Checker):
     """Checks of one deck's fields, collecting problems."""
 
@@ -35,12 +53,12 @@ class DeckFields(Checker):
             if node.broken:
                 return None
             if node.is_null:
-                return ""
+                return null_text(node, name)
             return None if self._too_long(node, node.value, name) else node.value
         if node.broken:
             return None
         if isinstance(node, Scalar):
-            text = "" if node.is_null else node.value
+            text = null_text(node, name) if node.is_null else node.value
         elif isinstance(node, (Sequence, Mapping)) and node.flow and node.line == node.end_line:
             opener = "[" if isinstance(node, Sequence) else "{"
             start = self.text.find(opener, node.start, node.end)

@@ -77,11 +77,14 @@ def _words(words: tuple[str, ...] | frozenset[str]) -> str:
 
 
 def _text(*, nonblank: bool = False, max_length: int | None = None) -> Schema:
-    """A text field: any single value, kept as typed."""
+    """A text field: any single value, kept as typed.
+
+    ``null`` is allowed even where the text must not be blank: to a schema,
+    ``~`` and ``null`` (kept as that text, see :func:`tui.deck.fields.null_text`)
+    and an empty value are all null; the loader refuses the empty one.
+    """
     schema: Schema = {
-        "type": ["string", "number", "boolean"]
-        if nonblank
-        else ["string", "number", "boolean", "null"],
+        "type": ["string", "number", "boolean", "null"],
         "pattern": TEXT_PATTERN,
         "patternErrorMessage": "text may hold tabs and newlines but no other control character",
     }
@@ -203,8 +206,9 @@ _DESCRIBED_LAYOUT: Schema = {"description": _DESCRIPTIONS["layout"]}
 
 def _slide_rules() -> list[Schema]:
     """The loader's rules that tie a slide's keys together."""
-    not_empty: Schema = {"not": {"enum": ["", None]}}
-    nonblank: Schema = {"type": ["string", "number", "boolean"], "pattern": r"\S"}
+    # null may be ~ or null typed as text (see _text): left to the loader.
+    not_empty: Schema = {"not": {"const": ""}}
+    nonblank: Schema = {"type": ["string", "number", "boolean", "null"], "pattern": r"\S"}
     return [
         {
             "description": "A slide needs something to show: a title, body, columns or poll.",
