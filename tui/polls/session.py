@@ -64,6 +64,38 @@ class PollSession:
         self._closed: dict[str, bool] = {}
         self._shown: tuple[Poll | None, bool] | None = None
         self._version: int | None = None
+        self._file_told = False
+
+    def check_file(self) -> str | None:
+        """Notice the store's file deleted or replaced while presenting.
+
+        A deleted file is made again at once with every vote counted so
+        far (the open store still holds them: see
+        :meth:`tui.polls.store.VoteStore.recreate`), so votes are not lost
+        in a file nobody can reach. Another file put in its place is never
+        written to: that is said once, and votes go on into the file open.
+
+        Returns:
+            None when all is well (or already said); ``"recreated"`` when
+            the file was made again; ``"replaced"`` when another file is at
+            the store's path (the first time only).
+
+        Raises:
+            StoreError: The file was deleted and cannot be made again (the
+                votes stay in the open store while Podium runs).
+        """
+        store = self._store
+        if store is None or self._file_told:
+            return None
+        state = store.file_state()
+        if state == "same":
+            return None
+        if state == "replaced":
+            self._file_told = True
+            return "replaced"
+        store.recreate()
+        self._version = None  # a new file: its data version starts again
+        return "recreated"
 
     @property
     def store(self) -> VoteStore:

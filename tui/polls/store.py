@@ -212,7 +212,45 @@ class VoteStore(Voting, Control, Staging, Queries):
             raise
         store = cls(sqlite.Database(connection, path, KIND, busy_timeout))
         store.notes = tuple(notes)
+        store.shared = shared
         return store
+
+    def recreate(self) -> None:
+        """Make the store's file again at :attr:`path`, with every vote it holds.
+
+        For a store whose file was deleted while it was open
+        (:meth:`file_state` says ``gone``): the open connection still reads
+        every vote, and they are copied (SQLite's backup) into a new file at
+        the same path, made as :meth:`open` makes one (private, or shared
+        as this one was) and checked as :meth:`open` checks one. This store
+        goes on in the new file; a call from another thread waits for it.
+
+        Raises:
+            StoreError: The file could not be made or written, or another
+                file appeared at the path meanwhile (never written to).
+        """
+        from tui.polls import access
+
+        path = self.path
+        try:
+            access.prepare_folder(path, self.shared)
+            created = create_file(path, access.store_mode(self.shared))
+        except (OSError, StoreError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            raise StoreError(f"cannot make the vote store {path} again: {reason}", path) from None
+        if not created:
+            raise StoreError(f"another file appeared at {path}; it was left alone", path)
+
+        def reopen() -> sqlite.Database:
+            fresh = VoteStore.open(path, busy_timeout=self._busy_timeout, shared=self.shared)
+            self.notes = fresh.notes
+            return fresh._db
+
+        try:
+            self._db.copy_and_reopen(reopen)
+        except StoreError:
+            path.unlink(missing_ok=True)  # the file made above, not filled: no half store left
+            raise
 
     @classmethod
     def for_deck(

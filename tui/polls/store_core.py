@@ -33,6 +33,7 @@ class StoreCore:
             all is well.
         read_only: Opened with ``read_only``: every write raises
             :class:`~tui.polls.store_errors.StoreError`.
+        shared: Opened with ``shared`` (the group may vote too).
     """
 
     def __init__(self, database: Database) -> None:
@@ -41,6 +42,12 @@ class StoreCore:
         self.path: Path = database.path
         self.notes: tuple[str, ...] = ()
         self.read_only = False
+        self.shared = False
+
+    def file_state(self) -> str:
+        """Whether the file open is still the one at :attr:`path`: ``"same"``, ``"gone"``
+        or ``"replaced"`` (see :meth:`tui.storage.sqlite.Database.file_state`)."""
+        return self._db.file_state()
 
     @property
     def _connection(self) -> sqlite3.Connection | None:

@@ -199,6 +199,10 @@ def word(notice: Notice, words: Words | None = None) -> tuple[str, dict[str, Any
         case NoticeKind.STORE_TROUBLE:
             title = words("notice.vote_store")
             return text, {"title": title, "severity": "error", "timeout": 10}
+        case NoticeKind.STORE_RECREATED | NoticeKind.STORE_REPLACED:
+            title = words("notice.vote_store")
+            message = words(f"notice.{kind.value}", path=text)
+            return message, {"title": title, "severity": "warning", "timeout": 15}
         case NoticeKind.TIMER_RUNNING:
             return words("notice.timer_running"), {"timeout": 2}
         case NoticeKind.TIMER_PAUSED:

@@ -77,15 +77,24 @@ class PollDesk:
             return False
 
     def changed(self) -> Effect:
-        """Did another process write the store since the last check?"""
+        """Did another process write the store since the last check?
+
+        Also notices the store's file deleted (made again, every vote kept)
+        or replaced while presenting, and says so.
+        """
         try:
+            told = self.session.check_file()
             changed = self.session.changed()
         except StoreError as error:
             return frozenset(), self._trouble(error)
+        notice = None
+        if told is not None:
+            kind = NoticeKind.STORE_RECREATED if told == "recreated" else NoticeKind.STORE_REPLACED
+            notice = Notice(kind, str(self.session.store.path))
         if not changed:
-            return NOTHING
+            return frozenset(), notice
         self._problem = ""
-        return frozenset({Flag.VOTES, Flag.OUTSIDE}), None
+        return frozenset({Flag.VOTES, Flag.OUTSIDE}), notice
 
     def _trouble(self, error: StoreError) -> Notice | None:
         """A store problem: said once, not on every check."""
@@ -161,6 +170,7 @@ class PollDesk:
         """Tell voters the presentation is over (store errors are ignored:
         voters also notice that the presenter has gone)."""
         try:
+            self.session.check_file()  # deleted since the last check: its votes kept
             self.session.end()
         except StoreError:
             pass

@@ -28,6 +28,7 @@ upgrade scripts) and leave the rest to this module:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -152,6 +153,12 @@ def open_file(path: Path, kind: Kind, busy_timeout: float) -> sqlite3.Connection
         raise translate(error, path, kind, busy_timeout) from None
 
 
+def _identity(path: Path) -> tuple[int, int]:
+    """The device and inode of ``path``: which file it is."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
 # -- running --------------------------------------------------------------------------
 
 
@@ -176,6 +183,63 @@ class Database:
         self.kind = kind
         self.busy_timeout = busy_timeout
         self._lock = threading.Lock()
+        self._identity = None if path == MEMORY else _identity(path)
+
+    def file_state(self) -> str:
+        """Whether the file open is still the one at :attr:`path`.
+
+        A store removed while open (``rm`` of the file) keeps working on a
+        file nobody can reach again: what is written to it is lost when the
+        connection closes. One ``stat`` of the path tells.
+
+        Returns:
+            ``"same"`` (also in memory, or when the path cannot be looked
+            at), ``"gone"`` (no file at the path) or ``"replaced"`` (another
+            file is there now: moved away, or replaced).
+        """
+        if self._identity is None:
+            return "same"
+        try:
+            now = _identity(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            return "gone"
+        except OSError:
+            return "same"  # cannot look (a folder's permissions): assume all is well
+        return "same" if now == self._identity else "replaced"
+
+    def copy_and_reopen(self, reopen: Callable[[], Database]) -> None:
+        """Copy the database into the empty file at :attr:`path`, then go on in that file.
+
+        For a file deleted while open (:meth:`file_state`): SQLite's backup
+        copies everything this connection sees into the file now at the
+        path (made empty by the caller), then ``reopen`` opens and checks
+        it as the store's own ``open`` does, and its connection is used
+        from now on; the old one is closed. A call from another thread
+        waits and then runs on the new file, so nothing is written to the
+        old one after it was copied.
+
+        Raises:
+            StoreError: The database is closed, or the copy or ``reopen``
+                failed (the old connection is kept).
+        """
+        with self._lock:
+            if self._connection is None:
+                raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
+            target = open_file(self.path, self.kind, self.busy_timeout)
+            try:
+                self._connection.backup(target)
+            except sqlite3.Error as error:
+                raise translate(error, self.path, self.kind, self.busy_timeout) from None
+            finally:
+                target.close()
+            fresh = reopen()
+            with fresh._lock:
+                connection, fresh._connection = fresh._connection, None
+            if connection is None:
+                raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
+            old, self._connection = self._connection, connection
+            self._identity = _identity(self.path)
+        old.close()
 
     @property
     def closed(self) -> bool:

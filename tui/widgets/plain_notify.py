@@ -44,8 +44,8 @@ class PlainNotify:
 
     def _holds_notices(self) -> bool:
         """Whether the screen on top holds notices until it closes."""
-        stack = getattr(self, "screen_stack", None)
-        return bool(stack) and getattr(stack[-1], "holds_notices", False)
+        stack: list[Any] = getattr(self, "screen_stack", None) or []
+        return bool(stack) and bool(getattr(stack[-1], "holds_notices", False))
 
     def release_notices(self) -> None:
         """Show the notices that waited, unless the screen on top holds them too."""
