@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,21 @@ def test_a_link_is_written_through_and_stays_a_link(talk: Path) -> None:
     assert export("talk.yaml", "-o", "dangling.pdf") == 0
     assert Path("made.pdf").read_bytes().startswith(b"%PDF-")
     assert Path("dangling.pdf").is_symlink()
+
+
+def test_an_export_is_private_whatever_the_umask(talk: Path) -> None:
+    # It may hold the speaker notes: 0600, as Podium's data files are.
+    old = os.umask(0o022)
+    try:
+        assert export("talk.yaml", "--handout", "-o", "talk.html") == 0
+        assert stat.S_IMODE(os.stat("talk.html").st_mode) == 0o600
+        Path("shared.html").write_text("old", encoding="utf-8")
+        os.chmod("shared.html", 0o644)
+        os.symlink("shared.html", "link.html")
+        assert export("talk.yaml", "-o", "link.html") == 0  # replaced through the link
+        assert stat.S_IMODE(os.stat("shared.html").st_mode) == 0o600
+    finally:
+        os.umask(old)
 
 
 def test_the_format_comes_from_the_suffix_or_from_format() -> None:

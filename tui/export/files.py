@@ -1,4 +1,4 @@
-"""Writing an export's files: whole or not at all. Imports no Textual."""
+"""Writing an export's files: whole or not at all, private to the presenter. Imports no Textual."""
 
 from __future__ import annotations
 
@@ -6,9 +6,24 @@ import os
 import tempfile
 from pathlib import Path
 
+EXPORT_FILE_MODE = 0o600
+"""An export's files are the presenter's alone (``rw-------``), whatever the umask.
+
+An export may hold the speaker notes (``--handout``) and the votes, so it
+is kept private like every file Podium writes in its data folder (see
+:data:`tui.paths.PRIVATE_FILE_MODE`); share it on purpose (``chmod``).
+"""
+
+EXPORT_FOLDER_MODE = 0o700
+"""A folder an svg export makes for its files (``rwx------``)."""
+
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename).
+
+    The file is :data:`EXPORT_FILE_MODE` (``0600``), also when it replaces
+    an earlier export: ``mkstemp`` makes the temporary file ``0600`` before
+    anything is written to it, and that file takes the target's place.
 
     Raises:
         OSError: The folder does not exist or cannot be written.
@@ -16,16 +31,10 @@ def write_file(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
+        os.fchmod(handle, EXPORT_FILE_MODE)  # what mkstemp gives, said here
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(temporary, 0o644 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -105,9 +105,10 @@ def export_svgs(
     """
     images = asyncio.run(capture(deck, sources, theme=theme, size=size))
     font = embedded_font(images)
-    folder.mkdir(parents=True, exist_ok=True)
+    from tui.export.files import EXPORT_FOLDER_MODE, write_file
+
+    folder.mkdir(mode=EXPORT_FOLDER_MODE, parents=True, exist_ok=True)  # a new one: private
     width = max(2, len(str(len(images))))
-    from tui.export.files import write_file
 
     files = []
     for number, image in enumerate(images, start=1):
