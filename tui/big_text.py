@@ -62,8 +62,9 @@ def console_glyphs_only(environ: os._Environ[str] | dict[str, str] | None = None
     The console's own fonts have the half blocks ``▀ ▄ █`` but not the
     quadrants; other terminals draw quadrants themselves.
     """
-    term = (os.environ if environ is None else environ).get("TERM", "")
-    return term == "linux" or term.startswith("linux-")
+    from tui.console_glyphs import is_linux_console  # the one place that owns the rule
+
+    return is_linux_console(environ)
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.console_glyphs import console_text, is_linux_console
 from tui.terminal import in_background
 
 SEQUENCE_TICK = 0.1
@@ -113,6 +114,8 @@ class QuietLinuxDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._console = is_linux_console()
+        """The terminal is the Linux console: glyphs its font lacks get stand-ins."""
         self._direct = True
         """Writes go straight to the terminal (until :meth:`queue_writes`)."""
         self._wake_read: int | None = None
@@ -156,8 +159,12 @@ class QuietLinuxDriver(LinuxDriver):
         interval (5 ms) or more for the lock before the first slide
         reached the screen. Until the app calls :meth:`queue_writes`, so
         while nothing is queued yet, each write goes to the terminal in the
-        app's own thread, in order, and :meth:`flush` sends it.
+        app's own thread, in order, and :meth:`flush` sends it. On the Linux
+        console, glyphs its font lacks are replaced first
+        (:func:`tui.console_glyphs.console_text`).
         """
+        if self._console:
+            data = console_text(data)  # the Linux console's font: plain stand-ins
         file = self._file
         if not self._direct or file is None:
             super().write(data)
