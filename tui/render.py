@@ -41,6 +41,10 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
 
     source = printable(source)  # controls shown, never sent to the terminal
     parsed = markdown_class()(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
+    if "![" in source:  # a picture in running text reads as its alt text, marked
+        from tui.inline_pictures import name_inline_pictures
+
+        name_inline_pictures(parsed)
     return _TrimmedTop(show_link_addresses(parsed))
 
 
