@@ -19,7 +19,18 @@ from tui.screens.safe import KEY_TURN_SECONDS, DismissOnce
 
 
 class SafeOptionList(OptionList):
-    """An option list whose PageUp/PageDown wait for its first layout."""
+    """An option list whose PageUp/PageDown wait for its layout and whose rows follow its width.
+
+    Textual's option list counts each option's rows for the width it has
+    when it first draws after a resize. Its vertical scroll bar comes or
+    goes in the layout after that (a terminal made smaller, then larger
+    again), which changes the width without another resize: an entry
+    counted two rows at the narrower width kept a blank second row. The
+    counts are made again whenever the scroll bar comes or goes.
+    """
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        self._clear_caches()  # rows counted again at the width the list has now
 
     def _move_page(self, direction: Literal[-1, 1]) -> None:
         try:
