@@ -75,3 +75,24 @@ def test_every_glyph_drawn_is_one_the_console_has(
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
     assert not seen, f"glyphs the Linux console cannot show: {seen}"
+
+
+def test_the_voter_too(tmp_path: Path, private_data_dir: Path) -> None:
+    deck = Path(__file__).parents[1] / "data" / "two_polls.yaml"
+    exports = f"export TERM=linux PODIUM_DATA_DIR={str(private_data_dir)!r}"
+    names = [f"podium-console-{uuid.uuid4().hex[:8]}" for _ in range(2)]
+    new_session(names[0], f"{exports}; {PODIUM} {str(deck)!r}; sleep 30", width=80, height=24)
+    try:
+        presenter = TmuxSession(names[0])
+        presenter.wait_for("Welcome")
+        new_session(names[1], f"{exports}; {PODIUM} vote; sleep 30", width=80, height=24)
+        voter = TmuxSession(names[1])
+        voter.wait_for("Waiting for the next poll")
+        presenter.keys("Right")
+        voter.wait_for("First question?")
+        voter.keys("2")
+        screen = voter.wait_for("Your vote: No")
+    finally:
+        for name in names:
+            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    assert not _foreign(screen), _foreign(screen)

@@ -27,6 +27,7 @@ from tui.no_color import apply_no_color
 from tui.polls.announce import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
+from tui.quiet_input import QuietInput
 from tui.safe_text import one_line, printable
 from tui.voter import wording
 from tui.voter.keys import VOTER_BINDINGS
@@ -44,7 +45,7 @@ FOLLOW_INTERVAL = 1.0
 """Seconds between looks for a newly started presentation (same user)."""
 
 
-class VoterApp(PlainNotify, App[None]):
+class VoterApp(PlainNotify, QuietInput, App[None]):
     """One voter's view of the live poll.
 
     Args:
