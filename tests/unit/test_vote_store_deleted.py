@@ -103,3 +103,36 @@ def test_a_deletion_just_before_the_end_keeps_the_votes(tmp_path: Path) -> None:
     desk.end()
     assert _counts(path) == (0, 0, 1)
     desk.session.store.close()
+
+
+def test_a_voter_follows_the_store_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "votes.sqlite3"
+    session = _session(path)
+    stage_poll = POLL
+    session.show(stage_poll, revealed=False)
+    voter = VoteStore.open(path, create=False)
+    voter.vote(POLL, ["bruker"], "alice")
+    assert voter.follow_file() is False
+    path.unlink()
+    with pytest.raises(StoreError, match="was deleted"):
+        voter.follow_file()
+    assert session.check_file() == "recreated"
+    assert voter.follow_file() is True
+    voter.vote(POLL, ["teknologi"], "bob")  # into the file the presenter reads
+    assert session.store.results(POLL).counts == (0, 1, 1)
+    voter.close()
+    session.store.close()
+
+
+def test_a_voter_keeps_its_store_when_a_stranger_s_file_is_put_there(tmp_path: Path) -> None:
+    path = tmp_path / "votes.sqlite3"
+    session = _session(path)
+    voter = VoteStore.open(path, create=False)
+    path.rename(tmp_path / "moved.sqlite3")
+    path.write_bytes(b"not a store")
+    with pytest.raises(StoreError):
+        voter.follow_file()
+    assert voter.results(POLL).counts == (0, 0, 0)  # the open store still answers
+    assert path.read_bytes() == b"not a store"
+    voter.close()
+    session.store.close()

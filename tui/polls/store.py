@@ -252,6 +252,29 @@ class VoteStore(Voting, Control, Staging, Queries):
             path.unlink(missing_ok=True)  # the file made above, not filled: no half store left
             raise
 
+    def follow_file(self) -> bool:
+        """Go on in the store file now at :attr:`path` when it is not the one open.
+
+        For a voter: a store deleted while presenting is made again by the
+        presenter (:meth:`recreate`), with every vote; the voter's open
+        store is the deleted file, which nobody reads any more.
+
+        Returns:
+            True when the store switched to the new file.
+
+        Raises:
+            StoreError: The file is gone (not made again yet), or the file
+                now there is not a vote store (the open one is kept).
+        """
+        state = self.file_state()
+        if state == "same":
+            return False
+        if state == "gone":
+            raise StoreError(f"the vote store {self.path} was deleted", self.path)
+        fresh = VoteStore.open(self.path, busy_timeout=self._busy_timeout, create=False)
+        self._db.adopt(fresh._db)
+        return True
+
     @classmethod
     def for_deck(
         cls,

@@ -232,14 +232,30 @@ class Database:
                 raise translate(error, self.path, self.kind, self.busy_timeout) from None
             finally:
                 target.close()
-            fresh = reopen()
-            with fresh._lock:
-                connection, fresh._connection = fresh._connection, None
-            if connection is None:
-                raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
-            old, self._connection = self._connection, connection
-            self._identity = _identity(self.path)
+            old = self._adopt(reopen())
         old.close()
+
+    def adopt(self, other: Database) -> None:
+        """Go on with ``other``'s connection (the file now at :attr:`path`); ``other`` is emptied.
+
+        Raises:
+            StoreError: Either database is closed.
+        """
+        with self._lock:
+            if self._connection is None:
+                raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
+            old = self._adopt(other)
+        old.close()
+
+    def _adopt(self, other: Database) -> sqlite3.Connection:
+        """Take ``other``'s connection (this lock held); returns the one it replaces."""
+        with other._lock:
+            connection, other._connection = other._connection, None
+        if connection is None or self._connection is None:
+            raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
+        old, self._connection = self._connection, connection
+        self._identity = _identity(self.path)
+        return old
 
     @property
     def closed(self) -> bool:

@@ -142,6 +142,7 @@ class VoterApp(PlainNotify, QuietInput, App[None]):
         if self.store is None:
             return
         try:
+            self.store.follow_file()  # deleted while presenting: the presenter makes it again
             version = self.store.data_version()
         except StoreError as error:
             self._show_problem(str(error))
