@@ -154,9 +154,23 @@ def open_file(path: Path, kind: Kind, busy_timeout: float) -> sqlite3.Connection
 
 
 def _identity(path: Path) -> tuple[int, int]:
-    """The device and inode of ``path``: which file it is."""
+    """The device and inode of ``path``: which file it is.
+
+    Raises:
+        OSError: ``path`` cannot be looked at.
+    """
     status = os.stat(path)
     return status.st_dev, status.st_ino
+
+
+def _identity_or_none(path: Path) -> tuple[int, int] | None:
+    """:func:`_identity`, or None in memory or where the path cannot be looked at (not watched)."""
+    if path == MEMORY:
+        return None
+    try:
+        return _identity(path)
+    except OSError:
+        return None
 
 
 # -- running --------------------------------------------------------------------------
@@ -183,7 +197,7 @@ class Database:
         self.kind = kind
         self.busy_timeout = busy_timeout
         self._lock = threading.Lock()
-        self._identity = None if path == MEMORY else _identity(path)
+        self._identity = _identity_or_none(path)
 
     def file_state(self) -> str:
         """Whether the file open is still the one at :attr:`path`.
@@ -254,7 +268,7 @@ class Database:
         if connection is None or self._connection is None:
             raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
         old, self._connection = self._connection, connection
-        self._identity = _identity(self.path)
+        self._identity = _identity_or_none(self.path)
         return old
 
     @property
