@@ -10,11 +10,15 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from textual import work
+from textual.app import ComposeResult
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
+from tui.i18n import words_of
+from tui.i18n.keys import translate_node
+from tui.screens.quiet_modal import QuietModal, modal_keys
 from tui.screens.safe import KEY_TURN_SECONDS, DismissOnce
 
 
@@ -39,7 +43,7 @@ class SafeOptionList(OptionList):
             pass  # not laid out yet (or no room at all): nothing to page through
 
 
-class SafeCommandPalette(DismissOnce, CommandPalette):
+class SafeCommandPalette(QuietModal, DismissOnce, CommandPalette):
     """Textual's command palette, safe against keys that arrive together.
 
     It is dismissed at most once and runs at most one command (Enter typed
@@ -67,6 +71,14 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
         super().__init__(providers, placeholder=placeholder, id=id)
         if no_matches is not None:
             self.no_matches = no_matches
+
+    def compose(self) -> ComposeResult:
+        """Textual's palette and its own key line (see :mod:`tui.screens.quiet_modal`)."""
+        yield from super().compose()
+        yield modal_keys()
+
+    def on_mount(self) -> None:
+        translate_node(self, words_of(self.app))  # "esc Close" in the talk's language
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's, but in the talk's language: Textual writes "No matches found"
