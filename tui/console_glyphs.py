@@ -47,7 +47,7 @@ _PAIRS = (
     # Quadrants (big titles already draw in half blocks on the console).
     "▘▀▝▀▖▄▗▄▚▒▞▒▛█▜█▙█▟█",
     # Signs in messages, notes and keys.
-    "⚠!✓√✔√✗x✘x✕x▶►▸►◀◄◂◄⏎┘⌫←",
+    "⚠!✓√✔√✗x✘x✕x▶►▸►◀◄◂◄⏎┘⌫◄",
     # Typography a deck or a message may use.
     "–-—-‐-‑-―-“\"”\"„\"‘'’'‚'′'″\"…~",
     # Control characters as Podium shows them (tui.safe_text), and the
