@@ -128,6 +128,7 @@ NOT_BEFORE_USE = (
     "tui.widgets.pace_clock",
     "tui.notes",
     "tui.pace_plan",  # the notes pane's pace line (the timer alone is tui.pacing)
+    "tui.show.replace",  # the first reload of the deck
     "tui.widgets.poll_view",  # with the first slide that shows a poll (or after the first frame)
     "tui.widgets.join_view",
     "tui.polls.announce",  # when the vote store is opened, after the first frame
