@@ -238,6 +238,38 @@ async def test_a_title_too_long_for_three_lines_is_bold_text() -> None:
         assert "Et svært langt tittelord" in plain(app, "#slide-title")
 
 
+@pytest.mark.parametrize("size", [(100, 24), (100, 30), (160, 45), (220, 60)])
+async def test_big_letters_only_for_titles_whose_rows_fit_and_none_drawn_in_vain(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same choice as drawing the title (at most three lines) and measuring its rows."""
+    from tui import big_text
+
+    titles = ("Hei", "Samordning mellom forvaltningsorganer", "Tre ord her " * 4, "Fest 🎉")
+    deck = load_deck_text("slides:\n  - layout: title\n    title: Hei\n")
+    app = make_app(deck)
+    async with app.run_test(size=size):
+        title = app.screen.query_one(SlideTitle)
+        budget = size[1] // 3
+        for text in titles:
+            title.show(text, big=True)
+            for width in range(60, size[0] + 1, 20):
+                drawn: list[tuple[str, ...]] = []
+                for scale, least in ((2, 30), (1, 0)):
+                    rows = big_text.big_lines(text, width, scale=scale)
+                    if size[1] >= least and rows is not None and len(rows) <= budget:
+                        drawn.append(rows)
+                assert title._big_rows(width) == (drawn[0] if drawn else None), (text, width)
+        if budget < 14:  # its three lines take 3 x 4 rows and 2 blank ones
+            # A title whose lines would take more rows than that is not drawn at all.
+            draw = big_text._draw
+            calls: list[str] = []
+            monkeypatch.setattr(big_text, "_draw", lambda line, *a: calls.append(line) or draw(line, *a))
+            big_text.big_lines.cache_clear()  # drawn by no earlier test either
+            title.show("Samordning mellom forvaltningsorganer – en innovasjonsutfordring", big=True)
+            assert title._big_rows(90) is None and calls == []
+
+
 async def test_big_titles_follow_a_resize(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=(200, 60)) as pilot:

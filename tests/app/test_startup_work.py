@@ -127,3 +127,31 @@ async def test_css_variables_are_worked_out_once_per_theme(
         app.register_theme(Theme(name="ks", primary="#ff0000", dark=True))
         assert app.get_css_variables()["primary"] != first["primary"]
         assert len(generated) > before
+
+
+async def test_no_search_for_a_widget_to_focus_and_none_could_take_it(
+    seed_deck: Deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's auto focus would match every widget against ``*`` at start and after dialogs."""
+    searched: list[DOMNode] = []
+    query = DOMNode.query
+
+    def recorded(self: DOMNode, selector: object = None) -> object:
+        if selector == "*":
+            searched.append(self)
+        return query(self, selector)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DOMNode, "query", recorded)
+    app = make_app(seed_deck)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("s", "question_mark")  # the notes pane, then a dialog and back
+        await pilot.pause()
+        await pilot.press("escape")
+        for _ in seed_deck.slides:  # every slide's parts, each built when first needed
+            await pilot.press("right")
+            await pilot.pause()
+            assert app.screen is screen and screen.focused is None
+            assert not [node for node in screen.walk_children() if node.focusable]
+    assert screen not in searched  # the help dialog searches its own widgets

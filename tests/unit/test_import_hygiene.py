@@ -37,6 +37,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.show": ("textual", "rich", "sqlite3", "yaml"),
     "tui.navigation": ("textual", "rich", "sqlite3", "yaml"),
     "tui.pacing": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.pace_plan": ("textual", "rich", "sqlite3", "yaml"),
     "tui.notes": ("textual", "sqlite3", "yaml"),
     "tui.polls.model": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.percent": ("textual", "rich", "sqlite3", "yaml"),
@@ -126,6 +127,8 @@ NOT_BEFORE_USE = (
     "tui.widgets.notes_pane",  # s: the pane is built the first time it is shown
     "tui.widgets.pace_clock",
     "tui.notes",
+    "tui.pace_plan",  # the notes pane's pace line (the timer alone is tui.pacing)
+    "tui.show.replace",  # the first reload of the deck
     "tui.widgets.poll_view",  # with the first slide that shows a poll (or after the first frame)
     "tui.widgets.join_view",
     "tui.polls.announce",  # when the vote store is opened, after the first frame

@@ -9,17 +9,8 @@ from textual.color import Color
 from tui.app import make_app
 from tui.deck import Deck, load_deck, load_deck_text
 from tui.notes import PreviewKind, Role, next_preview, notes_blocks, plain_lines
-from tui.pacing import (
-    Pace,
-    PaceStatus,
-    TalkTimer,
-    TimerState,
-    budgets,
-    format_seconds,
-    make_plan,
-    pace,
-    pace_text,
-)
+from tui.pace_plan import Pace, PaceStatus, budgets, make_plan, pace, pace_text
+from tui.pacing import TalkTimer, TimerState, format_seconds
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.notes_pane import NotesPane

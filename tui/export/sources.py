@@ -112,7 +112,7 @@ def _poll_records(deck: Deck, store: str | None) -> tuple[dict[str, PollRecord],
 def _times(deck: Deck) -> tuple[tuple[SlideTime, ...], float | None]:
     """The latest rehearsal's time per slide, beside each slide's budget."""
     from tui.notes import slide_label
-    from tui.pacing import share_budgets
+    from tui.pace_plan import share_budgets
     from tui.rehearsal.report import build_report
     from tui.rehearsal.store import RehearsalStore, StoreError
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from tui.pacing import share_budgets
+from tui.pace_plan import share_budgets
 from tui.rehearsal.store import Rehearsal, RehearsalStore, SlideInfo, Timing
 
 TITLE_WIDTH = 34

@@ -95,6 +95,12 @@ class NavigableScreen(CroppedRenders, OneLayoutScreen):
     deck: Deck
     navigator: Navigator
 
+    AUTO_FOCUS = ""
+    """No widget is focused when the screen is composed or comes back: nothing
+    on a slide takes focus (its keys are the screen's), and Textual's search
+    for one (the app's ``"*"``) matches every widget of the slide against the
+    selector before the first frame, and again after each dialog."""
+
     def action_next(self) -> None:
         """Next reveal step, else next slide."""
         self.navigator.next()

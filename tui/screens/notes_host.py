@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from tui.deck.model import Deck
@@ -41,8 +42,15 @@ class NotesHost(_ScreenMixin):
     _now: Callable[[], datetime]
 
     def _notes_panes(self) -> list[NotesPane]:
-        """The notes pane, once built (it is built the first time it is shown)."""
-        return cast("list[NotesPane]", list(self.query("#notes")))
+        """The notes pane, once built (it is built the first time it is shown).
+
+        Looked up by id (Textual keeps the answer), not by a query that
+        matches every widget of the screen on each slide change.
+        """
+        try:
+            return [cast("NotesPane", self.query_one("#notes"))]
+        except NoMatches:
+            return []
 
     def _notes(self) -> NotesPane:
         """The notes pane (it must be built)."""

@@ -21,6 +21,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from tui.deck.model import Slide
@@ -137,7 +138,11 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
         # Whether the slide is taller than the screen is known once its body
         # is laid out, after the change is drawn: "more" follows the layout
         # (once the layout pass is over: the container's size is set after this).
-        for scroll in self.query("#slide-scroll"):  # none if the app quit while it was built
+        try:
+            scroll = self.query_one("#slide-scroll")
+        except NoMatches:
+            pass  # the app quit while it was built
+        else:
             self.watch(
                 scroll, "virtual_size", lambda: self.call_next(self._draw_status), init=False
             )

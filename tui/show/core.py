@@ -36,7 +36,6 @@ from tui.polls.model import PollResults
 from tui.polls.session import PollSession
 from tui.show.events import Change, Flag, Notice, NoticeKind, Observer
 from tui.show.reading import ShowReading
-from tui.show.replace import carry_state
 from tui.show.state import GOTO_MAX_DIGITS, ShowState
 from tui.show.votes import Effect, PollDesk
 
@@ -177,8 +176,11 @@ class Show(ShowReading):
     def replace_deck(self, deck: Deck) -> Change | None:
         """Present ``deck`` instead (the file was saved): same place, timer and votes.
 
-        Where the presenter lands is :func:`tui.show.replace.carry_state`.
+        Where the presenter lands is :func:`tui.show.replace.carry_state`
+        (imported with the first reload: no start needs it).
         """
+        from tui.show.replace import carry_state
+
         old, self.deck = self.deck, deck
         return self._emit(carry_state(old, deck, self.state), {Flag.DECK})
 

@@ -25,17 +25,8 @@ from tui.notes import (
     notes_blocks,
     plain_lines,
 )
-from tui.pacing import (
-    Pace,
-    PaceStatus,
-    Plan,
-    TalkTimer,
-    TimerState,
-    format_seconds,
-    make_plan,
-    pace,
-    pace_text,
-)
+from tui.pace_plan import Pace, PaceStatus, Plan, make_plan, pace, pace_text
+from tui.pacing import TalkTimer, TimerState, format_seconds
 from tui.render import markdown
 from tui.safe_text import one_line
 from tui.widgets.pace_clock import PaceClock, Span

@@ -95,13 +95,18 @@ def apply_layout(view: Widget, layout: Layout) -> None:
             :class:`tui.widgets.slide_view.SlideView`).
         layout: The slide's layout.
     """
+    # The view's parts by id, from one walk: a query per selector matched
+    # every part against it (most of the time this function took).
+    parts = {f"#{node.id}": node for node in view.walk_children() if node.id}
     for selector, styles in layout_styles(layout).items():
-        for widget in view.query(selector) if selector else (view,):
-            for name, value in styles.items():
-                if value is None:
-                    widget.styles.clear_rule(name)
-                else:
-                    setattr(widget.styles, name, value)
+        widget = parts.get(selector) if selector else view
+        if widget is None:
+            continue  # not built yet
+        for name, value in styles.items():
+            if value is None:
+                widget.styles.clear_rule(name)
+            else:
+                setattr(widget.styles, name, value)
     for selector, classes in LEAF_CLASSES.items():
         view.query_one(selector).update_classes(
             {name: layout in layouts for name, layouts in classes.items()}

@@ -18,6 +18,9 @@ BIG_MIN_WIDTH = 60
 BIG_HEIGHT_SHARE = 3
 """Big letters take at most a third of the terminal's height."""
 
+BIG_MAX_LINES = 3
+"""Most lines a title in big letters wraps to."""
+
 BIG_SCALES = ((2, 30), (1, 0))
 """Sizes of big letters tried, largest first (see :func:`tui.big_text.big_lines`),
 each with the fewest terminal rows it is tried on: on a laptop's 24 rows a
@@ -57,15 +60,24 @@ class SlideTitle(Widget):
     def _big_rows(self, width: int) -> tuple[str, ...] | None:
         if not self._big or width < BIG_MIN_WIDTH or not self._text.strip():
             return None
-        from tui.big_text import big_lines, console_glyphs_only  # deferred: pyfiglet
+        from tui.big_text import ROWS, big_lines, console_glyphs_only  # deferred: pyfiglet
 
         height = self.app.size.height
         budget = height // BIG_HEIGHT_SHARE
         for scale, min_height in BIG_SCALES:
-            if height < min_height:
+            # Lines of big text within the budget (a blank row between two):
+            # a title that needs more is not drawn to be thrown away.
+            lines = min(BIG_MAX_LINES, (budget + 1) // (ROWS * scale + 1))
+            if height < min_height or lines < 1:
                 continue
-            rows = big_lines(self._text, width, half_blocks=console_glyphs_only(), scale=scale)
-            if rows is not None and len(rows) <= budget:
+            rows = big_lines(
+                self._text,
+                width,
+                half_blocks=console_glyphs_only(),
+                max_lines=lines,
+                scale=scale,
+            )
+            if rows is not None:
                 return rows
         return None
 
