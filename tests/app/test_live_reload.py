@@ -371,7 +371,10 @@ async def test_a_poll_added_to_a_deck_without_one_says_its_votes_are_not_saved(
         await started(pilot, app)
         save_by_rename(deck_file, "slides:\n  - title: Hello\n    poll: {options: [Yes, No]}\n")
         await until(pilot, lambda: app.show.poll is not None)
-        assert any("Votes not saved" in (n.title or "") for n in app._notifications)
+        # The notice is posted as a message with the poll: it may land a moment later.
+        await until(
+            pilot, lambda: any("Votes not saved" in (n.title or "") for n in app._notifications)
+        )
         await pilot.pause()
         await pilot.press("1")
         await until(
