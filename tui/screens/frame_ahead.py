@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.color import ColorSystem
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
@@ -173,6 +174,9 @@ class FrameAhead:
             rows = update_pieces(update, app.console._color_system or ColorSystem.TRUECOLOR)
         except Unmodelled:
             return
+        finally:
+            del update
+            forget_lines(understudy)
         plan_ahead = getattr(app, "plan_ahead", None)
         if plan_ahead is None:
             return
@@ -220,3 +224,22 @@ class FrameAhead:
         ):
             return None
         return drawn
+
+
+def forget_lines(screen: Screen[object]) -> None:
+    """Let go of the lines ``screen``'s widgets keep drawn, and have them drawn anew next time.
+
+    Textual keeps every row a widget drew twice over (its content and its
+    styled line), each a ``Strip`` of about 1 KB with its own caches, plus
+    the pieces the compositor cut from them: about 300 strips (0.4 MB) for
+    a screen showing a slide. The understudy's rows are of no use once its
+    frame is turned into cells (the next frame drawn ahead shows another
+    slide), so it keeps none between two frames.
+
+    Args:
+        screen: A screen off the stack (:func:`tui.compositor.draw_offscreen`
+            draws it whole again).
+    """
+    for widget in screen.walk_children(Widget, with_self=True):
+        widget._set_dirty()  # the styled lines, and the content drawn again when asked
+        widget._render_cache = widget._render_cache._replace(lines=[])
