@@ -27,13 +27,12 @@ from typing import TYPE_CHECKING, cast
 
 from rich.color import ColorSystem
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tui import navigation
 from tui.cell_diff import Cell, Unmodelled, update_pieces
-from tui.compositor import draw_offscreen
+from tui.compositor import draw_offscreen, forget_lines
 from tui.diff_display import PlannedWrite
 from tui.pacing import TimerState
 from tui.screens.presenter import PresenterScreen
@@ -175,8 +174,10 @@ class FrameAhead:
         except Unmodelled:
             return
         finally:
+            # Its rows are of no use once they are cells (the next frame
+            # drawn ahead shows another slide): it keeps none in between.
             del update
-            forget_lines(understudy)
+            forget_lines(understudy.walk_children(Widget, with_self=True))
         plan_ahead = getattr(app, "plan_ahead", None)
         if plan_ahead is None:
             return
@@ -224,22 +225,3 @@ class FrameAhead:
         ):
             return None
         return drawn
-
-
-def forget_lines(screen: Screen[object]) -> None:
-    """Let go of the lines ``screen``'s widgets keep drawn, and have them drawn anew next time.
-
-    Textual keeps every row a widget drew twice over (its content and its
-    styled line), each a ``Strip`` of about 1 KB with its own caches, plus
-    the pieces the compositor cut from them: about 300 strips (0.4 MB) for
-    a screen showing a slide. The understudy's rows are of no use once its
-    frame is turned into cells (the next frame drawn ahead shows another
-    slide), so it keeps none between two frames.
-
-    Args:
-        screen: A screen off the stack (:func:`tui.compositor.draw_offscreen`
-            draws it whole again).
-    """
-    for widget in screen.walk_children(Widget, with_self=True):
-        widget._set_dirty()  # the styled lines, and the content drawn again when asked
-        widget._render_cache = widget._render_cache._replace(lines=[])
