@@ -97,8 +97,8 @@ NO_CHARACTER = frozenset({"plus", "minus", "slash", "at", "backslash", "undersco
 def key_to_character(key: str) -> str | None:
     """The character a key stands for, as Textual's ``textual.keys.key_to_character``.
 
-    Answers for the ASCII punctuation keys from :data:`PUNCTUATION` (and
-    for one-character keys); other keys are left to Textual.
+    Answers for the ASCII punctuation keys from :data:`PUNCTUATION`; other
+    keys (``o``, ``right``, ``ctrl+p``) are left to Textual.
 
     Args:
         key: A key name (``"question_mark"``, ``"ctrl+p"``, ``"right"``).
