@@ -28,7 +28,7 @@ from tui.deck.model import Deck
 from tui.diff_display import DiffDisplay
 from tui.i18n import words_for
 from tui.i18n.keys import translate_node
-from tui.key_display import plain_key_display
+from tui.key_display import plain_key_display, use_plain_key_characters
 from tui.navigation import Position
 from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
@@ -59,6 +59,8 @@ DEFAULT_THEME = "ks"
 
 REHEARSAL_FLUSH_SECONDS = 10.0
 """How often a running rehearsal saves the slide on screen (crash safety)."""
+
+use_plain_key_characters()  # Textual's screens find "?" without Unicode's name tables
 
 
 class PodiumApp(

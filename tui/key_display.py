@@ -11,7 +11,14 @@ as Textual would (``tests/unit/test_key_display.py`` compares them all);
 with any modifiers (``ctrl+p``); other keys (``f1``, ``right``) are left
 to Textual.
 
-Imports nothing.
+Textual also asks for the character of each of the app's keys whenever it
+gathers the keys that apply (at the first key pressed): its
+``key_to_character`` looks ``question_mark`` up by name, and that one
+lookup brings another 0.4 MB of the name tables in. :func:`key_to_character`
+answers as it does, from the table below, and
+:func:`use_plain_key_characters` has Textual's screens ask it instead.
+
+Imports nothing (Textual's screen module only when the apps install it).
 """
 
 from __future__ import annotations
@@ -80,3 +87,39 @@ def plain_key_display(key: str, key_display: str | None = None) -> str:
         modifiers.remove("ctrl")
         shown = f"^{shown}"
     return "+".join([*modifiers, shown])
+
+
+NO_CHARACTER = frozenset({"plus", "minus", "slash", "at", "backslash", "underscore"})
+"""Punctuation keys whose character Textual's ``key_to_character`` does not find
+(it looks up ``PLUS``, ``AT``...: no character has those names): None, as Textual."""
+
+
+def key_to_character(key: str) -> str | None:
+    """The character a key stands for, as Textual's ``textual.keys.key_to_character``.
+
+    Answers for the ASCII punctuation keys from :data:`PUNCTUATION`; other
+    keys (``o``, ``right``, ``ctrl+p``) are left to Textual.
+
+    Args:
+        key: A key name (``"question_mark"``, ``"ctrl+p"``, ``"right"``).
+
+    Returns:
+        The character, or None for a key with modifiers or no character.
+    """
+    if key in PUNCTUATION:
+        return None if key in NO_CHARACTER else PUNCTUATION[key]
+    from textual.keys import key_to_character as textual_key_to_character
+
+    return textual_key_to_character(key)
+
+
+def use_plain_key_characters() -> None:
+    """Have Textual's screens find the character of a key with :func:`key_to_character`.
+
+    Textual's ``Screen`` calls the ``key_to_character`` of its own module
+    (Textual 8); this puts ours in its place (the same answers, no name
+    lookup for the punctuation keys). Idempotent.
+    """
+    import textual.screen
+
+    textual.screen.key_to_character = key_to_character  # type: ignore[assignment]

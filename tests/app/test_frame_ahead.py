@@ -8,6 +8,7 @@ import pytest
 from conftest import DATA, SEED_DECK, FixedClock, fixed_now, in_english
 from msgspec.structs import replace
 from rich.color import ColorSystem
+from textual.widget import Widget
 
 from tui.app import make_app
 from tui.cell_diff import CellDiff, update_pieces
@@ -153,6 +154,27 @@ async def test_the_understudy_clock_does_not_tick() -> None:
         pane = ahead.understudy.query_one(NotesPane)
         assert pane._tick is None and not pane._ticking
         assert app.screen.query_one(NotesPane)._tick is not None  # the presenter's ticks
+
+
+async def test_the_understudy_keeps_no_drawn_lines_between_frames() -> None:
+    app = make_app(in_english(load_deck(SEED_DECK)), clock=FixedClock(), now=fixed_now)
+    app.draw_ahead = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("s", "right", "right"):  # drawn ahead twice over the same widgets
+            await pilot.press(key)
+            ahead = app.screen._ahead
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if ahead is not None and ahead._drawn is not None:
+                    break
+                ahead = app.screen._ahead
+        assert ahead is not None and ahead._drawn is not None
+        widgets = list(ahead.understudy.walk_children(Widget, with_self=True))
+        assert len(widgets) > 10
+        held = [w for w in widgets if w._styles_cache._cache or w._render_cache.lines]
+        assert not held, held
+        # the presenter's own screen keeps its lines (its updates redraw only what changed)
+        assert app.screen.query_one("#slide")._styles_cache._cache
 
 
 def test_a_write_worked_out_ahead_equals_the_write_made_then() -> None:

@@ -62,3 +62,42 @@ async def test_the_whole_screen_is_drawn_as_textual_draws_it(
             assert app.screen not in drawn_by_us
             if not notes:
                 assert stage not in drawn_by_us
+
+
+def _kept(strips) -> list:
+    """``strips`` and every strip kept in their caches (crops, restyles, pieces...)."""
+    out, seen, todo = [], set(), list(strips)
+    while todo:
+        strip = todo.pop()
+        if id(strip) in seen:
+            continue
+        seen.add(id(strip))
+        out.append(strip)
+        for name in ("_divide_cache", "_crop_cache", "_style_cache", "_filter_cache"):
+            for value in getattr(strip, name)._cache.values():
+                todo.extend(value if isinstance(value, list) else [value])
+        for name in ("_line_length_cache", "_crop_extend_cache", "_offsets_cache"):
+            todo.extend(getattr(strip, name)._cache.values())
+    return out
+
+
+async def test_the_lines_drawn_keep_no_pieces_cut_from_them() -> None:
+    """Textual keeps the pieces an update cuts a line into in the line; ours let them go."""
+    deck = in_english(load_deck(DATA / "all_layouts.yaml"))
+    app = make_app(deck, clock=FixedClock(), now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        for index in range(len(deck.slides)):
+            app.show.jump(index)
+            await pilot.pause()
+            await pilot.pause()
+            before = _cells(app.screen._compositor.render_strips())
+            lines = _kept(
+                strip
+                for widget in app.screen.walk_children(Widget, with_self=True)
+                for strip in [*widget._styles_cache._cache.values(), *widget._render_cache.lines]
+            )
+            assert len(lines) > 50
+            assert not [strip for strip in lines if strip._divide_cache], f"slide {index + 1}"
+            # drawn again, cut anew: the same
+            assert _cells(app.screen._compositor.render_strips()) == before

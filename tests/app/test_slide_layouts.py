@@ -112,3 +112,30 @@ async def test_the_join_code_comes_in_the_poll_slide_s_own_frame(size) -> None:
                 assert drawn is not None and drawn[0] is not None
                 # Measured again after the layout: the same, so no second frame.
                 assert app.screen.query_one(JoinView)._shown == drawn, (before, poll)
+
+
+async def test_a_poll_left_behind_keeps_no_drawn_lines() -> None:
+    from textual.widget import Widget
+
+    app = make_app(in_english(load_deck(SEED_DECK)), clock=FixedClock(), now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        poll = next(i for i, slide in enumerate(app.deck.slides) if slide.poll is not None)
+        app.show.jump(poll)
+        await pilot.pause()
+        await pilot.pause()
+        row = app.screen.query_one("#slide-poll-row")
+        parts = list(row.walk_children(Widget, with_self=True))
+        drawn = [part for part in parts if part._styles_cache._cache or part._render_cache.lines]
+        assert drawn  # on its slide, the poll keeps its lines like any widget
+        app.show.jump(poll + 1)
+        await pilot.pause()
+        await pilot.pause()
+        assert not row.display
+        held = [part for part in parts if part._styles_cache._cache or part._render_cache.lines]
+        assert not held, held
+        before = app.screen._compositor.render_strips()
+        app.show.jump(poll)  # back: drawn again, as it was
+        await pilot.pause()
+        await pilot.pause()
+        assert row.display and app.screen.query_one("#slide-poll")._render_cache.lines
+        assert app.screen._compositor.render_strips() != before

@@ -71,3 +71,33 @@ def test_a_zipped_font_falls_back_to_pyfiglet(tmp_path: Path, monkeypatch) -> No
         big_text._font.cache_clear()
     font = pyfiglet.FigletFont("smblock")
     assert (chars, hard_blank) == (font.chars, font.hardBlank)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", "a\n", "a\nb", "a\r\nb\rc\n\nd", "x\vy\fz\x1cw\x1dv\x1eu", "é▀\n▄\r\n", "\n\n"],
+)
+def test_a_fonts_lines_are_split_as_splitlines_does(text: str) -> None:
+    lines = figlet_font._Lines(text)
+    assert list(lines) == text.splitlines()
+    assert len(lines) == len(text.splitlines())
+    assert lines[1:3] == text.splitlines()[1:3]
+    if text:
+        assert lines[-1] == text.splitlines()[-1]
+
+
+def test_a_read_font_keeps_its_text_not_a_string_per_line() -> None:
+    import tracemalloc
+
+    path = font_file(big_text.FONT)
+    assert path is not None
+    text = path.read_text(encoding="utf-8")
+    tracemalloc.start()
+    try:
+        glyphs, _ = parse_font(text)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert text.count("\n") > 1000
+    assert held < 40_000, held  # the lines as strings: about 115 kB
+    assert glyphs[ord("A")]

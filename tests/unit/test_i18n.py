@@ -142,3 +142,37 @@ def test_matching_a_language_tag(tag: str | None, code: str | None) -> None:
 def test_an_unknown_language_reads_english() -> None:
     assert words_for("sv-SE") is english()
     assert words_for("nb-NO") is words_for("nb")
+
+
+def test_the_fallback_is_read_only_when_a_key_is_missing() -> None:
+    reads: list[str] = []
+
+    def read_english() -> Words:
+        reads.append("en")
+        return english()
+
+    partial = Words("xx", {"poll.closed": "zu"}, read_english)
+    assert partial("poll.closed") == "zu" and not reads
+    assert partial("poll.voters", count=2) == "2 voters"
+    assert partial("poll.voters", count=3) == "3 voters"
+    assert reads == ["en"]  # once
+
+
+async def test_a_talk_in_bokmal_reads_only_bokmals_words(tmp_path: Path) -> None:
+    from conftest import SEED_DECK, FixedClock, fixed_now
+
+    import tui.i18n
+    from tui.app import make_app
+    from tui.deck import load_deck
+    from tui.polls.store import VoteStore
+
+    tui.i18n._load.cache_clear()
+    deck = load_deck(SEED_DECK)
+    assert deck.lang == "nb"
+    store = VoteStore.open(tmp_path / "votes.sqlite3")
+    app = make_app(deck, store=store, clock=FixedClock(), now=fixed_now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", *["right"] * len(deck.slides))
+        await pilot.pause()
+        assert app.words.code == "nb"
+    assert tui.i18n._load.cache_info().currsize == 1  # nb alone, not English besides

@@ -23,6 +23,7 @@ from tui.deck.model import Deck
 from tui.diff_display import DiffDisplay
 from tui.i18n import Words, words_for
 from tui.i18n.keys import translate_node
+from tui.key_display import use_plain_key_characters
 from tui.no_color import apply_no_color
 from tui.quiet_input import QuietInput
 from tui.render import MarkdownStyles
@@ -34,6 +35,9 @@ from tui.terminal import suspend_help
 from tui.widgets.plain_notify import PlainNotify
 
 __all__ = ["AudienceApp", "AudienceScreen", "Presenter", "make_audience_app"]
+
+
+use_plain_key_characters()  # Textual's screens find "?" without Unicode's name tables
 
 
 class AudienceApp(

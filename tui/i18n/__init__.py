@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 __all__ = [
@@ -82,13 +83,20 @@ class Words:
     Args:
         code: The catalogue's language code (``en``, ``nb``).
         entries: The catalogue's keys and texts, as read from its file.
-        fallback: Looked up for a key this catalogue lacks (English), or None.
+        fallback: Looked up for a key this catalogue lacks (English), or None;
+            or what reads it, called the first time a key is missing (a
+            complete catalogue never has the fallback read).
 
     Call it: ``words("poll.voters", count=11)`` gives ``"11 voters"`` in
     English and ``"11 stemmer"`` in Bokmål.
     """
 
-    def __init__(self, code: str, entries: dict[str, Any], fallback: Words | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        entries: dict[str, Any],
+        fallback: Words | Callable[[], Words] | None = None,
+    ) -> None:
         self.code = code
         """The catalogue's language code."""
         self.name: str = str(entries.get("_name", code))
@@ -112,7 +120,12 @@ class Words:
         """
         entry = self._entries.get(key)
         if entry is None:
-            return self._fallback(key, **values) if self._fallback is not None else key
+            fallback = self._fallback
+            if fallback is None:
+                return key
+            if not isinstance(fallback, Words):
+                fallback = self._fallback = fallback()
+            return fallback(key, **values)
         if isinstance(entry, dict):
             count = values.get("count", 0)
             form = self._plural(count if isinstance(count, int) else 0)
@@ -194,7 +207,8 @@ def _load(code: str) -> Words:
     # msgspec's decoder: the presenter has it loaded already (the json module is not).
     import msgspec
 
-    fallback = _load(ENGLISH) if code != ENGLISH else None
+    # English is read only if this catalogue lacks a key (each holds ~40 kB of objects).
+    fallback = partial(_load, ENGLISH) if code != ENGLISH else None
     with open(os.path.join(_FOLDER, f"{code}.json"), "rb") as file:
         return Words(code, msgspec.json.decode(file.read()), fallback)
 

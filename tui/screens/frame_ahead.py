@@ -32,7 +32,7 @@ from textual.widget import Widget
 
 from tui import navigation
 from tui.cell_diff import Cell, Unmodelled, update_pieces
-from tui.compositor import draw_offscreen
+from tui.compositor import draw_offscreen, forget_lines
 from tui.diff_display import PlannedWrite
 from tui.pacing import TimerState
 from tui.screens.presenter import PresenterScreen
@@ -173,6 +173,11 @@ class FrameAhead:
             rows = update_pieces(update, app.console._color_system or ColorSystem.TRUECOLOR)
         except Unmodelled:
             return
+        finally:
+            # Its rows are of no use once they are cells (the next frame
+            # drawn ahead shows another slide): it keeps none in between.
+            del update
+            forget_lines(understudy.walk_children(Widget, with_self=True))
         plan_ahead = getattr(app, "plan_ahead", None)
         if plan_ahead is None:
             return

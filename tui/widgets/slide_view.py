@@ -30,6 +30,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
+from tui.compositor import forget_lines
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
 from tui.held_updates import draw_when_done
 from tui.polls.model import PollResults
@@ -273,8 +274,11 @@ class SlideView(PictureFitting, Vertical):
         self._show_columns(slide.columns)
 
         poll_view = cast("PollView", self.query_one("#slide-poll"))
+        row = self.query_one("#slide-poll-row")
+        if slide.poll is None and row.display:  # a poll left behind keeps no lines
+            forget_lines(row.walk_children(Widget, with_self=True))
         poll_view.display = slide.poll is not None
-        self.query_one("#slide-poll-row").display = slide.poll is not None
+        row.display = slide.poll is not None
         self._show_join(slide.poll is not None)
         if slide.poll is not None:
             # The question too, unless the slide's title already asks it.
