@@ -28,11 +28,21 @@ needs_podium = pytest.mark.skipif(not PODIUM.exists(), reason="the podium comman
 def new_session(
     name: str, script: str, *, width: int, height: int, cwd: Path | None = None
 ) -> None:
-    """Start a detached tmux session ``name`` running ``sh -c script``."""
+    """Start a detached tmux session ``name`` running ``sh -c script``.
+
+    A session started just as the tmux server exits (its last session was
+    killed a moment before) fails with "server exited unexpectedly" and
+    nothing started: that start is tried again, up to three times.
+    """
     command = ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height)]
     if cwd is not None:
         command += ["-c", str(cwd)]
-    subprocess.run([*command, "sh", "-c", script], check=True)
+    for _ in range(3):
+        done = subprocess.run([*command, "sh", "-c", script], capture_output=True, text=True)
+        if done.returncode == 0 or "server exited unexpectedly" not in done.stderr:
+            break
+        time.sleep(0.2)
+    done.check_returncode()
 
 
 class TmuxSession:
