@@ -303,6 +303,23 @@ async def test_too_small_terminal_says_so_and_recovers(seed_deck: Deck) -> None:
         assert "Samordning" in slide_text(app)
 
 
+async def test_a_terminal_made_too_small_while_the_app_quits_is_no_crash(
+    seed_deck: Deck,
+) -> None:
+    from textual import events
+    from textual.geometry import Size
+
+    app = make_app(seed_deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        small = Size(30, 10)
+        app._size = small  # what the app's own resize handler sets
+        app.presenter.post_message(events.Resize(small, small))
+        app.exit()  # the screen handles the resize while the app closes
+    assert app._exception is None
+    assert app.return_code == 0
+
+
 async def test_long_slide_says_it_scrolls(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=(80, 24)) as pilot:

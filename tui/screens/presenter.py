@@ -305,7 +305,9 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
             self.show.cancel_goto()
             self.refresh_bindings()
         self.set_class(too_small, "-too-small")
-        if too_small:
+        # Not while the app closes (nothing can be mounted then; a resize may
+        # still arrive) nor before the screen is in the app (its mount checks).
+        if too_small and self.is_attached:
             self._too_small_message().update(
                 self.words(
                     "screen.too_small",
