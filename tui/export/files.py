@@ -6,24 +6,18 @@ import os
 import tempfile
 from pathlib import Path
 
-EXPORT_FILE_MODE = 0o600
-"""An export's files are the presenter's alone (``rw-------``), whatever the umask.
-
-An export may hold the speaker notes (``--handout``) and the votes, so it
-is kept private like every file Podium writes in its data folder (see
-:data:`tui.paths.PRIVATE_FILE_MODE`); share it on purpose (``chmod``).
-"""
-
-EXPORT_FOLDER_MODE = 0o700
-"""A folder an svg export makes for its files (``rwx------``)."""
+from tui.paths import PRIVATE_FILE_MODE
 
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename).
 
-    The file is :data:`EXPORT_FILE_MODE` (``0600``), also when it replaces
-    an earlier export: ``mkstemp`` makes the temporary file ``0600`` before
-    anything is written to it, and that file takes the target's place.
+    The file is private (:data:`tui.paths.PRIVATE_FILE_MODE`, ``0600``), as
+    every file Podium writes, whatever the umask: an export may hold the
+    speaker notes (``--handout``) and the votes; share it on purpose
+    (``chmod``). Also when it replaces an earlier export: ``mkstemp`` makes
+    the temporary file ``0600`` before anything is written to it, and that
+    file takes the target's place.
 
     Raises:
         OSError: The folder does not exist or cannot be written.
@@ -31,7 +25,7 @@ def write_file(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
-        os.fchmod(handle, EXPORT_FILE_MODE)  # what mkstemp gives, said here
+        os.fchmod(handle, PRIVATE_FILE_MODE)  # what mkstemp gives, said here
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)

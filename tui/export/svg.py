@@ -105,9 +105,10 @@ def export_svgs(
     """
     images = asyncio.run(capture(deck, sources, theme=theme, size=size))
     font = embedded_font(images)
-    from tui.export.files import EXPORT_FOLDER_MODE, write_file
+    from tui.export.files import write_file
+    from tui.paths import PRIVATE_DIR_MODE
 
-    folder.mkdir(mode=EXPORT_FOLDER_MODE, parents=True, exist_ok=True)  # a new one: private
+    folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)  # a new one: private
     width = max(2, len(str(len(images))))
 
     files = []
