@@ -52,9 +52,10 @@ def leaf_classes(selector: str, layout: Layout | None) -> str:
 def layout_styles(layout: Layout) -> Styles:
     """The inline styles of the slide's widgets for ``layout``, by selector.
 
-    ``""`` is the slide view itself. Every layout sets every property listed
-    here, so what one layout set never lingers on the next slide; None
-    leaves the property to the stylesheet.
+    ``""`` is the slide view itself, every other selector an id
+    (:func:`apply_layout` finds the parts by id). Every layout sets every
+    property listed here, so what one layout set never lingers on the next
+    slide; None leaves the property to the stylesheet.
 
     Args:
         layout: The slide's layout.
@@ -108,6 +109,6 @@ def apply_layout(view: Widget, layout: Layout) -> None:
             else:
                 setattr(widget.styles, name, value)
     for selector, classes in LEAF_CLASSES.items():
-        view.query_one(selector).update_classes(
+        parts[selector].update_classes(
             {name: layout in layouts for name, layouts in classes.items()}
         )
