@@ -266,6 +266,8 @@ class Database:
         with other._lock:
             connection, other._connection = other._connection, None
         if connection is None or self._connection is None:
+            if connection is not None:
+                connection.close()  # taken from ``other``, used by nobody now
             raise self.kind.error(f"{self.kind.noun} {self.path} is closed", self.path)
         old, self._connection = self._connection, connection
         self._identity = _identity_or_none(self.path)
