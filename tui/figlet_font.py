@@ -104,9 +104,9 @@ class _Lines(Sequence[str]):
         self._starts = array("I")
         self._ends = array("I")
         position = 0
-        for line in text.splitlines(keepends=True):
+        for line, bare in zip(text.splitlines(keepends=True), text.splitlines(), strict=True):
             self._starts.append(position)
-            self._ends.append(position + len(line.splitlines()[0]))
+            self._ends.append(position + len(bare))
             position += len(line)
 
     def __len__(self) -> int:
