@@ -6,9 +6,10 @@ editor that saves by writing a new file and renaming it over the old one
 itself would lose, while one that truncates and writes in place closes the
 same file. Both show up in the folder as an event for the file's name.
 
-On Linux the kernel tells us (inotify, :class:`tui.audience.watch.FolderWatcher`):
-no CPU while nothing happens. Where there is no inotify (or a folder cannot
-be watched, e.g. it was removed), each file is ``stat``-ed every
+On Linux the kernel tells us (dnotify, :class:`tui.audience.watch.FolderWatcher`,
+which compares the stamps of the files named here only): no CPU while nothing
+happens. Where the kernel cannot tell us (or a folder cannot be watched, e.g.
+it was removed), each file is ``stat``-ed every
 :data:`POLL_SECONDS` instead. Events are debounced: the callback runs
 :data:`DEBOUNCE_SECONDS` after the last of a burst, and at most
 :data:`MAX_WAIT_SECONDS` after the first, so a tool that keeps writing still
@@ -118,7 +119,7 @@ class FilesWatcher:
 
     @property
     def polled(self) -> list[Path]:
-        """The files watched by ``stat`` polling (none where inotify works)."""
+        """The files watched by ``stat`` polling (none where the kernel tells us)."""
         return sorted(self._stamps)
 
     def watch(self, files: Iterable[str | os.PathLike[str]]) -> None:
@@ -133,13 +134,18 @@ class FilesWatcher:
             for path in _watched_paths(file):
                 wanted.setdefault(path.parent, set()).add(path.name)
         for folder in list(self._inotify):
-            if folder not in wanted:
-                self._inotify.pop(folder).stop()
+            if folder not in wanted or not self._inotify[folder].watching:
+                self._inotify.pop(folder).stop()  # not wanted, or removed since
         self._names = wanted
         polled: dict[Path, Stamp] = {}
         for folder, names in wanted.items():
             if folder not in self._inotify:
-                watcher = FolderWatcher(folder, partial(self._heard, folder), mask=SAVED)
+                watcher = FolderWatcher(
+                    folder,
+                    partial(self._heard, folder),
+                    mask=SAVED,
+                    names=partial(self._names_in, folder),
+                )
                 if watcher.start():
                     self._inotify[folder] = watcher
             if folder not in self._inotify:
@@ -165,6 +171,9 @@ class FilesWatcher:
         self._poll_handle = self._fire_handle = None
 
     # -- hearing ---------------------------------------------------------------
+
+    def _names_in(self, folder: Path) -> set[str]:
+        return self._names.get(folder, set())
 
     def _heard(self, folder: Path, name: str | None) -> None:
         if name is None or name in self._names.get(folder, ()):
