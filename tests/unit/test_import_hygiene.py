@@ -62,7 +62,9 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.export.pdf": ("textual", "sqlite3", "yaml", "pygments"),
     "tui.export.sources": ("textual", "rich", "sqlite3", "yaml"),
     "tui.show.replace": ("textual", "rich", "sqlite3", "yaml"),
-    "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml"),
+    # The folder watcher asks the kernel through fcntl (dnotify), not ctypes.
+    "tui.audience.watch": ("textual", "rich", "sqlite3", "yaml", "ctypes", "_ctypes"),
+    "tui.reload.watch": ("textual", "rich", "sqlite3", "yaml", "ctypes", "_ctypes"),
     # Live reload starts watching after the first frame; the parser and the
     # checker (about 2 MB) come with the first save.
     "tui.reload.loading": ("textual", "rich", "sqlite3", "yaml"),
