@@ -2,7 +2,7 @@
 
 Real files in a temporary folder: saves by rename and in place, a burst of
 saves heard once, other files in the folder ignored, the ``stat`` poll where
-inotify is not available, and what :func:`tui.reload.loading.load_again`
+the kernel cannot tell us, and what :func:`tui.reload.loading.load_again`
 says about a deck and its theme file.
 """
 
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import platform
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -164,27 +161,3 @@ def test_the_default_theme_is_the_apps() -> None:
     from tui.reload import loading
 
     assert loading.DEFAULT_THEME == DEFAULT_THEME
-
-
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-    reason="glibc's libc.so.6 is opened by name; other C libraries are looked up",
-)
-def test_inotify_starts_without_looking_for_the_c_library(tmp_path: Path) -> None:
-    """glibc is opened by its name: no ldconfig child process, no ctypes.util."""
-    code = (
-        "import asyncio, sys\n"
-        "from pathlib import Path\n"
-        "from tui.audience.watch import FolderWatcher\n"
-        "async def main():\n"
-        f"    watcher = FolderWatcher(Path({str(tmp_path)!r}), print)\n"
-        "    assert watcher.start()\n"
-        "    watcher.stop()\n"
-        "asyncio.run(main())\n"
-        "print('ctypes.util' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False"]

@@ -27,17 +27,23 @@ The rules this module keeps (tests/unit/test_folder_watch.py checks them):
   (``F_SETOWN_EX``, ``F_OWNER_TID``), where Python runs signal handlers and
   Podium's event loop waits: the signal interrupts that wait at once, and the
   other threads (Textual's input and output threads) are not interrupted.
-  Where that is refused the kernel picks a thread; Python's calls retry on
-  ``EINTR`` in any thread (PEP 475), and SQLite retries its own.
+  Where that is refused the kernel picks a thread: Python's calls retry on
+  ``EINTR`` in any thread (PEP 475; Textual's input thread waits in
+  ``select`` and ``os.read``), SQLite retries its own, and the signal still
+  wakes the app's loop through asyncio's wake-up fd (:mod:`tui.terminal`
+  handles ``SIGCONT`` on the loop, which sets it).
 - Coalescing. Standard signals coalesce: one ``SIGIO`` may stand for many
   changes in many folders, and dnotify does not say which file changed. After
   waking, every watcher compares the stamps (inode, size, modification time)
   of what it watches with those it took before and reports the names that
   differ, at most once per :data:`MIN_GAP_SECONDS` while writes keep coming
-  (a tool appending to a file in the folder costs one look per gap). A stamp
-  taken within :data:`RACY_NS` of its file's modification time cannot tell a
-  second write of the same size in the same clock tick: such a name is
-  reported again at the next wake (the callers' reading it again is cheap).
+  (a tool appending to a file in the folder costs one look per gap).
+- Stamps that cannot tell. File times come from a clock that ticks every few
+  ms: a stamp taken within :data:`RACY_NS` of its file's modification time
+  would not change for a second write of the same size in the same tick. Such
+  a name is reported at the next wake even with an equal stamp (its callers
+  read it again: cheap), and the stamps are taken again, without reporting,
+  :data:`SETTLE_SECONDS` later, after any look a signal asked for.
 - Stopping closes the fd (which ends the kernel's notification); the fd is
   ``O_CLOEXEC``, so no child process inherits it.
 """

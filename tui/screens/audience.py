@@ -3,7 +3,7 @@
 Runs in a second terminal (the one on the projector) with
 ``podium --audience [DECK]``. It reads the state the presenter publishes
 (:mod:`tui.audience.state`) whenever the kernel says the file changed
-(:mod:`tui.audience.watch`; a 50 ms ``stat`` poll where there is no inotify),
+(:mod:`tui.audience.watch`; a 50 ms ``stat`` poll where the kernel cannot tell),
 and checks once a second that the presenter still holds its lock. When the
 presenter quits or crashes it says so and keeps the last slide; when the
 presenter comes back it follows again. Navigation keys do nothing while
@@ -209,7 +209,7 @@ class AudienceScreen(NavigableScreen):
             self._follow_deck(state.deck)
 
     def _look_for_presenters(self) -> None:
-        """Without inotify: has a presenter of another deck started?"""
+        """Without the kernel's word: has a presenter of another deck started?"""
         if self.presenter is Presenter.LIVE:
             return
         mine = os.path.realpath(self.deck_path)
@@ -218,7 +218,7 @@ class AudienceScreen(NavigableScreen):
             self._follow_deck(running[0].deck)
 
     def _poll(self) -> None:
-        """The fallback without inotify: has the state file been replaced?"""
+        """The fallback without the kernel's word: has the state file been replaced?"""
         try:
             info = os.stat(self.state_file)
             stamp = (info.st_ino, info.st_mtime_ns)
