@@ -292,3 +292,27 @@ def test_the_reload_watcher_still_names_its_events_as_before() -> None:
     mask = watch_module._dnotify_mask(reload_watch.SAVED)
     assert mask & fcntl.DN_MODIFY and mask & fcntl.DN_RENAME and mask & fcntl.DN_DELETE
     assert mask & fcntl.DN_MULTISHOT and not mask & fcntl.DN_CREATE
+
+
+async def test_a_file_newly_watched_in_a_watched_folder_is_heard_at_its_first_save(
+    tmp_path: Path,
+) -> None:
+    """The deck names a theme file beside it: that file's next save reloads."""
+    deck, theme = tmp_path / "talk.yaml", tmp_path / "mine.yaml"
+    deck.write_text("theme: mine.yaml\nslides: []\n")
+    theme.write_text("name: mine\n")
+    await settle()
+    calls: list[int] = []
+    files = FilesWatcher(lambda: calls.append(1))
+    files.watch([deck])
+    try:
+        await settle()
+        files.watch([deck, theme])  # as after the reload that found the theme
+        assert files.polled == []
+        await settle()
+        assert calls == []
+        with open(theme, "a") as handle:  # in place: no new name in the folder
+            handle.write("# edited\n")
+        assert await until(lambda: bool(calls))
+    finally:
+        files.stop()

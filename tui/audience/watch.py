@@ -280,6 +280,21 @@ class FolderWatcher:
         if loop is not None and not any(each._loop is loop for each in _watching):
             _forget(loop)
 
+    def names_changed(self) -> None:
+        """``names`` answers differently now: a new name is heard from now on."""
+        if self._fd is None or self._names is None:
+            return
+        asked = frozenset(self._names())
+        for name in asked - self._asked:
+            try:
+                self._stamps[name] = _stamp_of(os.lstat(self.folder / name))
+            except OSError:
+                pass
+        for name in self._asked - asked:
+            self._stamps.pop(name, None)
+        self._asked = asked
+        self._settle_later()
+
     def _take(self) -> dict[str, Stamp] | None:
         """The stamps of what is watched now; None when the folder cannot be read.
 

@@ -139,7 +139,9 @@ class FilesWatcher:
         self._names = wanted
         polled: dict[Path, Stamp] = {}
         for folder, names in wanted.items():
-            if folder not in self._inotify:
+            if folder in self._inotify:
+                self._inotify[folder].names_changed()
+            else:
                 watcher = FolderWatcher(
                     folder,
                     partial(self._heard, folder),
