@@ -316,3 +316,46 @@ async def test_a_file_newly_watched_in_a_watched_folder_is_heard_at_its_first_sa
         assert await until(lambda: bool(calls))
     finally:
         files.stop()
+
+
+async def test_writes_that_keep_coming_cost_a_few_looks_per_gap(tmp_path: Path) -> None:
+    """A tool appending to a file beside the deck: one signal per write, few looks."""
+    deck = tmp_path / "talk.yaml"
+    deck.write_text("slides: []\n")
+    await settle()
+    looks: list[int] = []
+
+    def names() -> set[str]:
+        looks.append(1)  # asked once per look
+        return {"talk.yaml"}
+
+    watcher, heard = started(tmp_path, names=names)
+    stop = threading.Event()
+    writes = [0]
+
+    def append() -> None:
+        with open(tmp_path / "tool.log", "a") as log:
+            while not stop.is_set():
+                log.write("x")
+                log.flush()
+                writes[0] += 1
+
+    writer = threading.Thread(target=append)
+    loop = asyncio.get_running_loop()
+    try:
+        looks.clear()
+        began = loop.time()
+        writer.start()
+        await asyncio.sleep(0.5)
+        deck.write_text("slides: [{title: Heard}]\n")
+        assert await until(lambda: "talk.yaml" in heard)
+        stop.set()
+        writer.join()
+        elapsed = loop.time() - began
+        gaps = elapsed / watch_module.GAP_SECONDS + 1
+        assert writes[0] > len(looks)
+        assert len(looks) <= watch_module.LOOKS_PER_GAP * gaps + 2, (len(looks), elapsed)
+        assert set(heard) == {"talk.yaml"}  # (again at once: a stamp too fresh to tell)
+    finally:
+        stop.set()
+        watcher.stop()

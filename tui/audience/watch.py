@@ -36,8 +36,10 @@ The rules this module keeps (tests/unit/test_folder_watch.py checks them):
   changes in many folders, and dnotify does not say which file changed. After
   waking, every watcher compares the stamps (inode, size, modification time)
   of what it watches with those it took before and reports the names that
-  differ, at most once per :data:`MIN_GAP_SECONDS` while writes keep coming
-  (a tool appending to a file in the folder costs one look per gap).
+  differ: at once, :data:`LOOKS_PER_GAP` times in a row (an editor's save is
+  a write and a rename), then at most that often per :data:`GAP_SECONDS`
+  while writes keep coming (a tool appending to a file in the folder costs a
+  few looks per gap, no more).
 - Stamps that cannot tell. File times come from a clock that ticks every few
   ms: a stamp taken within :data:`RACY_NS` of its file's modification time
   would not change for a second write of the same size in the same tick. Such
@@ -56,6 +58,7 @@ import signal
 import struct
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -73,14 +76,16 @@ IN_CREATE = 0x00000100
 IN_DELETE = 0x00000200
 WATCHED = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE
 
-MIN_GAP_SECONDS = 0.02
-"""While changes keep coming, the watchers look at most this often (the first at once)."""
+GAP_SECONDS = 0.02
+LOOKS_PER_GAP = 4
+"""While changes keep coming, the watchers of a loop look at most this many times
+in :data:`GAP_SECONDS`; each of the first at once."""
 
 RACY_NS = 20_000_000
 """File times come from a clock that ticks every 1-10 ms: a file modified this
 close (ns) before its stamp was taken may change again without its stamp changing."""
 
-SETTLE_SECONDS = MIN_GAP_SECONDS + RACY_NS / 1e9
+SETTLE_SECONDS = GAP_SECONDS + RACY_NS / 1e9
 """After a look that took a stamp too fresh to tell, it is taken again this much later
 (after any look a signal asked for in between: that one reports such a name)."""
 
@@ -146,16 +151,20 @@ def _handler_ready() -> bool:
     return True
 
 
-_last_look: dict[asyncio.AbstractEventLoop, float] = {}
+_recent: dict[asyncio.AbstractEventLoop, deque[float]] = {}
+"""When each loop's watchers looked last (the last :data:`LOOKS_PER_GAP` times)."""
 _look_later: dict[asyncio.AbstractEventLoop, asyncio.TimerHandle] = {}
 
 
 def _woken_up(loop: asyncio.AbstractEventLoop) -> None:
-    """On ``loop``: look at once, or at the end of the gap after the last look."""
+    """On ``loop``: look at once, or once the gap after the oldest recent look ends."""
     _woken.discard(loop)  # before looking: a signal from now on wakes again
     if loop in _look_later:
         return  # a look is due
-    wait = _last_look.get(loop, float("-inf")) + MIN_GAP_SECONDS - loop.time()
+    recent = _recent.get(loop)
+    wait = 0.0
+    if recent is not None and len(recent) == LOOKS_PER_GAP:
+        wait = recent[0] + GAP_SECONDS - loop.time()
     if wait > 0:
         _look_later[loop] = loop.call_later(wait, _look, loop)
     else:
@@ -164,7 +173,7 @@ def _woken_up(loop: asyncio.AbstractEventLoop) -> None:
 
 def _look(loop: asyncio.AbstractEventLoop) -> None:
     _look_later.pop(loop, None)
-    _last_look[loop] = loop.time()
+    _recent.setdefault(loop, deque(maxlen=LOOKS_PER_GAP)).append(loop.time())
     for watcher in tuple(_watching):
         if watcher._loop is loop:
             watcher._look()
@@ -172,7 +181,7 @@ def _look(loop: asyncio.AbstractEventLoop) -> None:
 
 def _forget(loop: asyncio.AbstractEventLoop) -> None:
     """``loop`` has no watchers left."""
-    _last_look.pop(loop, None)
+    _recent.pop(loop, None)
     later = _look_later.pop(loop, None)
     if later is not None:
         later.cancel()
