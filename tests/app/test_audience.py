@@ -81,7 +81,7 @@ def test_state_reader_never_raises(tmp_path: Path) -> None:
     assert not presenter_alive(tmp_path / "missing.lock")
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux only")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="dnotify is Linux only")
 async def test_folder_watcher_sees_a_replaced_file(tmp_path: Path) -> None:
     seen: list[str | None] = []
     watcher = FolderWatcher(tmp_path, seen.append)

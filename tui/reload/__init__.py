@@ -1,6 +1,6 @@
 """Live reload: the deck and its theme shown again as soon as they are saved.
 
-:mod:`tui.reload.watch` hears the saves (inotify on the files' folders, else
+:mod:`tui.reload.watch` hears the saves (dnotify on the files' folders, else
 a modest ``stat`` poll; debounced), :mod:`tui.reload.loading` reads the deck
 and its theme again without ever raising, and :mod:`tui.reload.presenter`
 wires both into the presenter app: a good deck replaces the one on screen
