@@ -7,9 +7,10 @@ different number of columns) and never restyles the view from the
 stylesheet. The view's class names its layout (``-layout-title`` ...).
 
 Parts the first slide does not show (the top margin of a content slide,
-columns, the poll and its join code, a quote's attribution) are built once
-the first frame is out, or with the first slide that shows one: start-up
-lays out only what is on screen (see :meth:`SlideView.show`).
+columns, the poll, a quote's attribution) are built once the first frame is
+out, or with the first slide that shows one: start-up lays out only what is
+on screen (see :meth:`SlideView.show`). A poll's join code (``--serve``) comes
+with the first one shown.
 
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
@@ -69,15 +70,15 @@ def _shows_extras(slide: Slide) -> bool:
 
 def _extras() -> tuple[list[Widget], list[Widget]]:
     """The body's companions in order (columns, the poll row, the attribution), and
-    what goes in the poll row (the poll and its join code)."""
-    from tui.widgets.join_view import JoinView  # with the first slide that needs them
-    from tui.widgets.poll_view import PollView
+    what goes in the poll row (the poll; its join code joins it when there is one,
+    see :meth:`SlideView._join_view`)."""
+    from tui.widgets.poll_view import PollView  # with the first slide that needs them
 
     return [
         Horizontal(id="slide-columns"),
         Horizontal(id="slide-poll-row"),
         Static(id="slide-attribution", markup=False),
-    ], [PollView(id="slide-poll"), JoinView(id="slide-join")]
+    ], [PollView(id="slide-poll")]
 
 
 class SlideView(PictureFitting, Vertical):
@@ -328,11 +329,24 @@ class SlideView(PictureFitting, Vertical):
         self.join = join
         self._show_join(self._poll_shown())
 
+    def _join_view(self, *, make: bool) -> JoinView | None:
+        """The poll row's join code view; ``make`` mounts it when missing (else None).
+        Only ``--serve`` has a join code: the view comes with the first one shown."""
+        found = self.query("#slide-join")
+        if found or not make:
+            return cast("JoinView", found.first()) if found else None
+        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
+
+        view = JoinView(id="slide-join")
+        self.query_one("#slide-poll-row").mount(view)
+        return view
+
     def _show_join(self, poll_shown: bool) -> None:
         if not self._has_extras:
             return  # built hidden, with no code, when first needed
         if self.join is None or not poll_shown:
-            cast("JoinView", self.query_one("#slide-join")).show(None, 0, 0)
+            if (shown := self._join_view(make=False)) is not None:
+                shown.show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
         # measure, inside margins in proportion to the terminal). That is
@@ -355,7 +369,7 @@ class SlideView(PictureFitting, Vertical):
         # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
         top_height = top.outer_size.height or max(1, room * 6 // 100)
         height = room - 4 - (top_height if top.display else 0)
-        join_view = cast("JoinView", self.query_one("#slide-join"))
+        join_view = cast("JoinView", self._join_view(make=True))
         join_view.show(self.join, width, height)
         row = self.query_one("#slide-poll-row")
         layout = "horizontal" if join_view.beside else "vertical"
