@@ -176,3 +176,68 @@ def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# Modules a talk that never needs them does not import: the default deck walked
+# slide by slide (its poll shown, a link, a quote) with the notes pane open, as
+# `podium` presents it (vote store, audience publisher, live reload), with no
+# vote from a named voter, no --serve, no save, no NO_COLOR.
+NOT_IN_A_TALK = (
+    "tui.widgets.join_view",  # the phone page's join code (--serve)
+    "tui.widgets.reload_panel",  # a deck saved with problems
+    "tui.polls.voters",  # a named voter's vote (podium vote, a phone)
+    "tui.quote_depth",  # a quote nested deeper than a slide draws
+    "tui.no_color",  # NO_COLOR set
+)
+
+_WALK = """
+import asyncio, sys
+from tui.app import make_app
+from tui.audience.presenter import open_publisher
+from tui.deck import load_deck
+from tui.polls.opening import check_presenter_store
+
+deck = load_deck("slides.yaml")
+votes = check_presenter_store(deck, None)
+publisher = open_publisher(deck)
+app = make_app(deck, open_store=votes.open, how_to_vote=votes.how_to_vote,
+               publisher=publisher, live_reload=True)
+
+async def walk():
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        last = len(deck.slides) - 1
+        while app.show.position != (last, deck.slides[last].steps):
+            await pilot.press("right")
+            await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.show.position.slide == last
+        assert "tui.widgets.notes_pane" in sys.modules and "tui.polls.store" in sys.modules
+
+asyncio.run(walk())
+votes.close()
+publisher.close(clean=True)
+glyphs = vars(sys.modules["tui.console_glyphs"]) if "tui.console_glyphs" in sys.modules else {}
+built = "STAND_INS" in glyphs or glyphs.get("_STAND_INS") is not None
+print(repr((sorted(sys.modules), built)))
+"""
+
+
+def test_a_talk_imports_nothing_it_did_not_use(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env["PODIUM_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", _WALK],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded, table_built = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    leaked = sorted(name for name in NOT_IN_A_TALK if name in loaded)
+    assert not leaked, f"a talk loads {leaked}"
+    assert not table_built, "the Linux console's glyph table was built for another terminal"
