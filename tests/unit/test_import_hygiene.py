@@ -42,6 +42,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.polls.model": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.percent": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.announce": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.talks": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.store": ("textual", "rich", "yaml"),
     "tui.polls.export": ("textual", "yaml"),
     "tui.audience.state": ("textual", "rich", "sqlite3", "yaml"),
@@ -158,10 +159,10 @@ def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Pa
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from tui.polls import announce\n"
+        "from tui.polls import announce, talks\n"
         f"store = Path({str(tmp_path / 'votes.sqlite3')!r})\n"
         "announce.announce(store)\n"
-        "running = announce.live_presentations()\n"
+        "running = talks.live_presentations()\n"
         "assert [each.store for each in running] == [store.resolve()], running\n"
         "announce.withdraw()\n"
         "print(sorted({'json', 'getpass'} & set(sys.modules)))\n"
@@ -186,6 +187,7 @@ NOT_IN_A_TALK = (
     "tui.widgets.join_view",  # the phone page's join code (--serve)
     "tui.widgets.reload_panel",  # a deck saved with problems
     "tui.polls.voters",  # a named voter's vote (podium vote, a phone)
+    "tui.polls.talks",  # finding the talks presented now (podium vote)
     "tui.quote_depth",  # a quote nested deeper than a slide draws
     "tui.no_color",  # NO_COLOR set
 )
