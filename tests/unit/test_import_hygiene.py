@@ -190,6 +190,7 @@ NOT_IN_A_TALK = (
     "tui.polls.talks",  # finding the talks presented now (podium vote)
     "tui.quote_depth",  # a quote nested deeper than a slide draws
     "tui.no_color",  # NO_COLOR set
+    "tui.screens.toast_frame",  # the first notice (a poll closed, a vote not saved ...)
 )
 
 _WALK = """
