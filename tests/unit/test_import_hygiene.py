@@ -191,6 +191,11 @@ NOT_IN_A_TALK = (
     "tui.quote_depth",  # a quote nested deeper than a slide draws
     "tui.no_color",  # NO_COLOR set
     "tui.screens.toast_frame",  # the first notice (a poll closed, a vote not saved ...)
+    # markdown_it's rules only linkify or typographer turn on (tui.markdown_import.OFF_RULES)
+    "markdown_it.rules_core.linkify",
+    "markdown_it.rules_inline.linkify",
+    "markdown_it.rules_core.replacements",
+    "markdown_it.rules_core.smartquotes",
 )
 
 _WALK = """
