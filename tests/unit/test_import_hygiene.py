@@ -67,6 +67,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     # Live reload starts watching after the first frame; the parser and the
     # checker (about 2 MB) come with the first save.
     "tui.reload.loading": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.reload.theme_source": ("textual", "rich", "sqlite3", "yaml"),
     "tui.reload.presenter": ("sqlite3", "yaml"),
     "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
     "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
@@ -186,6 +187,7 @@ def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Pa
 NOT_IN_A_TALK = (
     "tui.widgets.join_view",  # the phone page's join code (--serve)
     "tui.widgets.reload_panel",  # a deck saved with problems
+    "tui.reload.loading",  # the first save of the deck or its theme (the watch runs)
     "tui.polls.voters",  # a named voter's vote (podium vote, a phone)
     "tui.polls.talks",  # finding the talks presented now (podium vote)
     "tui.quote_depth",  # a quote nested deeper than a slide draws
@@ -221,7 +223,8 @@ async def walk():
         await pilot.press("s")
         await pilot.pause()
         assert app.show.position.slide == last
-        assert "tui.widgets.notes_pane" in sys.modules and "tui.polls.store" in sys.modules
+        used = ("tui.widgets.notes_pane", "tui.polls.store", "tui.reload.presenter", "tui.render")
+        assert all(name in sys.modules for name in used), used
 
 asyncio.run(walk())
 votes.close()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.regular_file import read_regular
-from tui.reload.loading import DEFAULT_THEME, Loaded, load_again, theme_file
+from tui.reload.theme_source import DEFAULT_THEME, theme_file
 from tui.reload.watch import FilesWatcher
 from tui.safe_text import one_line
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from tui.audience.publish import Publisher
+    from tui.reload.loading import Loaded
     from tui.show.core import Show
     from tui.widgets.reload_panel import ReloadProblems
 
@@ -87,6 +88,8 @@ class LiveReload:
 
     def reload(self) -> None:
         """Load the deck and theme again and show the result (good or not)."""
+        from tui.reload.loading import load_again  # deferred: the first save
+
         loaded = load_again(self.deck_path, self.theme_arg)
         if loaded.problems:
             # Keep watching the last good theme file too: fixing it may fix the deck.
