@@ -136,6 +136,9 @@ NOT_BEFORE_USE = (
     "tui.polls.announce",  # when the vote store is opened, after the first frame
     "json",  # nothing on the way to the first frame reads JSON (the words: msgspec)
     "argparse",  # `podium DECK` is read without it (tui.cli._plain)
+    "tui.cli.present_parser",  # nor its parser, which options other than a deck need
+    "tui.no_color",  # NO_COLOR set
+    "tui.screens.toast_frame",  # the first notice
     "shlex",  # the vote command quotes a store other than the deck's own only
 )
 
