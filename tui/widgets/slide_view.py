@@ -7,10 +7,9 @@ different number of columns) and never restyles the view from the
 stylesheet. The view's class names its layout (``-layout-title`` ...).
 
 Parts the first slide does not show (the top margin of a content slide,
-columns, the poll, a quote's attribution) are built once the first frame is
-out, or with the first slide that shows one: start-up lays out only what is
-on screen (see :meth:`SlideView.show`). A poll's join code (``--serve``) comes
-with the first one shown.
+columns, the poll, a quote's attribution) are built after the first frame, or
+with the first slide that shows one: start-up lays out only what is on screen
+(see :meth:`SlideView.show`); a poll's join code with the first one given.
 
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
@@ -68,17 +67,18 @@ def _shows_extras(slide: Slide) -> bool:
     return bool(slide.columns) or slide.poll is not None or bool(slide.attribution)
 
 
-def _extras() -> tuple[list[Widget], list[Widget]]:
+def _extras(join: bool) -> tuple[list[Widget], list[Widget]]:
     """The body's companions in order (columns, the poll row, the attribution), and
-    what goes in the poll row (the poll; its join code joins it when there is one,
-    see :meth:`SlideView._join_view`)."""
+    what goes in the poll row (the poll, and with ``join`` its join code)."""
     from tui.widgets.poll_view import PollView  # with the first slide that needs them
 
+    if join:  # --serve (see SlideView._join_view)
+        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
     return [
         Horizontal(id="slide-columns"),
         Horizontal(id="slide-poll-row"),
         Static(id="slide-attribution", markup=False),
-    ], [PollView(id="slide-poll")]
+    ], [PollView(id="slide-poll"), *([JoinView(id="slide-join")] if join else [])]
 
 
 class SlideView(PictureFitting, Vertical):
@@ -129,7 +129,7 @@ class SlideView(PictureFitting, Vertical):
                     id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
                 )
                 if self._has_extras:
-                    (columns, row, attribution), in_row = _extras()
+                    (columns, row, attribution), in_row = _extras(self.join is not None)
                     yield columns
                     with row:
                         yield from in_row
@@ -159,7 +159,7 @@ class SlideView(PictureFitting, Vertical):
             mounting.append(frame.mount(top, before=0))
         if not self._has_extras:
             self._has_extras = True
-            extras, in_row = _extras()
+            extras, in_row = _extras(self.join is not None)
             for part in extras:
                 part.display = False
             mounting.append(scroll.mount_all(extras))
@@ -327,11 +327,13 @@ class SlideView(PictureFitting, Vertical):
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
         self.join = join
+        if join is not None and self._has_extras:
+            self._join_view(make=True)  # mounted now: the poll slide draws it in its own frame
         self._show_join(self._poll_shown())
 
     def _join_view(self, *, make: bool) -> JoinView | None:
         """The poll row's join code view; ``make`` mounts it when missing (else None).
-        Only ``--serve`` has a join code: the view comes with the first one shown."""
+        Only ``--serve`` has a join code: the view comes with the first one given."""
         found = self.query("#slide-join")
         if found or not make:
             return cast("JoinView", found.first()) if found else None
