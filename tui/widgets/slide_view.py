@@ -67,12 +67,13 @@ def _shows_extras(slide: Slide) -> bool:
     return bool(slide.columns) or slide.poll is not None or bool(slide.attribution)
 
 
-def _extras(join: bool) -> tuple[list[Widget], list[Widget]]:
+def _extras(view: SlideView) -> tuple[list[Widget], list[Widget]]:
     """The body's companions in order (columns, the poll row, the attribution), and
-    what goes in the poll row (the poll, and with ``join`` its join code)."""
+    what goes in the poll row (the poll, and its join code if ``view`` has one)."""
     from tui.widgets.poll_view import PollView  # with the first slide that needs them
 
-    if join:  # --serve (see SlideView._join_view)
+    if join := view.join is not None:  # --serve (see SlideView._join_view)
+        view._join_made = True
         from tui.widgets.join_view import JoinView  # deferred: a served page's join code
     return [
         Horizontal(id="slide-columns"),
@@ -88,6 +89,7 @@ class SlideView(PictureFitting, Vertical):
     _deferred_body: tuple[str, str] | None = None
     join: JoinCode | None = None
     """The phone page's join code, shown beside poll options while it is served."""
+    _join_made = False
 
     _frame_width: int | None = None
     _meta: tuple[str, str] | None = None
@@ -129,7 +131,7 @@ class SlideView(PictureFitting, Vertical):
                     id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
                 )
                 if self._has_extras:
-                    (columns, row, attribution), in_row = _extras(self.join is not None)
+                    (columns, row, attribution), in_row = _extras(self)
                     yield columns
                     with row:
                         yield from in_row
@@ -159,7 +161,7 @@ class SlideView(PictureFitting, Vertical):
             mounting.append(frame.mount(top, before=0))
         if not self._has_extras:
             self._has_extras = True
-            extras, in_row = _extras(self.join is not None)
+            extras, in_row = _extras(self)
             for part in extras:
                 part.display = False
             mounting.append(scroll.mount_all(extras))
@@ -327,18 +329,16 @@ class SlideView(PictureFitting, Vertical):
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
         self.join = join
-        if join is not None and self._has_extras:
-            self._join_view(make=True)  # mounted now: the poll slide draws it in its own frame
         self._show_join(self._poll_shown())
 
     def _join_view(self, *, make: bool) -> JoinView | None:
         """The poll row's join code view; ``make`` mounts it when missing (else None).
         Only ``--serve`` has a join code: the view comes with the first one given."""
-        found = self.query("#slide-join")
-        if found or not make:
-            return cast("JoinView", found.first()) if found else None
+        if self._join_made or not make:
+            return cast("JoinView", self.query_one("#slide-join")) if self._join_made else None
         from tui.widgets.join_view import JoinView  # deferred: a served page's join code
 
+        self._join_made = True
         view = JoinView(id="slide-join")
         self.query_one("#slide-poll-row").mount(view)
         return view
@@ -346,8 +346,8 @@ class SlideView(PictureFitting, Vertical):
     def _show_join(self, poll_shown: bool) -> None:
         if not self._has_extras:
             return  # built hidden, with no code, when first needed
-        if self.join is None or not poll_shown:
-            if (shown := self._join_view(make=False)) is not None:
+        if self.join is None or not poll_shown:  # (a code given is mounted now, hidden)
+            if (shown := self._join_view(make=self.join is not None)) is not None:
                 shown.show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
