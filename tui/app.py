@@ -10,6 +10,7 @@ notifications, the vote-watch timer).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
@@ -30,7 +31,6 @@ from tui.i18n import words_for
 from tui.i18n.keys import translate_node
 from tui.key_display import plain_key_display, use_plain_key_characters
 from tui.navigation import Position
-from tui.no_color import apply_no_color
 from tui.pacing import TalkTimer
 from tui.polls.session import PollSession
 from tui.quiet_input import QuietInput
@@ -136,7 +136,10 @@ class PodiumApp(
         reload_theme: tuple[str | None] | None = None,
     ) -> None:
         super().__init__()
-        apply_no_color(self)
+        if "NO_COLOR" in os.environ:  # else Textual chose colour, as no-color.org says
+            from tui.no_color import apply_no_color  # deferred: NO_COLOR set
+
+            apply_no_color(self)
         self.show = show
         """The presenter's state and operations (the presenting core)."""
         self.publisher = publisher

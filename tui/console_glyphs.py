@@ -14,7 +14,8 @@ blocks); :data:`STAND_INS` gives each glyph the console cannot show a plain
 stand-in of the same width, and the presenter's and the audience's terminal
 driver (:class:`tui.quiet_driver.QuietLinuxDriver`) puts them in every
 frame it writes there (:func:`console_text`), so no layout changes and no
-piece of Podium, Textual or Rich has to know. Imports nothing.
+piece of Podium, Textual or Rich has to know. The table is built the first
+time it is used, so other terminals never hold it. Imports nothing.
 """
 
 from __future__ import annotations
@@ -56,17 +57,41 @@ _PAIRS = (
 )
 """Each glyph followed by its one-cell stand-in, in rows of a kind."""
 
-STAND_INS: dict[str, str] = {
-    **{row[index]: row[index + 1] for row in _PAIRS for index in range(0, len(row), 2)},
-    # Two cells each: the command palette's search sign, a picture's sign.
-    "🔎": "> ",
-    "🌆": "■ ",
-}
-"""Each glyph the console cannot show, and its stand-in of the same width."""
+STAND_INS: dict[str, str]
+"""Each glyph the console cannot show, and its stand-in of the same width
+(built on first use: see the module's ``__getattr__``)."""
 
-_TABLE = str.maketrans(STAND_INS)
+_STAND_INS: dict[str, str] | None = None
+_TABLE: dict[int, str] | None = None
+
+
+def _stand_ins() -> dict[str, str]:
+    """:data:`STAND_INS`, built the first time it is asked for (a console, a test)."""
+    global _STAND_INS
+    if _STAND_INS is None:
+        _STAND_INS = {
+            **{row[index]: row[index + 1] for row in _PAIRS for index in range(0, len(row), 2)},
+            # Two cells each: the command palette's search sign, a picture's sign.
+            "🔎": "> ",
+            "🌆": "■ ",
+        }
+    return _STAND_INS
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """``STAND_INS``: each glyph the console cannot show, and its stand-in of the same width.
+
+    Built on first use (a module ``__getattr__``, PEP 562): a terminal that
+    is not the Linux console never needs it (about 40 kB of dictionaries).
+    """
+    if name == "STAND_INS":
+        return _stand_ins()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def console_text(text: str) -> str:
     """``text`` with every glyph of :data:`STAND_INS` replaced by its stand-in (same width)."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = str.maketrans(_stand_ins())
     return text.translate(_TABLE)

@@ -24,7 +24,9 @@ addresses); Podium has no Textual ``Markdown`` widget either.
 
 Its table of HTML entities (``markdown_it.common.entities``: Python's
 ``html.entities`` reshaped, about 0.3 MB) is read only when a text has an
-entity such as ``&amp;`` in it (see :class:`LazyEntities`).
+entity such as ``&amp;`` in it (see :class:`LazyEntities`), and the modules of
+the rules that only ``linkify`` or ``typographer`` turn on come with their
+first call (see :data:`OFF_RULES`).
 
 Imports nothing at module level but :mod:`sys`, :mod:`types` and
 :mod:`collections.abc`.
@@ -99,6 +101,9 @@ def markdown_it_class() -> type[MarkdownIt]:
             entities = types.ModuleType(ENTITIES, "Stand-in while markdown_it imports.")
             entities.entities = LazyEntities()  # type: ignore[attr-defined]
             stand_ins[ENTITIES] = entities
+        for module, rule in OFF_RULES:
+            if module not in sys.modules:
+                stand_ins[module] = _rule_stand_in(module, rule)
         sys.modules.update(stand_ins)  # type: ignore[arg-type]
         try:
             import markdown_it  # noqa: F401
@@ -113,6 +118,40 @@ def markdown_it_class() -> type[MarkdownIt]:
 
 ENTITIES = "markdown_it.common.entities"
 """The module whose ``entities`` table :func:`markdown_it_class` defers."""
+
+OFF_RULES = (
+    ("markdown_it.rules_core.linkify", "linkify"),
+    ("markdown_it.rules_inline.linkify", "linkify"),
+    ("markdown_it.rules_core.replacements", "replace"),
+    ("markdown_it.rules_core.smartquotes", "smartquotes"),
+)
+"""markdown_it's rules that only ``linkify=True`` or ``typographer=True`` turn on
+(module, function), which no Podium parser sets: their modules are imported by
+the first call (see :func:`_rule_stand_in`)."""
+
+
+def _rule_stand_in(module: str, rule: str) -> types.ModuleType:
+    """A stand-in for ``module`` whose ``rule`` imports the real one on its first call.
+
+    markdown_it lists each rule function in its parsers (``ParserCore``,
+    ``ParserInline``) whether it is turned on or not; a rule that is off is
+    never called. The stand-in is in :data:`sys.modules` only while
+    markdown_it imports, so the real module is what the call imports.
+    """
+    stand_in = types.ModuleType(module, "Stand-in while markdown_it imports.")
+
+    def call_real(*args: Any, **kwargs: Any) -> Any:
+        import importlib
+
+        real = getattr(importlib.import_module(module), rule)
+        package, _, name = module.rpartition(".")
+        if name == rule:  # the import named the package's attribute after the module
+            setattr(sys.modules[package], name, real)
+        return real(*args, **kwargs)
+
+    call_real.__name__ = call_real.__qualname__ = rule
+    setattr(stand_in, rule, call_real)
+    return stand_in
 
 
 class LazyEntities(Mapping[str, str]):

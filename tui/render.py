@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 Justify = Literal["left", "center"]
 
 
+QUOTE_LEVELS = 8
+"""As :data:`tui.quote_depth.MOST_QUOTE_LEVELS` (a test holds them equal): a body
+with no more ``>`` than this has no quote too deep to draw, and the module that
+flattens one is not imported."""
+
+
 @lru_cache(maxsize=256)
 def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """A Rich renderable for Markdown ``source``.
@@ -40,8 +46,8 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     from tui.safe_text import printable
 
     source = printable(source)  # controls shown, never sent to the terminal
-    if ">" in source:  # a quote too deep to draw joins the deepest level drawn
-        from tui.quote_depth import flatten_deep_quotes
+    if source.count(">") > QUOTE_LEVELS:  # a quote too deep to draw joins the deepest drawn
+        from tui.quote_depth import flatten_deep_quotes  # deferred: a quote that deep
 
         source = flatten_deep_quotes(source)
     parsed = markdown_class()(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)

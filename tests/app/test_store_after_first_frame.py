@@ -12,7 +12,7 @@ from conftest import REPO
 
 from tui.app import make_app
 from tui.deck import Deck, load_deck_text
-from tui.polls import announce
+from tui.polls import talks
 from tui.polls.opening import PresenterStore, check_presenter_store
 from tui.polls.store import StoreError, VoteStore
 from tui.screens.presenter import PresenterScreen
@@ -39,7 +39,7 @@ async def test_the_store_opens_once_the_first_slide_is_up_and_keeps_the_votes(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert opened_with_frames == [True]  # once, with the first slide up
-        assert announce.live_presentations()[0].store == votes.path.resolve()
+        assert talks.live_presentations()[0].store == votes.path.resolve()
         await pilot.press("colon", *str(_poll_slide(seed_deck) + 1), "enter", "2", "2", "r")
         await pilot.pause()
     assert votes.store is not None
@@ -48,7 +48,7 @@ async def test_the_store_opens_once_the_first_slide_is_up_and_keeps_the_votes(
     assert poll is not None
     with VoteStore.open(votes.path, create=False) as store:
         assert store.results(poll).counts[1] == 2  # both hands were written to the file
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
 
 
 async def test_a_first_slide_with_a_poll_opens_the_store_at_once(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from tui.audience.state import read_state, state_path
 from tui.cli.session import NotStarted, Options, open_session
 from tui.deck import Deck
 from tui.navigation import Position
-from tui.polls import announce
+from tui.polls import talks
 from tui.rehearsal.store import RehearsalStore
 
 PODIUM = Options(command="podium", no_terminal_hint="use podium check")
@@ -40,18 +40,18 @@ def test_a_clean_quit_closes_everything_in_order(
     assert session.votes is not None and session.how_to_vote is not None
     # Checked, not opened: no SQLite before the first frame, nothing announced yet.
     assert session.votes.store is None and not store_path.exists()
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
     app = session.make_app()
     assert (app.publisher, app.rehearsal) == (session.publisher, None)
     assert app.show.polls.session.opens_later
     app.show.polls.session.open_now()  # as the app does once its first slide is up
     assert app.show.polls.session.store is session.votes.store is not None
-    assert [talk.store for talk in announce.live_presentations()] == [session.votes.store.path]
+    assert [talk.store for talk in talks.live_presentations()] == [session.votes.store.path]
     session.publisher.publish(4, 0)
     ended = _ended_app(0)
     session.close(ended, 0)  # type: ignore[arg-type]
     assert ended.ended == [True]  # voters were told before the store closed
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
     assert crashed_position(seed_deck) is None  # audience views heard "ended"
 
 
@@ -113,14 +113,14 @@ def test_a_named_store_that_cannot_be_used_stops_before_anything_opens(
         open_session(seed_deck, Options("podium", "", store=str(damaged)))
     assert stop.value.status == 2
     assert "podium: cannot keep poll votes" in capsys.readouterr().err
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
 
 
 def test_without_a_terminal_nothing_is_published(seed_deck: Deck, tmp_path: Path) -> None:
     with pytest.raises(NotStarted) as stop:  # pytest's stdin is no terminal
         open_session(seed_deck, Options("podium", "", store=str(tmp_path / "votes.db")))
     assert stop.value.status == 2
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
     assert crashed_position(seed_deck) is None
 
 

@@ -42,6 +42,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     "tui.polls.model": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.percent": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.announce": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.polls.talks": ("textual", "rich", "sqlite3", "yaml"),
     "tui.polls.store": ("textual", "rich", "yaml"),
     "tui.polls.export": ("textual", "yaml"),
     "tui.audience.state": ("textual", "rich", "sqlite3", "yaml"),
@@ -68,6 +69,7 @@ HEADLESS: dict[str, tuple[str, ...]] = {
     # Live reload starts watching after the first frame; the parser and the
     # checker (about 2 MB) come with the first save.
     "tui.reload.loading": ("textual", "rich", "sqlite3", "yaml"),
+    "tui.reload.theme_source": ("textual", "rich", "sqlite3", "yaml"),
     "tui.reload.presenter": ("sqlite3", "yaml"),
     "tui.audience.reloaded": ("textual", "rich", "sqlite3"),
     "tui.theme_problems": ("textual", "rich", "sqlite3", "yaml"),
@@ -136,6 +138,9 @@ NOT_BEFORE_USE = (
     "tui.polls.announce",  # when the vote store is opened, after the first frame
     "json",  # nothing on the way to the first frame reads JSON (the words: msgspec)
     "argparse",  # `podium DECK` is read without it (tui.cli._plain)
+    "tui.cli.present_parser",  # nor its parser, which options other than a deck need
+    "tui.no_color",  # NO_COLOR set
+    "tui.screens.toast_frame",  # the first notice
     "shlex",  # the vote command quotes a store other than the deck's own only
 )
 
@@ -160,10 +165,10 @@ def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Pa
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from tui.polls import announce\n"
+        "from tui.polls import announce, talks\n"
         f"store = Path({str(tmp_path / 'votes.sqlite3')!r})\n"
         "announce.announce(store)\n"
-        "running = announce.live_presentations()\n"
+        "running = talks.live_presentations()\n"
         "assert [each.store for each in running] == [store.resolve()], running\n"
         "announce.withdraw()\n"
         "print(sorted({'json', 'getpass'} & set(sys.modules)))\n"
@@ -178,3 +183,77 @@ def test_announcing_the_presentation_loads_neither_json_nor_getpass(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# Modules a talk that never needs them does not import: the default deck walked
+# slide by slide (its poll shown, a link, a quote) with the notes pane open, as
+# `podium` presents it (vote store, audience publisher, live reload), with no
+# vote from a named voter, no --serve, no save, no NO_COLOR.
+NOT_IN_A_TALK = (
+    "tui.widgets.join_view",  # the phone page's join code (--serve)
+    "tui.widgets.reload_panel",  # a deck saved with problems
+    "tui.reload.loading",  # the first save of the deck or its theme (the watch runs)
+    "tui.polls.voters",  # a named voter's vote (podium vote, a phone)
+    "tui.polls.talks",  # finding the talks presented now (podium vote)
+    "tui.quote_depth",  # a quote nested deeper than a slide draws
+    "tui.no_color",  # NO_COLOR set
+    "tui.screens.toast_frame",  # the first notice (a poll closed, a vote not saved ...)
+    # markdown_it's rules only linkify or typographer turn on (tui.markdown_import.OFF_RULES)
+    "markdown_it.rules_core.linkify",
+    "markdown_it.rules_inline.linkify",
+    "markdown_it.rules_core.replacements",
+    "markdown_it.rules_core.smartquotes",
+)
+
+_WALK = """
+import asyncio, sys
+from tui.app import make_app
+from tui.audience.presenter import open_publisher
+from tui.deck import load_deck
+from tui.polls.opening import check_presenter_store
+
+deck = load_deck("slides.yaml")
+votes = check_presenter_store(deck, None)
+publisher = open_publisher(deck)
+app = make_app(deck, open_store=votes.open, how_to_vote=votes.how_to_vote,
+               publisher=publisher, live_reload=True)
+
+async def walk():
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        last = len(deck.slides) - 1
+        while app.show.position != (last, deck.slides[last].steps):
+            await pilot.press("right")
+            await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.show.position.slide == last
+        used = ("tui.widgets.notes_pane", "tui.polls.store", "tui.reload.presenter", "tui.render")
+        assert all(name in sys.modules for name in used), used
+
+asyncio.run(walk())
+votes.close()
+publisher.close(clean=True)
+glyphs = vars(sys.modules["tui.console_glyphs"]) if "tui.console_glyphs" in sys.modules else {}
+built = "STAND_INS" in glyphs or glyphs.get("_STAND_INS") is not None
+print(repr((sorted(sys.modules), built)))
+"""
+
+
+def test_a_talk_imports_nothing_it_did_not_use(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env["PODIUM_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", _WALK],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded, table_built = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    leaked = sorted(name for name in NOT_IN_A_TALK if name in loaded)
+    assert not leaked, f"a talk loads {leaked}"
+    assert not table_built, "the Linux console's glyph table was built for another terminal"

@@ -199,3 +199,22 @@ def test_markdown_imported_after_rich_syntax_uses_it_directly() -> None:
         """
     )
     assert out.strip() == "True"
+
+
+def test_typographer_rules_come_with_their_first_use() -> None:
+    """The rules no Podium parser turns on are not imported, and work as before when turned on."""
+    code = """
+        import sys
+        {first}
+        from tui.markdown_import import OFF_RULES, markdown_it_class
+        parser = markdown_it_class()("commonmark", {{"typographer": True}})
+        parser.enable(["replacements", "smartquotes"])
+        before = sorted(module for module, _ in OFF_RULES if module in sys.modules)
+        html = parser.render('"Hello" -- (c) it\\'s...')
+        print(repr(html), before, sorted(m for m, _ in OFF_RULES if m in sys.modules))
+        """
+    lazy = run(code.format(first=""))
+    eager = run(code.format(first="import markdown_it"))
+    html, _, rest = lazy.rpartition("' ")
+    assert html == eager.rpartition("' ")[0] and "“Hello” – © it’s…" in html
+    assert rest.startswith("[] ['markdown_it.rules_core.replacements', 'markdown_it.rules_core.smartquotes']")

@@ -18,6 +18,7 @@ from tui.cli import main
 from tui.deck import DeckError, load_deck, load_deck_text
 from tui.deck.model import Poll, ResultsMode
 from tui.polls import announce
+from tui.polls import talks
 from tui.polls.store import VoteStore, store_path_for_deck
 
 ME = (os.getpid(), socket.gethostname())
@@ -173,12 +174,12 @@ def test_vote_finds_the_running_presentation(capsys, tmp_path: Path) -> None:
     with VoteStore.open(path) as store:
         store.publish(load_deck(TWO_POLLS).polls[0], presenter=ME)
         announce.announce(path)
-        assert announce.live_store() == path.resolve()
+        assert talks.live_store() == path.resolve()
         status, out, err = run(capsys, "vote", "--choice", "Yes", "--voter", "me")
         assert status == 0, err
         assert "Vote saved: Yes" in out
         announce.withdraw()
-        assert announce.live_store() is None
+        assert talks.live_store() is None
 
 
 def test_vote_in_a_bad_store(capsys, tmp_path: Path) -> None:
@@ -203,21 +204,21 @@ def test_presenter_refuses_a_bad_store_clearly(capsys, tmp_path: Path) -> None:
 
 
 def test_voter_identity(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert announce.voter_identity("  Kari ") == "  Kari "  # checked, never stripped
-    monkeypatch.setattr(announce.os, "ttyname", lambda fd: "/dev/pts/7")
+    assert talks.voter_identity("  Kari ") == "  Kari "  # checked, never stripped
+    monkeypatch.setattr(talks.os, "ttyname", lambda fd: "/dev/pts/7")
     monkeypatch.setattr(getpass, "getuser", lambda: "kari")
-    assert announce.voter_identity() == "kari@pts/7"
+    assert talks.voter_identity() == "kari@pts/7"
 
     def no_tty(fd: int) -> str:
         raise OSError("not a tty")
 
-    monkeypatch.setattr(announce.os, "ttyname", no_tty)
+    monkeypatch.setattr(talks.os, "ttyname", no_tty)
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.5 52144 10.0.0.1 22")
-    one = announce.voter_identity()
+    one = talks.voter_identity()
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.5 52145 10.0.0.1 22")
-    assert one.startswith("kari@ssh-") and announce.voter_identity() != one
+    assert one.startswith("kari@ssh-") and talks.voter_identity() != one
     monkeypatch.delenv("SSH_CONNECTION")
-    assert announce.voter_identity() == "kari@no-terminal"
+    assert talks.voter_identity() == "kari@no-terminal"
 
 
 def test_vote_command(tmp_path: Path) -> None:

@@ -49,3 +49,10 @@ def test_the_html_export_shows_it_too() -> None:
 
     html = MarkdownHtml(Path(".")).render(">" * 30 + " the deep words")
     assert "the deep words" in html
+
+
+def test_the_renderer_looks_for_deep_quotes_at_the_same_depth() -> None:
+    """tui.render imports this module only for a body with more ``>`` than it draws."""
+    from tui.render import QUOTE_LEVELS
+
+    assert QUOTE_LEVELS == MOST_QUOTE_LEVELS

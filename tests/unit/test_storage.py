@@ -16,6 +16,7 @@ import pytest
 from tui import locks
 from tui.paths import deck_identity, deck_key, write_atomically
 from tui.polls import announce
+from tui.polls import talks
 from tui.polls.store import STORE_KEY_DIGITS, VoteStore, store_path_for_deck
 from tui.storage.errors import StoreError
 
@@ -179,15 +180,15 @@ def test_a_live_process_with_a_gone_presenters_pid_is_not_the_presenter(
     lock = announce._lock_file(pid, host)
     lock.parent.mkdir(parents=True)
     lock.touch()  # a presenter with this pid ran, and is gone
-    assert not announce.is_alive(pid, host)
+    assert not talks.is_alive(pid, host)
     announce.announce(private_data_dir / "votes.sqlite3")
     try:
-        assert announce.is_alive(pid, host)
-        assert [talk.pid for talk in announce.live_presentations()] == [pid]
+        assert talks.is_alive(pid, host)
+        assert [talk.pid for talk in talks.live_presentations()] == [pid]
     finally:
         announce.withdraw()
     assert not lock.exists()
-    assert announce.live_presentations() == []
+    assert talks.live_presentations() == []
 
 
 def test_a_killed_presenter_is_gone_and_its_files_are_removed(private_data_dir: Path) -> None:
@@ -206,12 +207,12 @@ def test_a_killed_presenter_is_gone_and_its_files_are_removed(private_data_dir: 
     try:
         assert presenter.stdout is not None and presenter.stdout.readline().strip() == "ready"
         host = socket.gethostname()
-        assert announce.is_alive(presenter.pid, host)
-        assert [talk.pid for talk in announce.live_presentations()] == [presenter.pid]
+        assert talks.is_alive(presenter.pid, host)
+        assert [talk.pid for talk in talks.live_presentations()] == [presenter.pid]
         presenter.send_signal(signal.SIGKILL)  # no chance to withdraw
         presenter.wait()
-        assert not announce.is_alive(presenter.pid, host)
-        assert announce.live_presentations() == []
+        assert not talks.is_alive(presenter.pid, host)
+        assert talks.live_presentations() == []
         assert list((private_data_dir / "votes" / "presenters").iterdir()) == []
     finally:
         presenter.kill()

@@ -23,7 +23,7 @@ from tmux_session import PODIUM, TmuxSession, needs_podium, needs_tmux, new_sess
 
 from tui.deck import load_deck
 from tui.deck.model import Poll
-from tui.polls import StoreError, VoteStore, announce
+from tui.polls import StoreError, VoteStore, announce, talks
 from tui.polls.schema import APPLICATION_ID
 
 POLL = Poll(id="driver", question="Driver?", options=("Behov", "Bruker", "Teknologi"))
@@ -520,10 +520,10 @@ def two_talks(tmp_path: Path, private_data_dir: Path) -> Iterator[list[tuple[Pat
 
 
 def test_two_talks_are_both_found(two_talks) -> None:
-    running = announce.live_presentations()
+    running = talks.live_presentations()
     assert [talk.title for talk in running] == ["Alpha talk", "Beta talk"]
     assert [talk.store for talk in running] == [store.resolve() for _, store in two_talks]
-    assert announce.live_store() is None  # no guessing between them
+    assert talks.live_store() is None  # no guessing between them
 
 
 def test_vote_choice_with_two_talks_refuses_and_names_them(capsys, two_talks) -> None:
@@ -556,7 +556,7 @@ def test_vote_names_the_deck_of_one_of_two_talks(capsys, two_talks) -> None:
 def test_talk_list_cannot_drive_the_terminal() -> None:
     from tui.cli.vote import _talk_lines
 
-    talk = announce.Presentation(Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h")
+    talk = talks.Presentation(Path("/s.sqlite3"), "/decks/a\x1b]0;x\x07.yaml", "T\x1b[2J", 1, "h")
     (line,) = _talk_lines([talk])
     assert "\x1b" not in line and "\x07" not in line
     assert "T?[2J" in line
@@ -577,7 +577,7 @@ def test_a_gone_presenter_leaves_one_talk(two_talks, private_data_dir: Path) -> 
         "title": "G",
     }
     gone.write_text(json.dumps(record))
-    assert [talk.title for talk in announce.live_presentations()] == ["Alpha talk", "Beta talk"]
+    assert [talk.title for talk in talks.live_presentations()] == ["Alpha talk", "Beta talk"]
     assert not gone.exists()
 
 

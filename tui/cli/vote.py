@@ -28,7 +28,7 @@ from tui.safe_text import one_line, printable, shortened
 
 if TYPE_CHECKING:
     from tui.deck.model import Poll
-    from tui.polls import announce
+    from tui.polls import talks
 
 
 def _vote_parser() -> argparse.ArgumentParser:
@@ -73,7 +73,7 @@ def _shown(text: str) -> str:
     return "".join(char if char.isprintable() else "?" for char in text)
 
 
-def _talk_lines(talks: Sequence[announce.Presentation]) -> list[str]:
+def _talk_lines(talks: Sequence[talks.Presentation]) -> list[str]:
     """One line per talk: its number, title and the command that votes in it."""
     import shlex
 
@@ -89,7 +89,7 @@ def _talk_lines(talks: Sequence[announce.Presentation]) -> list[str]:
     return lines
 
 
-def _choose_talk(talks: Sequence[announce.Presentation], interactive: bool) -> Path | int:
+def _choose_talk(talks: Sequence[talks.Presentation], interactive: bool) -> Path | int:
     """Ask which of several running talks to vote in.
 
     Args:
@@ -129,12 +129,12 @@ def main(argv: Sequence[str]) -> int:
     Args:
         argv: The arguments after ``podium vote``.
     """
-    from tui.polls import announce
-    from tui.polls.opening import SeveralTalks, voter_store_path
+    from tui.polls import talks
     from tui.polls.store import StoreError, VoteStore
+    from tui.polls.talks import SeveralTalks, voter_store_path
 
     args = _vote_parser().parse_args(argv)
-    voter = announce.voter_identity(args.voter)
+    voter = talks.voter_identity(args.voter)
     problem = voter_name_problem(voter)
     if problem is not None:
         given = "--voter" if args.voter is not None else "your login and terminal"
@@ -170,7 +170,7 @@ def main(argv: Sequence[str]) -> int:
         return refused
     from tui.voter.factory import make_voter_app
 
-    app = make_voter_app(voter, store, locate=announce.live_store if follow else None)
+    app = make_voter_app(voter, store, locate=talks.live_store if follow else None)
     quit_signal = None
     try:
         quit_signal = run_app(app)
@@ -194,7 +194,7 @@ def _not_a_deck_file(deck: str) -> str:
 
 def _vote_once(path: Path | None, voter: str, choice: str) -> int:
     """Cast one vote on the poll on the presenter's screen (``--choice``)."""
-    from tui.polls import announce
+    from tui.polls import talks
     from tui.polls.model import VoteRefused
     from tui.polls.store import StoreError, VoteStore
 
@@ -209,7 +209,7 @@ def _vote_once(path: Path | None, voter: str, choice: str) -> int:
         with VoteStore.open(path, create=False) as store:
             stage = store.stage()
             poll = stage.poll
-            if poll is None or not announce.is_alive(stage.presenter_pid, stage.presenter_host):
+            if poll is None or not talks.is_alive(stage.presenter_pid, stage.presenter_host):
                 print(
                     "podium vote: there is no poll on the presenter's screen now; "
                     "try again when it shows one",

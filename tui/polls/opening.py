@@ -1,8 +1,8 @@
-"""Which vote store a presenter keeps votes in and a voter votes in, opened.
+"""Which vote store a presenter keeps votes in, checked and opened.
 
 The presenter's store is opened with a short lock wait and announced to
-voters (see :mod:`tui.polls.announce`); a voter's store is the one named, the
-named deck's, or the one of the presentation running now.
+voters (see :mod:`tui.polls.announce`); which store a voter votes in is
+:func:`tui.polls.talks.voter_store_path`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.deck.model import Deck
-    from tui.polls import announce
     from tui.polls.store import VoteStore
 
 PRESENTER_BUSY_TIMEOUT = 0.5
@@ -179,54 +178,3 @@ def close_presenter_store(
     finally:
         announce.withdraw()
         store.close()
-
-
-class SeveralTalks(Exception):
-    """More than one talk is presented now: the voter must say which.
-
-    Args:
-        talks: The talks presented now.
-    """
-
-    def __init__(self, talks: Sequence[announce.Presentation]) -> None:
-        super().__init__(f"{len(talks)} talks")
-        self.talks = list(talks)
-
-
-def voter_store_path(
-    store_arg: str | None, deck_arg: str | None, default_deck: Callable[[], Path]
-) -> tuple[Path | None, bool]:
-    """Which store to vote in, and whether to follow the live presentation.
-
-    Args:
-        store_arg: ``--store PATH`` as given, or None.
-        deck_arg: DECK as given, or None.
-        default_deck: The deck used when none is named and no talk runs.
-
-    Returns:
-        ``(path, follow)``: the store (None when no presentation is
-        running and none was named) and whether the view should switch to
-        the store of a presentation that starts later.
-
-    Raises:
-        SeveralTalks: Two or more talks are presented now and neither a
-            deck nor a store was named.
-    """
-    from tui.polls import announce
-    from tui.polls.store import store_path_for_deck
-
-    if store_arg:
-        return Path(store_arg).expanduser(), False
-    running = announce.live_presentations()
-    if deck_arg:
-        deck = str(Path(deck_arg).expanduser().resolve())
-        for talk in running:
-            if talk.deck == deck:  # presented from a --store elsewhere
-                return talk.store, False
-        return store_path_for_deck(deck_arg), False
-    if len(running) > 1:
-        raise SeveralTalks(running)
-    if running:
-        return running[0].store, True
-    default = store_path_for_deck(default_deck())
-    return (default if default.exists() else None), True

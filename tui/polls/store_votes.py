@@ -17,7 +17,6 @@ from tui.deck.model import Poll
 from tui.polls.model import Ballot, VoteRefused
 from tui.polls.store_core import StoreCore
 from tui.polls.store_queries import _closed, _read_spec
-from tui.polls.voters import voter_name_problem
 
 if TYPE_CHECKING:
     import sqlite3
@@ -139,8 +138,11 @@ class Voting(StoreCore):
             voter = f"{HAND_PREFIX}{uuid.uuid4()}"
         elif not voter.strip():
             raise ValueError("a voter id must not be empty (use None for an anonymous vote)")
-        elif (problem := voter_name_problem(voter)) is not None:
-            raise ValueError(problem)
+        else:
+            from tui.polls.voters import voter_name_problem  # deferred: a named voter's vote
+
+            if (problem := voter_name_problem(voter)) is not None:
+                raise ValueError(problem)
         choices = tuple(option for option in ids if option in chosen)
         labels = dict(zip(ids, poll.options, strict=True))
         cast_at = time.time()

@@ -10,22 +10,20 @@ deck uses now (the deck and its theme file), so the watcher follows a
 
 from __future__ import annotations
 
-import os
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.regular_file import read_regular
+from tui.reload.theme_source import DEFAULT_THEME as DEFAULT_THEME  # re-exported
+from tui.reload.theme_source import theme_file as theme_file
 from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
     from tui.deck.model import Deck
-
-DEFAULT_THEME = "ks"
-"""As :data:`tui.app.DEFAULT_THEME` (not imported: that module is the app)."""
 
 
 @dataclass(frozen=True)
@@ -50,38 +48,6 @@ class Loaded:
     files: tuple[Path, ...] = ()
     text: str = ""
     revision: str = ""
-
-
-def theme_file(name: str, deck_dir: Path | None) -> Path | None:
-    """The file a theme name or path is read from, as :func:`tui.themes.resolve_theme` finds it.
-
-    Args:
-        name: The theme as written (``--theme`` or ``theme:``).
-        deck_dir: The deck's folder (a relative theme path is tried there first).
-
-    Returns:
-        The theme file (for a path that does not exist yet, where it would
-        be looked for first), or None for a theme built into Textual.
-    """
-    from tui.themes import available_themes
-
-    wanted = name.strip()
-    looks_like_path = (
-        "/" in wanted
-        or os.sep in wanted
-        or wanted.startswith(("~", "."))
-        or wanted.lower().endswith((".yaml", ".yml"))
-    )
-    if not looks_like_path:
-        return available_themes().get(wanted)
-    given = Path(wanted).expanduser()
-    if given.is_absolute():
-        return given
-    candidates = [folder / given for folder in (deck_dir, Path.cwd()) if folder is not None]
-    for candidate in candidates:  # resolve_theme's rule; never raises (a name too long)
-        if os.path.exists(candidate) and not os.path.isdir(candidate):
-            return candidate
-    return candidates[0] if candidates else None
 
 
 def load_again(deck_path: str, theme_arg: str | None) -> Loaded:

@@ -22,17 +22,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.regular_file import read_regular
-from tui.reload.loading import DEFAULT_THEME, Loaded, load_again, theme_file
+from tui.reload.theme_source import DEFAULT_THEME, theme_file
 from tui.reload.watch import FilesWatcher
 from tui.safe_text import one_line
-from tui.widgets.reload_panel import ReloadProblems
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.theme import Theme
 
     from tui.audience.publish import Publisher
+    from tui.reload.loading import Loaded
     from tui.show.core import Show
+    from tui.widgets.reload_panel import ReloadProblems
 
 
 class LiveReload:
@@ -65,6 +66,7 @@ class LiveReload:
         self._theme_key: tuple[str, bytes] | None = None
         self._revision = ""
         self._good_since = datetime.now().strftime("%H:%M:%S")
+        self._panel_class: type[ReloadProblems] | None = None
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -86,6 +88,8 @@ class LiveReload:
 
     def reload(self) -> None:
         """Load the deck and theme again and show the result (good or not)."""
+        from tui.reload.loading import load_again  # deferred: the first save
+
         loaded = load_again(self.deck_path, self.theme_arg)
         if loaded.problems:
             # Keep watching the last good theme file too: fixing it may fix the deck.
@@ -143,12 +147,18 @@ class LiveReload:
             app.theme = theme.name
 
     def _existing_panel(self) -> ReloadProblems | None:
-        found = self.app.screen_stack[0].query(ReloadProblems)
+        if self._panel_class is None:
+            return None  # never shown: nothing to look for
+        found = self.app.screen_stack[0].query(self._panel_class)
         return found.first() if found else None
 
     def _panel(self) -> ReloadProblems:
         panel = self._existing_panel()
         if panel is None:
+            # deferred: only a deck saved with problems shows the panel
+            from tui.widgets.reload_panel import ReloadProblems
+
+            self._panel_class = ReloadProblems
             panel = ReloadProblems()
             screen = self.app.screen_stack[0]  # the presenter screen
             screen.mount(panel, after=screen.query_one("#stage"))

@@ -40,7 +40,6 @@ from tui.screens.presenter_keys import (
     word,
 )
 from tui.screens.show_actions import ShowActions
-from tui.screens.toast_frame import notify_in_frame
 from tui.show.core import Show
 from tui.show.events import Change, Flag, Notice, NoticeKind
 from tui.widgets.slide_view import SlideView
@@ -217,6 +216,8 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
             for shown in self.app._notifications
         ):
             return
+        from tui.screens.toast_frame import notify_in_frame  # deferred: the first notice
+
         notify_in_frame(self, message, **options)  # with the change it is about
 
     def _draw(self) -> None:

@@ -24,9 +24,9 @@ from tui.deck.model import Poll
 from tui.i18n import Words, words_for
 from tui.i18n.keys import translate_node
 from tui.no_color import apply_no_color
-from tui.polls.announce import is_alive
 from tui.polls.model import Ballot, PollResults, Stage, VoteRefused
 from tui.polls.store import StoreError, VoteStore
+from tui.polls.talks import is_alive
 from tui.quiet_input import QuietInput
 from tui.safe_text import one_line, printable
 from tui.voter import wording
@@ -49,7 +49,7 @@ class VoterApp(PlainNotify, QuietInput, App[None]):
     """One voter's view of the live poll.
 
     Args:
-        voter: Who votes (see :func:`tui.polls.announce.voter_identity`).
+        voter: Who votes (see :func:`tui.polls.talks.voter_identity`).
         store: The presenter's vote store, or None while no presentation
             can be found (then ``locate`` must be given).
         theme: Colours to use; Textual's default when None.

@@ -7,9 +7,9 @@ different number of columns) and never restyles the view from the
 stylesheet. The view's class names its layout (``-layout-title`` ...).
 
 Parts the first slide does not show (the top margin of a content slide,
-columns, the poll and its join code, a quote's attribution) are built once
-the first frame is out, or with the first slide that shows one: start-up
-lays out only what is on screen (see :meth:`SlideView.show`).
+columns, the poll, a quote's attribution) are built after the first frame, or
+with the first slide that shows one: start-up lays out only what is on screen
+(see :meth:`SlideView.show`); a poll's join code with the first one given.
 
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
@@ -67,17 +67,19 @@ def _shows_extras(slide: Slide) -> bool:
     return bool(slide.columns) or slide.poll is not None or bool(slide.attribution)
 
 
-def _extras() -> tuple[list[Widget], list[Widget]]:
+def _extras(view: SlideView) -> tuple[list[Widget], list[Widget]]:
     """The body's companions in order (columns, the poll row, the attribution), and
-    what goes in the poll row (the poll and its join code)."""
-    from tui.widgets.join_view import JoinView  # with the first slide that needs them
-    from tui.widgets.poll_view import PollView
+    what goes in the poll row (the poll, and its join code if ``view`` has one)."""
+    from tui.widgets.poll_view import PollView  # with the first slide that needs them
 
+    if join := view.join is not None:  # --serve (see SlideView._join_view)
+        view._join_made = True
+        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
     return [
         Horizontal(id="slide-columns"),
         Horizontal(id="slide-poll-row"),
         Static(id="slide-attribution", markup=False),
-    ], [PollView(id="slide-poll"), JoinView(id="slide-join")]
+    ], [PollView(id="slide-poll"), *([JoinView(id="slide-join")] if join else [])]
 
 
 class SlideView(PictureFitting, Vertical):
@@ -87,6 +89,7 @@ class SlideView(PictureFitting, Vertical):
     _deferred_body: tuple[str, str] | None = None
     join: JoinCode | None = None
     """The phone page's join code, shown beside poll options while it is served."""
+    _join_made = False
 
     _frame_width: int | None = None
     _meta: tuple[str, str] | None = None
@@ -128,7 +131,7 @@ class SlideView(PictureFitting, Vertical):
                     id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
                 )
                 if self._has_extras:
-                    (columns, row, attribution), in_row = _extras()
+                    (columns, row, attribution), in_row = _extras(self)
                     yield columns
                     with row:
                         yield from in_row
@@ -158,7 +161,7 @@ class SlideView(PictureFitting, Vertical):
             mounting.append(frame.mount(top, before=0))
         if not self._has_extras:
             self._has_extras = True
-            extras, in_row = _extras()
+            extras, in_row = _extras(self)
             for part in extras:
                 part.display = False
             mounting.append(scroll.mount_all(extras))
@@ -328,11 +331,24 @@ class SlideView(PictureFitting, Vertical):
         self.join = join
         self._show_join(self._poll_shown())
 
+    def _join_view(self, *, make: bool) -> JoinView | None:
+        """The poll row's join code view; ``make`` mounts it when missing (else None).
+        Only ``--serve`` has a join code: the view comes with the first one given."""
+        if self._join_made or not make:
+            return cast("JoinView", self.query_one("#slide-join")) if self._join_made else None
+        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
+
+        self._join_made = True
+        view = JoinView(id="slide-join")
+        self.query_one("#slide-poll-row").mount(view)
+        return view
+
     def _show_join(self, poll_shown: bool) -> None:
         if not self._has_extras:
             return  # built hidden, with no code, when first needed
-        if self.join is None or not poll_shown:
-            cast("JoinView", self.query_one("#slide-join")).show(None, 0, 0)
+        if self.join is None or not poll_shown:  # (a code given is mounted now, hidden)
+            if (shown := self._join_view(make=self.join is not None)) is not None:
+                shown.show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
         # measure, inside margins in proportion to the terminal). That is
@@ -355,7 +371,7 @@ class SlideView(PictureFitting, Vertical):
         # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
         top_height = top.outer_size.height or max(1, room * 6 // 100)
         height = room - 4 - (top_height if top.display else 0)
-        join_view = cast("JoinView", self.query_one("#slide-join"))
+        join_view = cast("JoinView", self._join_view(make=True))
         join_view.show(self.join, width, height)
         row = self.query_one("#slide-poll-row")
         layout = "horizontal" if join_view.beside else "vertical"
