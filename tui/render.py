@@ -40,10 +40,11 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     from tui.safe_text import printable
 
     source = printable(source)  # controls shown, never sent to the terminal
-    if ">" in source:  # a quote too deep to draw joins the deepest level drawn
-        from tui.quote_depth import flatten_deep_quotes
+    if ">" in source or " " * 10 in source or "\t" in source:
+        # a quote or list too deep to draw joins the deepest level drawn
+        from tui.list_depth import flatten_deep_nesting
 
-        source = flatten_deep_quotes(source)
+        source = flatten_deep_nesting(source)
     parsed = markdown_class()(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
     if "![" in source:  # a picture in running text reads as its alt text, marked
         from tui.inline_pictures import name_inline_pictures
