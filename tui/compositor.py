@@ -122,13 +122,25 @@ class CroppedCompositor(Compositor):
 
 
 def _covered(part: Region, shown: Sequence[Region]) -> bool:
-    """Whether every cell of ``part`` lies in one of the regions ``shown``."""
-    front = [region for region in shown if region.overlaps(part)]
+    """Whether every cell of ``part`` lies in one of the regions ``shown`` (none empty).
+
+    Plain comparisons, not ``Region.overlaps`` and ``contains_region``: those
+    keep every pair they were asked about (Textual caches up to 1,024 each),
+    and the rows of an update differ from one update to the next.
+    """
+    left, right, top, bottom = part.x, part.right, part.y, part.bottom
+    front = [
+        region
+        for region in shown
+        if region.x < right and left < region.right and region.y < bottom and top < region.bottom
+    ]
     if not front:
         return False
-    if any(region.contains_region(part) for region in front):
+    if any(
+        region.x <= left and right <= region.right and region.y <= top and bottom <= region.bottom
+        for region in front
+    ):
         return True
-    left, right, top, bottom = part.x, part.right, part.y, part.bottom
     edges = sorted(
         {top, bottom}
         | {edge for region in front for edge in (region.y, region.bottom) if top < edge < bottom}

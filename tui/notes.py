@@ -167,6 +167,12 @@ def _blocks(markdown: str) -> list[str]:
     """Markdown as plain text, block by block; a table row is one block."""
     blocks: list[str] = []
     row: list[str] | None = None
+    from tui.render import may_nest_too_deep
+
+    if may_nest_too_deep(markdown):
+        from tui.list_depth import flatten_deep_nesting  # too deep, they would vanish
+
+        markdown = flatten_deep_nesting(markdown)
     for token in _parser().parse(markdown):
         if token.type == "tr_open":
             row = []

@@ -23,8 +23,17 @@ Justify = Literal["left", "center"]
 
 QUOTE_LEVELS = 8
 """As :data:`tui.quote_depth.MOST_QUOTE_LEVELS` (a test holds them equal): a body
-with no more ``>`` than this has no quote too deep to draw, and the module that
-flattens one is not imported."""
+with no more ``>`` than this has no quote too deep to draw."""
+
+
+def may_nest_too_deep(source: str) -> bool:
+    """Whether Markdown ``source`` may hold a quote or list nested deeper than is drawn.
+
+    False for nearly every text, so that :mod:`tui.list_depth` (which
+    flattens them) is imported only for one that may: a list item nested
+    too deep is indented 10 cells or more, or by tabs.
+    """
+    return source.count(">") > QUOTE_LEVELS or " " * 10 in source or "\t" in source
 
 
 @lru_cache(maxsize=256)
@@ -46,10 +55,10 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     from tui.safe_text import printable
 
     source = printable(source)  # controls shown, never sent to the terminal
-    if source.count(">") > QUOTE_LEVELS:  # a quote too deep to draw joins the deepest drawn
-        from tui.quote_depth import flatten_deep_quotes  # deferred: a quote that deep
+    if may_nest_too_deep(source):  # a quote or list too deep to draw joins the deepest drawn
+        from tui.list_depth import flatten_deep_nesting  # deferred: rarely needed
 
-        source = flatten_deep_quotes(source)
+        source = flatten_deep_nesting(source)
     parsed = markdown_class()(source, justify=justify, code_theme="ansi_dark", hyperlinks=True)
     if "![" in source:  # a picture in running text reads as its alt text, marked
         from tui.inline_pictures import name_inline_pictures

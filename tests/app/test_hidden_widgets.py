@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA, FixedClock, fixed_now, in_english
+from hypothesis import given
+from hypothesis import strategies as st
 from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.widget import Widget
@@ -20,6 +22,33 @@ def test_covered_means_every_cell_lies_in_a_region_in_front() -> None:
     assert _covered(Region(2, 2, 3, 3), [Region(0, 0, 10, 10)])
     assert not _covered(Region(0, 0, 10, 10), [Region(0, 0, 5, 10), Region(6, 0, 4, 10)])
     assert not _covered(Region(0, 0, 10, 10), [])
+
+
+regions = st.builds(
+    Region,
+    st.integers(0, 12),
+    st.integers(0, 12),
+    st.integers(1, 8),
+    st.integers(1, 8),
+)
+
+
+@given(regions, st.lists(regions, max_size=5))
+def test_covered_agrees_with_a_count_of_cells(part: Region, shown: list[Region]) -> None:
+    cells = {(x, y) for x in range(part.x, part.right) for y in range(part.y, part.bottom)}
+    for region in shown:
+        cells -= {
+            (x, y) for x in range(region.x, region.right) for y in range(region.y, region.bottom)
+        }
+    assert _covered(part, shown) == (not cells)
+
+
+def test_covered_keeps_nothing_in_textuals_region_caches() -> None:
+    before = (Region.overlaps.cache_info().misses, Region.contains_region.cache_info().misses)
+    for y in range(40):
+        _covered(Region(0, y, 100, 1), [Region(0, 0, 60, 29), Region(60, y, 40, 1)])
+    after = (Region.overlaps.cache_info().misses, Region.contains_region.cache_info().misses)
+    assert after == before
 
 
 def _cells(strips) -> list[list[tuple[str, str]]]:

@@ -196,6 +196,7 @@ NOT_IN_A_TALK = (
     "tui.polls.voters",  # a named voter's vote (podium vote, a phone)
     "tui.polls.talks",  # finding the talks presented now (podium vote)
     "tui.quote_depth",  # a quote nested deeper than a slide draws
+    "tui.list_depth",  # a quote or list nested deeper than a slide draws
     "tui.no_color",  # NO_COLOR set
     "tui.screens.toast_frame",  # the first notice (a poll closed, a vote not saved ...)
     # markdown_it's rules only linkify or typographer turn on (tui.markdown_import.OFF_RULES)

@@ -87,9 +87,9 @@ class MarkdownHtml:
 
     def render(self, source: str) -> str:
         """HTML for Markdown ``source`` (block elements)."""
-        from tui.quote_depth import flatten_deep_quotes
+        from tui.list_depth import flatten_deep_nesting
 
-        tokens = self._parser.parse(flatten_deep_quotes(printable(source)))
+        tokens = self._parser.parse(flatten_deep_nesting(printable(source)))
         env = {"base": self.base, "code_colours": self.code_colours}
         return str(self._parser.renderer.render(tokens, self._parser.options, env))
 
