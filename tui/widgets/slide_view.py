@@ -40,6 +40,7 @@ from tui.widgets.slide_frame import frame_width
 from tui.widgets.slide_layouts import CENTRED, apply_layout, leaf_classes
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
+from tui.word_widths import forget_word_widths
 
 if TYPE_CHECKING:
     from tui.web.qr import JoinCode
@@ -262,6 +263,9 @@ class SlideView(PictureFitting, Vertical):
             scroll.scroll_home(animate=False)
         if deck is not None:
             self.call_after_refresh(self._prefetch_next, slide, step, deck)
+        # Once this frame is out and the next body laid out ahead, the
+        # widths Rich measured for their words go (see tui.word_widths).
+        self.call_after_refresh(forget_word_widths)
 
     def _show_extras(
         self,
