@@ -33,6 +33,7 @@ from textual.widgets import Static
 
 from tui.compositor import forget_lines
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
+from tui.measure_caches import forget_measures
 from tui.polls.model import PollResults
 from tui.render import markdown, prefetch_markdown
 from tui.safe_text import printable
@@ -48,7 +49,6 @@ from tui.widgets.slide_parts import (
 )
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
-from tui.word_widths import forget_word_widths
 
 if TYPE_CHECKING:
     from tui.web.qr import JoinCode
@@ -228,8 +228,8 @@ class SlideView(PictureFitting, Vertical):
         if deck is not None:
             self.call_after_refresh(self._prefetch_next, slide, step, deck)
         # Once this frame is out and the next body laid out ahead, the
-        # widths Rich measured for their words go (see tui.word_widths).
-        self.call_after_refresh(forget_word_widths)
+        # measures Rich and Textual kept for them go (see tui.measure_caches).
+        self.call_after_refresh(forget_measures)
 
     def _show_extras(
         self,
