@@ -204,3 +204,17 @@ async def test_nothing_is_built_once_the_view_is_going() -> None:
         await view.query_one("#slide-scroll").remove()
         view._build_the_rest()  # as the callback after the first frame would
         assert _built(view) == set()
+
+
+async def test_columns_needed_before_they_are_built_come_with_their_slide() -> None:
+    deck = load_deck_text(DECK)
+    app = Host(deck, 0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(SlideView)
+        view.show(deck.slides[0], 0, deck=deck)
+        view.show(deck.slides[3], 0, deck=deck)  # before the first frame is out
+        await pilot.pause()
+        await pilot.pause()
+        assert view.query_one("#slide-columns").display
+        sources = [column.content.renderable.markup for column in view.query(".column")]
+        assert sources == ["Venstre", "Høyre"]
