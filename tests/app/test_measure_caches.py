@@ -1,10 +1,9 @@
-"""What Rich and Textual measured for a slide is let go once its frame is out."""
+"""What Rich measured for a slide is let go once its frame is out."""
 
 from __future__ import annotations
 
 from conftest import SEED_DECK, FixedClock, fixed_now, in_english
 from rich.cells import cached_cell_len, cell_len
-from textual.geometry import Region
 
 from tui.app import make_app
 from tui.deck import load_deck
@@ -13,15 +12,11 @@ from tui.measure_caches import forget_measures
 
 def test_forgetting_empties_the_caches_and_answers_stay_right() -> None:
     assert cell_len("samordning æøå") == 14
-    assert Region(0, 0, 10, 10).overlaps(Region(5, 5, 10, 10))
     assert cached_cell_len.cache_info().currsize > 0
-    assert Region.overlaps.cache_info().currsize > 0  # type: ignore[attr-defined]
     forget_measures()
     assert cached_cell_len.cache_info().currsize == 0
-    assert Region.overlaps.cache_info().currsize == 0  # type: ignore[attr-defined]
     assert cell_len("samordning æøå") == 14  # measured again, the same
     assert cell_len("漢字") == 4
-    assert not Region(0, 0, 10, 10).overlaps(Region(10, 0, 5, 5))
 
 
 async def test_a_walk_of_the_deck_keeps_no_measures_of_slides_left_behind() -> None:
@@ -36,7 +31,5 @@ async def test_a_walk_of_the_deck_keeps_no_measures_of_slides_left_behind() -> N
             await pilot.pause()
         assert app.show.state.position.slide == len(deck.slides) - 1
         # Every word of every slide was measured on the way (over a thousand
-        # strings), and hundreds of regions; once the last frame is out none
-        # of them is kept.
+        # strings); once the last frame is out none of them is kept.
         assert cached_cell_len.cache_info().currsize < 50
-        assert Region.intersection.cache_info().currsize < 50  # type: ignore[attr-defined]

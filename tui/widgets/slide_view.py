@@ -228,7 +228,7 @@ class SlideView(PictureFitting, Vertical):
         if deck is not None:
             self.call_after_refresh(self._prefetch_next, slide, step, deck)
         # Once this frame is out and the next body laid out ahead, the
-        # measures Rich and Textual kept for them go (see tui.measure_caches).
+        # widths Rich measured for their words go (see tui.measure_caches).
         self.call_after_refresh(forget_measures)
 
     def _show_extras(
