@@ -36,7 +36,11 @@ def may_nest_too_deep(source: str) -> bool:
     return source.count(">") > QUOTE_LEVELS or " " * 10 in source or "\t" in source
 
 
-@lru_cache(maxsize=256)
+MARKDOWN_KEPT = 6
+"""Bodies :func:`markdown` keeps parsed (and laid out), the most recently drawn."""
+
+
+@lru_cache(maxsize=MARKDOWN_KEPT)
 def markdown(source: str, justify: Justify = "left") -> RenderableType:
     """A Rich renderable for Markdown ``source``.
 
@@ -44,7 +48,11 @@ def markdown(source: str, justify: Justify = "left") -> RenderableType:
     typed. Code blocks are highlighted by Pygments (``code_theme``), which
     is imported by the first one drawn (see :mod:`tui.markdown_import`). The
     result is cached: parsing is the costly part of a slide change, and a
-    renderable is reused safely (styles are looked up at render time).
+    renderable is reused safely (styles are looked up at render time). Only
+    the last :data:`MARKDOWN_KEPT` are kept: what a talk reuses is around
+    the slide on screen (its reveal steps, the slide before, the next one
+    laid out ahead); each holds its parse and its laid-out lines (~10 kB a
+    slide), and one left behind is parsed again if it comes back (~0.5 ms).
 
     Args:
         source: Markdown text.

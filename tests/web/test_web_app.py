@@ -102,6 +102,7 @@ async def test_a_taken_port_is_told_to_the_presenter_and_the_talk_goes_on(tmp_pa
             await pilot.press("right")
             await pilot.pause()
             assert app.show.position.slide == 1
+            # No join code shown (none is built while the page is not served).
             assert not any(view.display for view in app.presenter.query(JoinView))
     store.close()
 

@@ -162,7 +162,7 @@ class AudienceScreen(NavigableScreen):
         self._draw_notice()
 
     def compose(self) -> ComposeResult:
-        yield SlideView(id="slide")
+        yield SlideView(id="slide", deck=self.deck)  # the parts its slides show
         yield Static(id="audience-notice", markup=False)
 
     def on_mount(self) -> None:

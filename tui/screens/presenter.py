@@ -123,7 +123,10 @@ class PresenterScreen(ShowActions, NotesHost, NavigableScreen):
             # In the first slide's layout from the start (no restyle); notes join when shown.
             # Parts this slide does not show come after the first frame.
             yield SlideView(
-                id="slide", classes=f"-layout-{self.slide.layout.value}", first=self.slide
+                id="slide",
+                classes=f"-layout-{self.slide.layout.value}",
+                first=self.slide,
+                deck=self.deck,
             )
         if self._below_minimum():  # else built when the terminal first gets that small
             yield Static(id="too-small", markup=False)

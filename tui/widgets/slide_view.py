@@ -6,10 +6,11 @@ text and styles, never remounts (except when a columns slide has a
 different number of columns) and never restyles the view from the
 stylesheet. The view's class names its layout (``-layout-title`` ...).
 
-Parts the first slide does not show (the top margin of a content slide,
-columns, the poll, a quote's attribution) are built after the first frame, or
-with the first slide that shows one: start-up lays out only what is on screen
-(see :meth:`SlideView.show`); a poll's join code with the first one given.
+Parts beyond the title and the body are built only when the deck has a
+slide that shows them (:mod:`tui.widgets.slide_parts`): the first slide's
+with the view, the rest once the first frame is out (start-up lays out only
+what is on screen), hidden, and a slide's own in its frame should it come
+before them (see :meth:`SlideView.show`).
 
 The slide is drawn in a frame (``#slide-frame``) that keeps text to the
 deck's measure (``width:``, :func:`frame_width`) and is centred on wide
@@ -21,23 +22,31 @@ layout pass.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import AwaitMount, Widget
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.compositor import forget_lines
 from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
-from tui.held_updates import draw_when_done
+from tui.measure_caches import forget_measures
 from tui.polls.model import PollResults
 from tui.render import markdown, prefetch_markdown
 from tui.safe_text import printable
 from tui.widgets.slide_frame import frame_width
 from tui.widgets.slide_layouts import CENTRED, apply_layout, leaf_classes
+from tui.widgets.slide_parts import (
+    ALL_PARTS,
+    make_part,
+    meta_lines,
+    mount_parts,
+    parts_of_deck,
+    parts_shown,
+)
 from tui.widgets.slide_pictures import PictureFitting
 from tui.widgets.slide_title import SlideTitle
 
@@ -50,36 +59,9 @@ if TYPE_CHECKING:
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
 
 
-def meta_lines(deck: Deck | None) -> tuple[str, str]:
-    """The deck's author, and its event and date joined by " · " (each may be empty)."""
-    if deck is None:
-        return "", ""
-    return deck.author.strip(), " · ".join(
-        part for part in (deck.event.strip(), deck.date.strip()) if part
-    )
-
+__all__ = ["SlideView", "meta_lines"]
 
 _LAYOUT_NAMES = {layout.value for layout in Layout}
-
-
-def _shows_extras(slide: Slide) -> bool:
-    """Whether ``slide`` shows columns, a poll or an attribution."""
-    return bool(slide.columns) or slide.poll is not None or bool(slide.attribution)
-
-
-def _extras(view: SlideView) -> tuple[list[Widget], list[Widget]]:
-    """The body's companions in order (columns, the poll row, the attribution), and
-    what goes in the poll row (the poll, and its join code if ``view`` has one)."""
-    from tui.widgets.poll_view import PollView  # with the first slide that needs them
-
-    if join := view.join is not None:  # --serve (see SlideView._join_view)
-        view._join_made = True
-        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
-    return [
-        Horizontal(id="slide-columns"),
-        Horizontal(id="slide-poll-row"),
-        Static(id="slide-attribution", markup=False),
-    ], [PollView(id="slide-poll"), *([JoinView(id="slide-join")] if join else [])]
 
 
 class SlideView(PictureFitting, Vertical):
@@ -89,97 +71,76 @@ class SlideView(PictureFitting, Vertical):
     _deferred_body: tuple[str, str] | None = None
     join: JoinCode | None = None
     """The phone page's join code, shown beside poll options while it is served."""
-    _join_made = False
 
     _frame_width: int | None = None
     _meta: tuple[str, str] | None = None
-    _has_top = True
-    """The top margin (``#slide-top``) is built."""
-    _has_extras = True
-    """The columns, the poll row and the attribution are built."""
+    _deck: Deck | None = None
+    """The deck whose parts are built (or being built: see :meth:`_build_the_rest`)."""
 
     def __init__(
-        self, *, first: Slide | None = None, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        first: Slide | None = None,
+        deck: Deck | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         """A slide view.
 
         Args:
-            first: The first slide it will show: the parts that slide does
-                not show are built after the first frame (None: all at once).
+            first: The first slide it will show: it is built with the parts
+                that slide shows, the rest of ``deck``'s after the first frame.
+            deck: The deck it shows: without ``first``, it is built with
+                the parts the deck's slides show (None with no ``first``
+                either: with every part).
             id: The widget's id.
             classes: Its classes; a ``-layout-NAME`` class composes it in
                 that layout (no restyle for the first slide).
         """
         super().__init__(id=id, classes=classes)
         self._first = first
+        self._composed_deck = deck
+        self._parts: dict[str, Widget] = {}
+        """The optional parts built, by id (see :mod:`tui.widgets.slide_parts`)."""
 
     def compose(self) -> ComposeResult:
         # Composed with the first slide's classes (a "-layout-" class given
         # to the view), so that no widget is restyled for the first slide.
         first = next((Layout(name[8:]) for name in self.classes if name[8:] in _LAYOUT_NAMES), None)
-        slide = self._first
-        self._has_top = slide is None or slide.layout not in CENTRED
-        self._has_extras = slide is None or _shows_extras(slide)
+        deck = self._composed_deck
+        if self._first is not None:
+            parts = parts_shown(self._first, deck, join=False)
+        else:
+            parts = ALL_PARTS if deck is None else parts_of_deck(deck, join=False)
+        made = {part: make_part(part) for part in parts}
+        self._parts.update(made)
         with Vertical(id="slide-frame"):
-            if self._has_top:
-                yield Static(id="slide-top")  # the top margin of a content slide
+            yield from self._made(made, "slide-top")  # the top margin of a content slide
             yield SlideTitle(id="slide-title", classes=leaf_classes("#slide-title", first))
-            yield Static(id="slide-subtitle", markup=False)
-            yield Static(id="slide-author", markup=False)
+            yield from self._made(made, "slide-subtitle", "slide-author")
             with VerticalScroll(id="slide-scroll", can_focus=False):
                 yield Static(
                     id="slide-body", markup=False, classes=leaf_classes("#slide-body", first)
                 )
-                if self._has_extras:
-                    (columns, row, attribution), in_row = _extras(self)
-                    yield columns
-                    with row:
-                        yield from in_row
-                    yield attribution
-            yield Static(id="slide-meta", markup=False)
+                yield from self._made(made, "slide-columns")
+                if "slide-poll-row" in made:
+                    with made["slide-poll-row"]:
+                        yield from self._made(made, "slide-poll", "slide-join")
+                yield from self._made(made, "slide-attribution")
+            yield from self._made(made, "slide-meta")
 
-    def _build_the_rest(self, *, now: bool = False) -> None:
-        """Mount the parts the first slide did not need, hidden until a slide shows them.
+    @staticmethod
+    def _made(made: Mapping[str, Widget], *parts: str) -> Iterable[Widget]:
+        return [made[part] for part in parts if part in made]
 
-        Args:
-            now: A slide on screen needs them: the screen is not updated
-                until they are mounted (one frame, complete).
-        """
-        if self._has_top and self._has_extras:
-            return
-        containers = [*self.query("#slide-frame"), *self.query("#slide-scroll")]
-        if len(containers) != 2 or any(
-            not each.is_attached or each._closing or each._pruning for each in containers
-        ):
-            return  # the app is closing (a quit signal right after the first frame)
-        frame, scroll = containers
-        mounting: list[AwaitMount] = []
-        if not self._has_top:
-            self._has_top = True
-            top = Static(id="slide-top")
-            top.display = False
-            mounting.append(frame.mount(top, before=0))
-        if not self._has_extras:
-            self._has_extras = True
-            extras, in_row = _extras(self)
-            for part in extras:
-                part.display = False
-            mounting.append(scroll.mount_all(extras))
-            mounting.append(extras[1].mount_all(in_row))
-        if self._layout is not None:
-            apply_layout(self, self._layout)  # the new parts' inline styles
-        # Their stylesheets, parsed now, are kept for the next start too.
-        keep_css = getattr(self.app, "keep_more_parsed_css", None)
-        if callable(keep_css):
-            self.call_after_refresh(keep_css)
-        if not now or self.screen not in self.app.screen_stack:
-            return  # off screen (a frame drawn ahead waits for its widgets itself)
+    def _build_the_rest(self) -> None:
+        """Mount, hidden, the parts the deck's slides show that are not built yet."""
+        if self._deck is not None:
+            self._build(parts_of_deck(self._deck, join=self.join is not None))
 
-        async def mounted() -> None:
-            for each in mounting:
-                await each
-
-        draw_when_done(self.app, self.call_next, mounted)
+    def _build(self, parts: Iterable[str], *, now: bool = False) -> None:
+        """Mount ``parts`` not built yet, hidden (``now``: in the frame on screen)."""
+        mount_parts(self, self._parts, parts, self._layout, now=now)
 
     def show(
         self,
@@ -205,12 +166,12 @@ class SlideView(PictureFitting, Vertical):
                 event and date for a slide that shows them.
         """
         first = self._layout is None  # the first slide drawn: start-up
-        if (not self._has_top and slide.layout not in CENTRED) or (
-            not self._has_extras and _shows_extras(slide)
-        ):
-            self._build_the_rest(now=True)
-        elif first and not (self._has_top and self._has_extras):
-            self.call_after_refresh(self._build_the_rest)  # once this frame is out
+        self._build(parts_shown(slide, deck, join=self.join is not None), now=True)
+        if deck is not None and deck is not self._deck:
+            # The parts the deck's other slides show, hidden, once this frame
+            # is out (at start-up, and after a reload).
+            self._deck = deck
+            self.call_after_refresh(self._build_the_rest)
         if slide.layout is not self._layout:
             # The class names the layout (no stylesheet rule reads it, so no
             # restyle); its look is set as inline styles (see slide_layouts).
@@ -228,16 +189,18 @@ class SlideView(PictureFitting, Vertical):
         title = self.query_one("#slide-title", SlideTitle)
         title.show(printable(slide.title), big=slide.layout in _BIG_TITLE)
         title.display = bool(slide.title)
-        subtitle = self.query_one("#slide-subtitle", Static)
-        subtitle.update(Text(printable(slide.subtitle)))
-        subtitle.display = bool(slide.subtitle)
+        subtitle = cast("Static | None", self._parts.get("slide-subtitle"))
+        if subtitle is not None:  # else no slide so far has one
+            subtitle.update(Text(printable(slide.subtitle)))
+            subtitle.display = bool(slide.subtitle)
         meta = meta_lines(deck) if slide.shows_meta else ("", "")
         if meta != self._meta:  # the same on most slides: no update, no bytes
             self._meta = meta
-            for selector, line in zip(("#slide-author", "#slide-meta"), meta, strict=True):
-                widget = self.query_one(selector, Static)
-                widget.update(Text(printable(line)))
-                widget.display = bool(line)
+            for part, line in zip(("slide-author", "slide-meta"), meta, strict=True):
+                widget = cast("Static | None", self._parts.get(part))
+                if widget is not None:
+                    widget.update(Text(printable(line)))
+                    widget.display = bool(line)
 
         body = self.query_one("#slide-body", Static)
         body_text = slide.body_at_step(step)
@@ -258,13 +221,15 @@ class SlideView(PictureFitting, Vertical):
                 self._deferred_body = (body_text, justify)
                 self.call_after_refresh(self._show_deferred_body)
 
-        if self._has_extras:  # else this slide shows none of them
-            self._show_extras(slide, totals, chart_shown, poll_hints)
+        self._show_extras(slide, totals, chart_shown, poll_hints)
         scroll = self.query_one("#slide-scroll")
         if scroll.scroll_y:
             scroll.scroll_home(animate=False)
         if deck is not None:
             self.call_after_refresh(self._prefetch_next, slide, step, deck)
+        # Once this frame is out and the next body laid out ahead, the
+        # widths Rich measured for their words go (see tui.measure_caches).
+        self.call_after_refresh(forget_measures)
 
     def _show_extras(
         self,
@@ -273,29 +238,37 @@ class SlideView(PictureFitting, Vertical):
         chart_shown: bool,
         poll_hints: PollKeys | None,
     ) -> None:
-        """Draw (or hide) the slide's columns, poll and attribution."""
-        self._show_columns(slide.columns)
+        """Draw (or hide) the slide's columns, poll and attribution, those built."""
+        parts = self._parts
+        columns = parts.get("slide-columns")
+        if columns is not None:
+            self._show_columns(columns, slide.columns)
 
-        poll_view = cast("PollView", self.query_one("#slide-poll"))
-        row = self.query_one("#slide-poll-row")
-        if slide.poll is None and row.display:  # a poll left behind keeps no lines
-            forget_lines(row.walk_children(Widget, with_self=True))
-        poll_view.display = slide.poll is not None
-        row.display = slide.poll is not None
-        self._show_join(slide.poll is not None)
-        if slide.poll is not None:
-            # The question too, unless the slide's title already asks it.
-            poll_view.show(
-                slide.poll, totals or {}, chart_shown, hints=poll_hints, title=slide.title
+        row = parts.get("slide-poll-row")
+        if row is not None:
+            poll_view = cast("PollView", parts["slide-poll"])
+            if slide.poll is None and row.display:  # a poll left behind keeps no lines
+                forget_lines(row.walk_children(Widget, with_self=True))
+            poll_view.display = slide.poll is not None
+            row.display = slide.poll is not None
+            self._show_join(slide.poll is not None)
+            if slide.poll is not None:
+                # The question too, unless the slide's title already asks it.
+                poll_view.show(
+                    slide.poll, totals or {}, chart_shown, hints=poll_hints, title=slide.title
+                )
+
+        attribution = cast("Static | None", parts.get("slide-attribution"))
+        if attribution is not None:
+            attribution.display = bool(slide.attribution)
+            attribution.update(
+                Text(printable(f"— {slide.attribution}") if slide.attribution else "")
             )
-
-        attribution = self.query_one("#slide-attribution", Static)
-        attribution.display = bool(slide.attribution)
-        attribution.update(Text(printable(f"— {slide.attribution}") if slide.attribution else ""))
 
     def _poll_shown(self) -> bool:
         """Whether the poll row is on the slide (never before it is built)."""
-        return self._has_extras and self.query_one("#slide-poll-row").display
+        row = self._parts.get("slide-poll-row")
+        return row is not None and row.display
 
     def _prefetch_next(self, slide: Slide, step: int, deck: Deck) -> None:
         """Parse and lay out the body the next key (Right) shows, while this one is read."""
@@ -329,26 +302,16 @@ class SlideView(PictureFitting, Vertical):
     def set_join(self, join: JoinCode | None) -> None:
         """Show ``join`` beside the options of poll slides (None: no join code)."""
         self.join = join
+        if join is not None and "slide-poll-row" in self._parts:
+            self._build(("slide-join",), now=self._poll_shown())  # beside the polls
         self._show_join(self._poll_shown())
 
-    def _join_view(self, *, make: bool) -> JoinView | None:
-        """The poll row's join code view; ``make`` mounts it when missing (else None).
-        Only ``--serve`` has a join code: the view comes with the first one given."""
-        if self._join_made or not make:
-            return cast("JoinView", self.query_one("#slide-join")) if self._join_made else None
-        from tui.widgets.join_view import JoinView  # deferred: a served page's join code
-
-        self._join_made = True
-        view = JoinView(id="slide-join")
-        self.query_one("#slide-poll-row").mount(view)
-        return view
-
     def _show_join(self, poll_shown: bool) -> None:
-        if not self._has_extras:
-            return  # built hidden, with no code, when first needed
-        if self.join is None or not poll_shown:  # (a code given is mounted now, hidden)
-            if (shown := self._join_view(make=self.join is not None)) is not None:
-                shown.show(None, 0, 0)
+        join_view = cast("JoinView | None", self._parts.get("slide-join"))
+        if join_view is None:
+            return  # built when the phone page is first served, with a poll
+        if self.join is None or not poll_shown:
+            join_view.show(None, 0, 0)
             return
         # The code must fit the frame this slide is laid out in (the deck's
         # measure, inside margins in proportion to the terminal). That is
@@ -361,19 +324,22 @@ class SlideView(PictureFitting, Vertical):
     def _fit_join(self) -> None:
         if self.join is None or not self._poll_shown():
             return
-        top = self.query_one("#slide-top")
+        top = self._parts.get("slide-top")
         # The frame itself may not be laid out for this slide yet.
         width = self._frame_cells(self._frame_width)
         # The frame's height follows its content; the view's is the room, less
         # the top margin, the title, its rule and the poll's top margin.
         room = self.content_region.height or self.screen.size.height
-        # The top margin as laid out, or (hidden on the last slide, so not
-        # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
-        top_height = top.outer_size.height or max(1, room * 6 // 100)
-        height = room - 4 - (top_height if top.display else 0)
-        join_view = cast("JoinView", self._join_view(make=True))
+        height = room - 4
+        if top is not None and top.display:
+            # The top margin as laid out, or (hidden on the last slide, so not
+            # laid out since) as app.tcss gives it: 6 % of the room, at least 1.
+            height -= top.outer_size.height or max(1, room * 6 // 100)
+        join_view = cast("JoinView | None", self._parts.get("slide-join"))
+        if join_view is None:
+            return
         join_view.show(self.join, width, height)
-        row = self.query_one("#slide-poll-row")
+        row = self._parts["slide-poll-row"]
         layout = "horizontal" if join_view.beside else "vertical"
         if row.styles.layout is None or row.styles.layout.name != layout:
             row.styles.layout = layout
@@ -388,8 +354,7 @@ class SlideView(PictureFitting, Vertical):
         self._deferred_body = None
         self.query_one("#slide-body", Static).update(markdown(body_text, justify))
 
-    def _show_columns(self, columns: tuple[str, ...]) -> None:
-        container = self.query_one("#slide-columns", Horizontal)
+    def _show_columns(self, container: Widget, columns: tuple[str, ...]) -> None:
         container.display = bool(columns)
         existing = list(container.query(".column"))
         if len(existing) != len(columns):
