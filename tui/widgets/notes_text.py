@@ -72,7 +72,8 @@ class NotesText(ScrollView, can_focus=False):
         """Line ``y`` of the widget: the text's line at the scroll position."""
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        blank = Style.from_color(bgcolor=self.visual_style.rich_style.bgcolor)  # the background alone
+        # Padding as Textual pads a line: the background alone.
+        blank = Style.from_color(bgcolor=self.visual_style.rich_style.bgcolor)
         if 0 <= index < len(self._lines):
             return self._lines[index].crop_extend(0, width, blank)
         return Strip.blank(width, blank)
