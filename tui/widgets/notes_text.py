@@ -18,14 +18,8 @@ class NotesText(ScrollView, can_focus=False):
     Draws and scrolls as a ``Static`` in a ``VerticalScroll`` did (the text
     drawn by the same Textual pipeline, at the width the scroll bar leaves
     once the text is taller than the widget), as one widget: each mounted
-    widget costs memory, and the presenter keeps two screens alive.
-    """
-
-    DEFAULT_CSS = """
-    NotesText {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
+    widget costs memory, and the presenter keeps two screens alive. Its
+    styles (``#notes-scroll`` in ``app.tcss``) hide the horizontal scroll bar.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
