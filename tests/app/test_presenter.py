@@ -169,7 +169,7 @@ async def test_notes_pane(seed_deck: Deck, clock: FixedClock) -> None:
         await pilot.pause()
         pane = app.screen.query_one(NotesPane)
         assert pane.display
-        notes = text_of(app, "#notes-scroll")
+        notes = text_of(app, "#notes-text")
         assert "Samordning på tvers" in notes.replace("\n", " ")
         assert "Next: KS' visjon" in text_of(app, "#notes-next")
         assert "0:00" in text_of(app, "#notes-clock") and "14:05" in text_of(app, "#notes-clock")

@@ -266,14 +266,14 @@ async def test_notes_follow_reveal_steps_and_preview(paced: Deck) -> None:
     app = make_app(paced)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "right", "right")
-        assert "Say hello." in text_of(app, "#notes-scroll")
+        assert "Say hello." in text_of(app, "#notes-text")
         assert "Next step: one" in text_of(app, "#notes-next")
         await pilot.press("right")
-        notes = text_of(app, "#notes-scroll")
+        notes = text_of(app, "#notes-text")
         assert "▶ step 1: one" in notes and "About one." in notes and "About two." not in notes
         assert "Next step: two" in text_of(app, "#notes-next")
         await pilot.press("right")
-        assert "About two." in text_of(app, "#notes-scroll")
+        assert "About two." in text_of(app, "#notes-text")
         assert "Next: Shared A" in text_of(app, "#notes-next")
 
 

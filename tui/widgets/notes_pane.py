@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.styled import Styled
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.deck.model import Deck, reveal_blocks
@@ -29,7 +29,6 @@ from tui.pace_plan import Pace, PaceStatus, Plan, make_plan, pace, pace_text
 from tui.pacing import TalkTimer, TimerState, format_seconds
 from tui.render import markdown
 from tui.safe_text import one_line
-from tui.widgets.notes_text import NotesText
 from tui.widgets.pace_clock import PaceClock, Span
 
 TICK_LATE = 0.005
@@ -121,14 +120,15 @@ class NotesPane(Vertical):
     def compose(self) -> ComposeResult:
         self._clock = PaceClock(id="notes-clock")
         yield self._clock
-        yield NotesText(id="notes-scroll")
+        with VerticalScroll(id="notes-scroll", can_focus=False):
+            yield Static(id="notes-text", markup=False)
         yield Static(id="notes-next", markup=False)
 
     def on_mount(self) -> None:
         # An app that quits while the pane is being built mounts it without
         # its children (a pane drawn ahead, off screen, closes last): then
         # there is nothing to draw, now or later.
-        self._composed = bool(self.query("#notes-scroll"))
+        self._composed = bool(self.query("#notes-text"))
         self._ticking = bool(self.display) and not self._stopped and self._composed
         self.show(*self._position)
 
@@ -210,12 +210,13 @@ class NotesPane(Vertical):
         count = len(self._deck.slides)
         self.border_title = self._words("notes.title", slide=slide + 1, count=count)
         blocks = notes_blocks(current, step)
-        scroll = self.query_one("#notes-scroll", NotesText)
-        scroll.update(
+        text = self.query_one("#notes-text", Static)
+        text.update(
             self._render_blocks(
                 blocks, reveal_blocks(current.body) if current.reveal else [], self._words
             )
         )
+        scroll = self.query_one("#notes-scroll", VerticalScroll)
         if any(block.role is Role.CURRENT and block.step > 0 for block in blocks):
             self.call_after_refresh(scroll.scroll_end, animate=False)
         else:
