@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import SEED_DECK, in_english
+from status_row import status_position
 
 from tui.app import make_app
 from tui.audience.app import Presenter, make_audience_app
@@ -73,7 +74,7 @@ async def test_the_presenter_says_go_to_in_bokmal() -> None:
         assert "Trykk :, så nummeret på lysbildet og Enter for å gå til et lysbilde." in messages
         await pilot.press("colon", "9")
         await pilot.pause()
-        assert "gå til 9 ⏎" in text_of(app, "#status-position")
+        assert "gå til 9 ⏎" in status_position(app)
 
 
 async def test_the_audience_view_speaks_the_decks_language() -> None:

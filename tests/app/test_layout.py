@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from status_row import status_position
 
 from tui.app import make_app
 from tui.audience.app import make_audience_app
@@ -359,16 +360,16 @@ async def test_status_line_counts_reveal_steps(tmp_path: Path) -> None:
     deck = deck_file(tmp_path)
     app = make_app(deck)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert plain(app, "#status-position").strip() == "1/6"
+        assert status_position(app).strip() == "1/6"
         await pilot.press("right")
         await pilot.pause()
-        assert plain(app, "#status-position").strip() == "2/6 · 0/3"
+        assert status_position(app).strip() == "2/6 · 0/3"
         await pilot.press("right", "right")
         await pilot.pause()
-        assert plain(app, "#status-position").strip() == "2/6 · 2/3"
+        assert status_position(app).strip() == "2/6 · 2/3"
         await pilot.press("right", "right")
         await pilot.pause()
-        assert plain(app, "#status-position").strip() == "3/6"
+        assert status_position(app).strip() == "3/6"
 
 
 # -- the audience view ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from status_row import status_position
 
 from tui.app import PodiumApp, make_app
 from tui.audience.app import make_audience_app
@@ -186,7 +187,7 @@ async def test_a_slide_inserted_before_keeps_slide_step_and_timer(deck_file: Pat
             app, "#slide-body"
         )
         assert app.timer.state is TimerState.RUNNING and app.timer.elapsed() >= started_at
-        assert "3/6" in text_of(app, "#status-position")
+        assert "3/6" in status_position(app)
 
 
 async def test_the_current_slide_deleted_shows_the_one_in_its_place(deck_file: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, FixedClock, fixed_now
+from status_row import status_position
 
 from tui.app import PodiumApp, make_app
 from tui.deck import Deck, load_deck, load_deck_text
@@ -73,9 +74,9 @@ async def test_first_last_and_bounds(seed_deck: Deck) -> None:
 async def test_position_indicator_always_visible(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "1/13" in text_of(app, "#status-position")
+        assert "1/13" in status_position(app)
         await pilot.press("right", "right")
-        assert "3/13" in text_of(app, "#status-position")
+        assert "3/13" in status_position(app)
 
 
 async def test_incremental_reveal(demo_deck: Deck) -> None:
@@ -103,20 +104,20 @@ async def test_go_to_slide_by_number(seed_deck: Deck) -> None:
     app = make_app(seed_deck)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon")
-        assert "go to _ ⏎" in text_of(app, "#status-position")
+        assert "go to _ ⏎" in status_position(app)
         await pilot.press("1", "2")
-        assert "go to 12 ⏎" in text_of(app, "#status-position")
+        assert "go to 12 ⏎" in status_position(app)
         assert app.show.state.position.slide == 0
         await pilot.press("enter")
         assert app.show.state.position == Position(11, 0)
-        assert "go to" not in text_of(app, "#status-position")
+        assert "go to" not in status_position(app)
         assert "Noen tanker til slutt" in slide_text(app)
         await pilot.press("colon", "9", "9", "enter")
         await pilot.pause()
         assert app.show.state.position == Position(11, 0)
         assert any("no slide 99" in str(n.message) for n in app._notifications)
         await pilot.press("colon", "3", "escape")
-        assert "go to" not in text_of(app, "#status-position")
+        assert "go to" not in status_position(app)
         await pilot.press("enter")
         assert app.show.state.position == Position(12, 0)
         # Backspace takes back a digit: 14 becomes 1.
@@ -133,7 +134,7 @@ async def test_bare_digits_hint_at_the_go_to_prompt(seed_deck: Deck) -> None:
         assert app.show.state.position == Position(1, 0)
         hints = [n for n in app._notifications if "Press :" in str(n.message)]
         assert len(hints) == 1  # once, however many digits
-        assert "go to" not in text_of(app, "#status-position")
+        assert "go to" not in status_position(app)
 
 
 async def test_go_to_works_on_a_poll_slide_without_voting(seed_deck: Deck) -> None:
@@ -326,14 +327,14 @@ async def test_long_slide_says_it_scrolls(seed_deck: Deck) -> None:
         await pilot.press("colon", "7", "enter")
         await pilot.pause()
         assert "innovasjonssystem" in slide_text(app)
-        assert "more" not in text_of(app, "#status-position")  # it fits at 80x24...
+        assert "more" not in status_position(app)  # it fits at 80x24...
         await pilot.press("s")  # ...but not beside the notes pane
         await pilot.pause()
-        assert "↓ more" in text_of(app, "#status-position")
+        assert "↓ more" in status_position(app)
         for _ in range(20):
             await pilot.press("down")
         await pilot.pause()
-        assert "more" not in text_of(app, "#status-position")
+        assert "more" not in status_position(app)
 
 
 async def test_more_is_said_on_the_long_slide_itself_and_not_after_it() -> None:
@@ -350,7 +351,7 @@ async def test_more_is_said_on_the_long_slide_itself_and_not_after_it() -> None:
             await pilot.press(key)
             await pilot.pause()
             await pilot.pause()
-            said.append("more" in text_of(app, "#status-position"))
+            said.append("more" in status_position(app))
         assert said == [True, True, True, False]
 
 

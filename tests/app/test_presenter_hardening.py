@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tui.app import make_app
 from tui.deck import Deck, load_deck_text
+from tui.widgets.status_bar import StatusBar
 
 SIZE = (100, 30)
 
@@ -56,7 +57,7 @@ async def test_vote_key_hint_matches_the_options(seed_deck: Deck) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("colon", "1", "1", "enter")
         await pilot.pause()
-        rendered = str(app.screen.query_one("#status-keys").render())
+        rendered = str(app.screen.query_one(StatusBar).render())
         assert "1-7" in rendered and "1-9" not in rendered
 
 

@@ -91,6 +91,10 @@ class KeyLine(Widget, can_focus=False):
                 shown.append((binding, enabled))
         return shown
 
+    def keys_width(self) -> int:
+        """The cells the keys may take: the whole line (0: not laid out yet)."""
+        return self.size.width
+
     def render(self) -> Text:
         """The line of keys (see the class docstring)."""
         base = self.rich_style
@@ -108,7 +112,7 @@ class KeyLine(Widget, can_focus=False):
                 (cell_len(shown), cell_len(binding.description), key_rank(binding.action))
                 for binding, _, shown in keys
             ],
-            self.size.width,
+            self.keys_width(),
         )
         for (binding, enabled, shown), draw in zip(keys, drawn, strict=True):
             if draw is Drawn.NOT:

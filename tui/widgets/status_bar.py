@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Static
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 
 from tui.i18n import words_of
 from tui.widgets.key_line import KeyLine
 
 
-class StatusBar(Horizontal):
-    """Slide k/N and reveal step s/S, a typed slide number waiting for Enter, and the footer keys.
+class StatusBar(KeyLine):
+    """The footer keys, then slide k/N and reveal step s/S on the right: one widget, one row.
 
-    The key line lists the keys that act on the current slide (Textual hides
-    the ones whose ``check_action`` says no).
+    The keys are drawn by :class:`KeyLine` in the cells the position leaves
+    (so they shorten by its rule when the position grows: a typed slide
+    number, the "more" hint); the position is drawn over the row's right
+    end, as wide as its text. One widget rather than a row of three: each
+    mounted widget costs memory, and the presenter keeps two screens alive.
+    """
+
+    COMPONENT_CLASSES = KeyLine.COMPONENT_CLASSES | {"status-bar--position"}
+    DEFAULT_CSS = """
+    StatusBar {
+        .status-bar--position {
+            color: $foreground;
+            background: $panel;
+        }
+    }
     """
 
     _shown: tuple[int, int, tuple[int, int], str, bool, bool] | None = None
-
-    def compose(self) -> ComposeResult:
-        yield KeyLine(id="status-keys")
-        yield Static(id="status-position", markup=False)
+    _position: tuple[tuple[str, str], ...] = ()
+    """The position's runs of text, each with its style (``""``, ``bold``, ``reverse``)."""
+    _position_cells = 0
+    """The cells the position takes at the row's right end."""
 
     def show(
         self,
@@ -50,16 +63,37 @@ class StatusBar(Horizontal):
             return  # unchanged: send no bytes
         self._shown = state
         words = words_of(self.app)
-        line = Text(no_wrap=True, overflow="ellipsis")
+        runs: list[tuple[str, str]] = []
         if more:
-            line.append(f" {words('status.more')} ", style="reverse")
-            line.append(" ")
+            runs += [(f" {words('status.more')} ", "reverse"), (" ", "")]
         if prompt or pending:
-            line.append(f" {words('status.goto', number=pending or '_')} ", style="reverse")
-            line.append(" ")
-        line.append(f"{number}/{count} ", style="bold")
+            runs += [(f" {words('status.goto', number=pending or '_')} ", "reverse"), (" ", "")]
+        runs.append((f"{number}/{count} ", "bold"))
         if step[1]:
-            line.append(f"· {step[0]}/{step[1]} ")
-        # Its width follows the text; a layout pass only when that changes.
-        widget = self.query_one("#status-position", Static)
-        widget.update(line, layout=line.cell_len != widget.size.width)
+            runs.append((f"· {step[0]}/{step[1]} ", ""))
+        self._position = tuple(runs)
+        self._position_cells = sum(cell_len(text) for text, _style in runs)
+        # The whole row: the keys fit in what the position leaves (only the
+        # cells that changed reach the terminal: tui/cell_diff.py).
+        self.refresh()
+
+    def position_cells(self) -> int:
+        """How many cells at the right end of the row the position takes."""
+        return self._position_cells
+
+    def keys_width(self) -> int:
+        """The cells left of the position, for the keys."""
+        return max(0, self.size.width - self._position_cells)
+
+    def render_line(self, y: int) -> Strip:
+        """The key line, its right end covered by the position."""
+        line = super().render_line(y)
+        if not self._position:
+            return line
+        base = self.get_component_rich_style("status-bar--position")
+        styles = {"": base, "bold": base + Style(bold=True), "reverse": base + Style(reverse=True)}
+        # The keys' part padded as Textual pads a line: the background alone.
+        blank = Style.from_color(bgcolor=self.background_colors[1].rich_color)
+        keys = line.crop_extend(0, self.keys_width(), blank)
+        position = Strip([Segment(text, styles[style]) for text, style in self._position])
+        return Strip.join([keys, position]).crop(0, self.size.width)
