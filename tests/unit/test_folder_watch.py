@@ -291,7 +291,7 @@ def test_the_reload_watcher_still_names_its_events_as_before() -> None:
 
     mask = watch_module._dnotify_mask(reload_watch.SAVED)
     assert mask & fcntl.DN_MODIFY and mask & fcntl.DN_RENAME and mask & fcntl.DN_DELETE
-    assert mask & fcntl.DN_MULTISHOT and not mask & fcntl.DN_CREATE
+    assert not mask & fcntl.DN_MULTISHOT and not mask & fcntl.DN_CREATE  # one-shot
 
 
 async def test_a_file_newly_watched_in_a_watched_folder_is_heard_at_its_first_save(
@@ -358,4 +358,31 @@ async def test_writes_that_keep_coming_cost_a_few_looks_per_gap(tmp_path: Path) 
         assert set(heard) == {"talk.yaml"}  # (again at once: a stamp too fresh to tell)
     finally:
         stop.set()
+        watcher.stop()
+
+
+async def test_a_flood_of_writes_sends_one_signal_per_look(tmp_path: Path) -> None:
+    """A notification is one-shot and armed again at each look: never a signal per write."""
+    watcher, heard = started(tmp_path)
+    signals = [0]
+    ours = signal.getsignal(signal.SIGIO)
+    assert callable(ours)
+
+    def counting(signum: int, frame: object) -> None:
+        signals[0] += 1
+        ours(signum, frame)
+
+    signal.signal(signal.SIGIO, counting)
+    try:
+        with open(tmp_path / "tool.log", "a") as log:
+            for _ in range(2000):  # no look can run between these writes
+                log.write("x")
+                log.flush()
+        assert signals[0] <= 2, signals[0]
+        assert await until(lambda: "tool.log" in heard)
+        heard.clear()
+        (tmp_path / "tool.log").write_text("again")  # armed again by that look
+        assert await until(lambda: "tool.log" in heard)
+    finally:
+        signal.signal(signal.SIGIO, ours)
         watcher.stop()

@@ -32,6 +32,11 @@ The rules this module keeps (tests/unit/test_folder_watch.py checks them):
   ``select`` and ``os.read``), SQLite retries its own, and the signal still
   wakes the app's loop through asyncio's wake-up fd (:mod:`tui.terminal`
   handles ``SIGCONT`` on the loop, which sets it).
+- One signal per look. A notification is one-shot: the kernel sends one
+  ``SIGIO`` and then nothing until the watcher looks and arms it again
+  (before taking the stamps, so a change after them signals). However fast
+  a folder is written, a watcher takes at most one signal per look, never
+  one per write (a flood of signals would keep the app's thread busy).
 - Coalescing. Standard signals coalesce: one ``SIGIO`` may stand for many
   changes in many folders, and dnotify does not say which file changed. After
   waking, every watcher compares the stamps (inode, size, modification time)
@@ -108,7 +113,7 @@ def _dnotify_mask(mask: int) -> int:
         dn |= fcntl.DN_CREATE
     if mask & IN_DELETE:
         dn |= fcntl.DN_DELETE
-    return dn | fcntl.DN_MULTISHOT
+    return dn  # one-shot: armed again at each look (see the module)
 
 
 # -- the one SIGIO handler -----------------------------------------------------
@@ -339,6 +344,10 @@ class FolderWatcher:
         """
         if self._fd is None:
             return
+        try:  # armed again before the stamps are taken: a change after them signals
+            fcntl.fcntl(self._fd, fcntl.F_NOTIFY, _dnotify_mask(self._mask))
+        except OSError:
+            pass  # the folder went away: the stamps below say so
         before, taken, asked = self._stamps, self._taken, self._asked
         now = self._take()
         if now is None:
