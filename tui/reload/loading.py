@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.regular_file import read_regular
-from tui.reload.theme_source import DEFAULT_THEME as DEFAULT_THEME  # re-exported
-from tui.reload.theme_source import theme_file as theme_file
+from tui.reload.theme_source import DEFAULT_THEME, theme_file
 from tui.theme_problems import deck_error_problems, deck_theme_problem
 
 if TYPE_CHECKING:
