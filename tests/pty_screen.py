@@ -66,7 +66,10 @@ class PtyProgram:
             fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
             for fd in (0, 1, 2):
                 os.dup2(slave, fd)
-            os.execvpe(argv[0], list(argv), {**os.environ, "LANG": "C.UTF-8", **env})
+            # Not COLUMNS and LINES: pytest-textual-snapshot sets them (80x24)
+            # and Rich would take them over the pty's size.
+            inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+            os.execvpe(argv[0], list(argv), {**inherited, "LANG": "C.UTF-8", **env})
         os.close(slave)
         os.set_blocking(master, False)
         self.pid, self.fd = pid, master
@@ -270,9 +273,9 @@ def optimal_bytes(before: Cells, after: Cells, erase: bool = False) -> int:
 def slide_marks(deck: str | os.PathLike[str]) -> list[str]:
     """Per slide of ``deck``, text that shows once the slide is on screen.
 
-    The first 24 characters of its title; for title and section slides,
-    whose titles may be drawn in big letters (no text), the subtitle's, or
-    else the status line's ``N/COUNT``.
+    The first 24 characters of its title, as text: a title in big letters
+    has it written under them too; the status line's ``N/COUNT`` for a
+    slide without a title.
     """
     import yaml
 
@@ -280,9 +283,6 @@ def slide_marks(deck: str | os.PathLike[str]) -> list[str]:
         slides = yaml.load(file, Loader=yaml.BaseLoader)["slides"]
     marks = []
     for number, slide in enumerate(slides, start=1):
-        title = str(slide.get("title", "")).strip()[:24]
-        if str(slide.get("layout", "")).strip().lower() in ("title", "section"):
-            subtitle = str(slide.get("subtitle", "")).strip()[:24]
-            title = subtitle or f"{number}/{len(slides)}"
+        title = str(slide.get("title", "")).strip()[:24] or f"{number}/{len(slides)}"
         marks.append(title)
     return marks

@@ -30,6 +30,10 @@ def new_session(
 ) -> None:
     """Start a detached tmux session ``name`` running ``sh -c script``.
 
+    ``COLUMNS`` and ``LINES`` are unset first: pytest-textual-snapshot sets
+    them (80 and 24) in the tests' environment, and Rich would take them
+    over the terminal's own size.
+
     A session started just as the tmux server exits (its last session was
     killed a moment before) fails with "server exited unexpectedly" and
     nothing started: that start is tried again, up to three times.
@@ -38,7 +42,9 @@ def new_session(
     if cwd is not None:
         command += ["-c", str(cwd)]
     for _ in range(3):
-        done = subprocess.run([*command, "sh", "-c", script], capture_output=True, text=True)
+        done = subprocess.run(
+            [*command, "sh", "-c", f"unset COLUMNS LINES; {script}"], capture_output=True, text=True
+        )
         if done.returncode == 0 or "server exited unexpectedly" not in done.stderr:
             break
         time.sleep(0.2)

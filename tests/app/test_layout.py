@@ -181,11 +181,18 @@ async def test_title_and_section_in_big_letters_when_large_enough(
             await pilot.pause()
             title = app.screen.query_one(SlideTitle)
             assert title.is_big
-            drawn = plain(app, "#slide-title")
-            assert set(drawn) <= set(QUADRANTS) | {"\n", "━"}  # the section's rules too
-            drawn = drawn.replace("━", " ")
-            assert title.content_size.height <= size[1] // 3
+            drawn = plain(app, "#slide-title").replace("━", " ")  # the section's rules
             lines = [line for line in drawn.splitlines() if line.strip()]
+            # Under the big letters, after a blank row, the title as text (muted, not bold).
+            *lines, caption = lines
+            assert caption.strip() == deck.slides[index].title
+            assert set("".join(lines)) <= set(QUADRANTS)
+            big_rows = title.content_size.height - 2
+            assert drawn.splitlines()[drawn.splitlines().index(caption) - 1].strip() == ""
+            assert big_rows <= size[1] // 3
+            style = title.get_component_rich_style("slide-title--caption", partial=True)
+            assert style.bold is False and style.color is not None
+            assert abs(len(caption) - len(caption.lstrip()) - (title.region.width - len(caption))) <= 1
             # Centred: as much room on either side of the widest row.
             widest = max(lines, key=lambda line: len(line.strip()))
             left = len(widest) - len(widest.lstrip())
@@ -227,7 +234,8 @@ async def test_twice_the_size_only_on_30_rows_or_more(
         app.show.jump(4)  # "Takk"
         await pilot.pause()
         title = app.screen.query_one(SlideTitle)
-        assert title.is_big and title.content_size.height == rows
+        # The big rows, a blank row and the title as text under them.
+        assert title.is_big and title.content_size.height == rows + 2
 
 
 async def test_a_title_too_long_for_three_lines_is_bold_text() -> None:
@@ -294,8 +302,10 @@ async def test_linux_console_gets_half_blocks_and_no_color_still_draws(
     app = make_app(deck)
     async with app.run_test(size=(200, 60)):
         assert app.screen.query_one(SlideTitle).is_big
-        drawn = plain(app, "#slide-title")
+        *rows, caption = plain(app, "#slide-title").splitlines()
+        drawn = "\n".join(rows)
         assert set(drawn) <= set(HALF_BLOCKS) | {"\n"} and "█" in drawn
+        assert caption.strip() == "Blåbær – «nå»"
 
 
 # -- the title slide's metadata and the section look ---------------------------------------

@@ -59,8 +59,14 @@ def terminal(tmp_path: Path, private_data_dir: Path) -> Iterator[callable]:
 def test_presents_default_deck_navigates_and_quits(terminal, width: int, height: int, term: str) -> None:
     # Run from an empty folder: podium must find its bundled deck.
     session = terminal([], width=width, height=height, term=term)
-    session.wait_for("en innovasjonsutfordring")  # the title may be in big letters
+    screen = session.wait_for("en innovasjonsutfordring")
     session.wait_for("1/13")
+    # In big letters where the terminal is large enough, with the title
+    # written under them as text; as text alone where it is not.
+    big = any(glyph in screen for glyph in "█▀▄▖▗▘▝▚▞▛▜▙▟")
+    assert big == ((width, height) != (80, 24))
+    lines = [line.strip() for line in screen.splitlines()]
+    assert "Samordning mellom forvaltningsorganer" in lines
     session.keys("Right")
     # The title and the status line may reach the terminal in separate frames.
     session.wait_for("KS' visjon")
@@ -123,7 +129,7 @@ def test_broken_default_vote_store_does_not_stop_the_talk(terminal, tmp_path: Pa
     not_a_folder = tmp_path / "data-is-a-file"
     not_a_folder.write_text("not a folder", encoding="utf-8")
     session = terminal([], width=100, height=30, env={"PODIUM_DATA_DIR": str(not_a_folder)})
-    session.wait_for("en innovasjonsutfordring")  # the title may be in big letters
+    session.wait_for("Samordning mellom forvaltningsorganer")  # under big letters too
     session.wait_for("IKKE lagret")  # the talk speaks Norwegian (lang: nb)
     session.keys(":", "1", "1", "Enter")
     session.wait_for("viktigste driveren")

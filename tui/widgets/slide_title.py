@@ -4,10 +4,17 @@ The choice between big letters and normal text is made for the width the
 layout gives the title and the terminal's height, inside Textual's layout
 pass (:meth:`SlideTitle.get_content_height`): a slide change or a resize
 lays the title out once, at its final height, never in a second pass.
+
+Under big letters the title is written once more as text, smaller and
+muted: block glyphs are not words to a screen reader or a braille display,
+to copying from the terminal, to a search of the scrollback or to a font
+without the quadrant glyphs, and the caption keeps the title readable to
+all of them.
 """
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -35,7 +42,17 @@ class SlideTitle(Widget):
     width in at most three lines and the rows take at most a third of the
     terminal's height (twice the size where that fits too, on 30 rows or
     more); otherwise the whole title is normal text (styled by CSS: bold,
-    the theme's title colour), wrapped at the width.
+    the theme's title colour), wrapped at the width. Big letters have the
+    title as text under them, after a blank row (the component class
+    ``slide-title--caption``: not bold, muted).
+    """
+
+    COMPONENT_CLASSES = {"slide-title--caption"}
+    DEFAULT_CSS = """
+    SlideTitle > .slide-title--caption {
+        text-style: not bold;
+        color: $text-muted;
+    }
     """
 
     _text = ""
@@ -85,12 +102,17 @@ class SlideTitle(Widget):
         return container.width
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        rows = self._big_rows(width)
-        if rows is not None:
-            return len(rows)
         if width <= 0:
             return 0
+        rows = self._big_rows(width)
+        if rows is not None:
+            return len(rows) + 1 + len(self._caption(width))
         return len(Text(self._text).wrap(self.app.console, width))
+
+    def _caption(self, width: int, style: Style | str = "") -> list[Text]:
+        """The title as text under big letters: lines of ``width`` cells, centred."""
+        caption = Text(self._text, style=style, end="")
+        return list(caption.wrap(self.app.console, width, justify="center"))
 
     def render(self) -> Text:
         width = self.content_size.width
@@ -98,8 +120,12 @@ class SlideTitle(Widget):
         if rows is None:
             return Text(self._text)
         # Each line's rows padded alike on both sides: centred as one block.
-        lines = []
+        drawn = Text(no_wrap=True, overflow="crop", end="")
         for row in rows:
             left = (width - len(row)) // 2
-            lines.append(" " * left + row + " " * (width - left - len(row)))
-        return Text("\n".join(lines), no_wrap=True, overflow="crop")
+            drawn.append(" " * left + row + " " * (width - left - len(row)) + "\n")
+        style = self.get_component_rich_style("slide-title--caption", partial=True)
+        for line in self._caption(width, style):
+            drawn.append("\n")
+            drawn.append_text(line)
+        return drawn
