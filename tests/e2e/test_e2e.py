@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +139,23 @@ def test_broken_default_vote_store_does_not_stop_the_talk(terminal, tmp_path: Pa
     session.keys("q")
     assert session.exit_status() == 0
     assert not_a_folder.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_exported_columns_and_lines_do_not_pin_the_size(terminal) -> None:
+    """A shell that exports COLUMNS and LINES: the slides still fill the terminal and follow a resize."""
+    session = terminal([], width=100, height=30, env={"COLUMNS": "80", "LINES": "24"})
+    screen = session.wait_for("1/13")
+    status = next(line for line in screen.splitlines() if "1/13" in line)
+    # The position ends a cell from the terminal's right edge, not near column 80.
+    assert len(status.rstrip()) == 99
+    subprocess.run(["tmux", "resize-window", "-t", session.name, "-x", "120", "-y", "40"], check=True)
+    screen = session.wait_for("1/13")
+    for _ in range(100):
+        lines = [line for line in session.screen().splitlines() if "1/13" in line]
+        if lines and len(lines[0].rstrip()) == 119:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError(f"the slide kept its size after a resize:\n{session.screen()}")
+    session.keys("q")
+    assert session.exit_status() == 0

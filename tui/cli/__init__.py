@@ -115,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.terminal import safe_streams
 
     safe_streams()
+    from tui.terminal_size import size_from_the_terminal
+
+    size_from_the_terminal()  # an exported COLUMNS would pin the slides to its size
     from tui.lock_handoff import hand_off_quickly
 
     hand_off_quickly()  # frames reach the terminal sooner from Textual's output thread
