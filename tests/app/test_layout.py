@@ -224,7 +224,8 @@ async def test_small_terminal_content_slides_and_missing_glyphs_get_bold_text(
         assert plain(app, "#slide-title").splitlines()[0] == "Innhold"
 
 
-@pytest.mark.parametrize(("size", "rows"), [((80, 24), 4), ((100, 30), 8), ((200, 60), 8)])
+# Twice the size is 8 rows, less the font's empty descender row under "Takk".
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 4), ((100, 30), 7), ((200, 60), 7)])
 async def test_twice_the_size_only_on_30_rows_or_more(
     tmp_path: Path, size: tuple[int, int], rows: int
 ) -> None:
@@ -236,6 +237,54 @@ async def test_twice_the_size_only_on_30_rows_or_more(
         title = app.screen.query_one(SlideTitle)
         # The big rows, a blank row and the title as text under them.
         assert title.is_big and title.content_size.height == rows + 2
+
+
+CROWDED = """\
+author: Ånund Øvergård-Ærlighetsen with a fairly long author line too
+event: A very long event name that goes on and on, Oslo Spektrum
+date: 19. september 2012
+slides:
+  - layout: title
+    title: Velkommen til Ålesund
+    subtitle: >-
+      This subtitle is long enough to wrap onto several lines at eighty
+      columns, and then some more words to be sure it wraps three times at
+      least, and a few more words still so that it takes four whole lines
+"""
+
+
+@pytest.mark.parametrize(("size", "big"), [((80, 16), False), ((80, 13), False), ((100, 30), True)])
+async def test_big_letters_only_where_the_rest_of_the_slide_still_fits(
+    size: tuple[int, int], big: bool
+) -> None:
+    app = make_app(load_deck_text(CROWDED))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one(SlideTitle)
+        assert title.is_big is big
+        # Every part of the title slide is on screen, above the status line.
+        frame = app.screen.query_one("#slide-frame")
+        for part in frame.children:
+            if part.display and part.region.height:
+                assert part.region.bottom <= size[1] - 1, part.id
+        meta = plain(app, "#slide-meta")
+        assert "september 2012" in meta.replace("\n", " ")
+
+
+async def test_the_caption_is_spaced_and_centred_as_the_big_letters_are() -> None:
+    deck = load_deck_text('slides:\n  - layout: section\n    title: "   Hi      du   "\n')
+    app = make_app(deck)
+    async with app.run_test(size=(100, 30)):
+        title = app.screen.query_one(SlideTitle)
+        assert title.is_big
+        lines = plain(app, "#slide-title").replace("━", " ").splitlines()
+        drawn = [line for line in lines if line.strip()]
+        *big, caption = drawn
+        assert caption.strip() == "Hi du"
+        # One blank row between the letters and the caption, never the font's empty one too.
+        assert lines.index(caption) - lines.index(big[-1]) == 2
+        middle = lambda line: (len(line) - len(line.lstrip()) + len(line.rstrip())) / 2  # noqa: E731
+        assert abs(middle(caption) - middle(max(big, key=lambda row: len(row.strip())))) <= 1
 
 
 async def test_a_title_too_long_for_three_lines_is_bold_text() -> None:
@@ -267,6 +316,8 @@ async def test_big_letters_only_for_titles_whose_rows_fit_and_none_drawn_in_vain
                 for scale, least in ((2, 30), (1, 0)):
                     rows = big_text.big_lines(text, width, scale=scale)
                     if size[1] >= least and rows is not None and len(rows) <= budget:
+                        while not rows[-1].strip():  # an empty descender row is left out
+                            rows = rows[:-1]
                         drawn.append(rows)
                 assert title._big_rows(width) == (drawn[0] if drawn else None), (text, width)
         if budget < 14:  # its three lines take 3 x 4 rows and 2 blank ones

@@ -28,6 +28,9 @@ BIG_HEIGHT_SHARE = 3
 BIG_MAX_LINES = 3
 """Most lines a title in big letters wraps to."""
 
+STATUS_ROWS = 1
+"""Rows under the slide that are not the slide's: the presenter's status line."""
+
 BIG_SCALES = ((2, 30), (1, 0))
 """Sizes of big letters tried, largest first (see :func:`tui.big_text.big_lines`),
 each with the fewest terminal rows it is tried on: on a laptop's 24 rows a
@@ -41,7 +44,8 @@ class SlideTitle(Widget):
     them, every character of the title has a big glyph, the title fits the
     width in at most three lines and the rows take at most a third of the
     terminal's height (twice the size where that fits too, on 30 rows or
-    more); otherwise the whole title is normal text (styled by CSS: bold,
+    more), with every other part of the slide still on screen; otherwise
+    the whole title is normal text (styled by CSS: bold,
     the theme's title colour), wrapped at the width. Big letters have the
     title as text under them, after a blank row (the component class
     ``slide-title--caption``: not bold, muted).
@@ -57,6 +61,9 @@ class SlideTitle(Widget):
 
     _text = ""
     _big = False
+    _room = 1 << 16
+    """Rows the title may take with the rest of its slide still on screen
+    (worked out in each layout pass, :meth:`_room_for_title`)."""
 
     def show(self, text: str, *, big: bool) -> None:
         """Set the title.
@@ -94,9 +101,34 @@ class SlideTitle(Widget):
                 max_lines=lines,
                 scale=scale,
             )
-            if rows is not None:
+            if rows is None:
+                continue
+            while rows and not rows[-1].strip():  # a font's empty descender row
+                rows = rows[:-1]
+            # The big rows, a blank one and the caption, and the rest of the
+            # slide still on screen: else a smaller size, or normal text.
+            if len(rows) + 1 + len(self._caption(width)) <= self._room:
                 return rows
         return None
+
+    def _room_for_title(self, viewport: Size, width: int) -> int:
+        """Rows of content the title may take with every other part of its slide on screen.
+
+        The screen's height less the status row and what the title's
+        siblings in the slide's frame need at ``width`` (their content,
+        padding, borders and margins), and the title's own gutter.
+        """
+        others = 0
+        parent = self.parent
+        for sibling in parent.children if parent is not None else ():
+            if sibling is self or not sibling.display:
+                continue
+            styles = sibling.styles
+            inner = max(1, width - styles.gutter.width)
+            height = sibling.get_content_height(viewport, viewport, inner)
+            others += height + styles.gutter.height + styles.margin.top + styles.margin.bottom
+        own = self.styles.gutter.height + self.styles.margin.top + self.styles.margin.bottom
+        return viewport.height - STATUS_ROWS - others - own
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
@@ -104,6 +136,8 @@ class SlideTitle(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if width <= 0:
             return 0
+        if self._big:
+            self._room = self._room_for_title(viewport, width)
         rows = self._big_rows(width)
         if rows is not None:
             return len(rows) + 1 + len(self._caption(width))
@@ -111,7 +145,8 @@ class SlideTitle(Widget):
 
     def _caption(self, width: int, style: Style | str = "") -> list[Text]:
         """The title as text under big letters: lines of ``width`` cells, centred."""
-        caption = Text(self._text, style=style, end="")
+        # Spaced as the big letters are: any run of spaces one space.
+        caption = Text(" ".join(self._text.split()), style=style, end="")
         return list(caption.wrap(self.app.console, width, justify="center"))
 
     def render(self) -> Text:
