@@ -1,0 +1,138 @@
+"""Podium's modules load without docstrings (asserts kept), from compiled files of their own."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui import docless
+
+REPO = Path(__file__).resolve().parents[2]
+
+# What a talk imports (the presenter's app, command and session), then:
+# every Podium module loaded, and the docstrings its module, classes and
+# functions still hold.
+_LOADED_DOCS = """
+import inspect, sys, types
+import tui.app, tui.cli.present, tui.cli.session, tui.show.core
+held = []
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("tui.") or name == "tui.docless":
+        continue
+    if module.__doc__:
+        held.append(name)
+    for value in vars(module).values():
+        if getattr(value, "__module__", None) != name:
+            continue
+        doc = value.__dict__.get("__doc__") if isinstance(value, type) else None
+        if doc and not doc.startswith(value.__name__ + "("):  # a named tuple's own
+            held.append(f"{name}.{value.__qualname__}")
+        if isinstance(value, types.FunctionType) and value.__doc__:
+            held.append(f"{name}.{value.__qualname__}")
+loader = type(sys.modules["tui.show.core"].__spec__.loader).__name__
+print(repr((held, loader, sys.modules["tui.show.core"].Show.next.__doc__)))
+"""
+
+
+def _run(code: str, env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def _env(prefix: Path, *, write: bool) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(prefix)
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def test_a_talk_holds_no_docstring_of_podium(tmp_path: Path) -> None:
+    """About 0.3 MB of text nothing reads while presenting; kept for the next start."""
+    env = _env(tmp_path, write=True)
+    for _start in ("compiled now", "read back"):
+        held, loader, doc = ast.literal_eval(_run(_LOADED_DOCS, env))
+        assert loader == "DoclessLoader"
+        assert held == [], held
+        assert doc is None
+    kept = sorted(path.name for path in tmp_path.rglob("core.*.pyc"))
+    assert any(name.endswith(f".{docless.TAG}.pyc") for name in kept), kept
+    assert not any(name.endswith(f".{sys.implementation.cache_tag}.pyc") for name in kept), kept
+
+
+def test_without_bytecode_writing_the_usual_compiled_files_are_read(tmp_path: Path) -> None:
+    """No docless file can be kept: nothing is compiled that was compiled already."""
+    source = REPO / "tui" / "show" / "core.py"
+    # The usual compiled file, as a plain interpreter writes it (with its docstrings).
+    compile_usual = (
+        "import importlib.util, py_compile\n"
+        f"path = importlib.util.cache_from_source({str(source)!r})\n"
+        f"py_compile.compile({str(source)!r}, cfile=path, doraise=True)\n"
+        "print(path)\n"
+    )
+    usual = Path(_run(compile_usual, _env(tmp_path, write=True)))
+    assert (
+        usual.is_relative_to(tmp_path) and usual.name == f"core.{sys.implementation.cache_tag}.pyc"
+    )
+    check = (
+        "import tui.show.core as core\n"
+        "print(repr((core.__doc__ is not None, core.Show.next.__doc__ is not None)))\n"
+    )
+    assert ast.literal_eval(_run(check, _env(tmp_path, write=False))) == (True, True)
+
+
+def test_compiling_keeps_asserts_line_numbers_and_future_imports() -> None:
+    source = (
+        '"""The module."""\n'
+        "from __future__ import annotations\n"
+        "class Kind:\n"
+        '    """A class."""\n'
+        "def check(value: int) -> int:\n"
+        '    """A function."""\n'
+        "    assert value > 0, 'positive'\n"
+        "    return value\n"
+        "def only() -> None:\n"
+        '    """Nothing but a docstring."""\n'
+        "def plain():\n"
+        "    return 'not a docstring'\n"
+    )
+    namespace: dict[str, object] = {}
+    exec(docless.compile_docless(source, "<test>"), namespace)
+    kind, check, only, plain = (namespace[name] for name in ("Kind", "check", "only", "plain"))
+    assert namespace.get("__doc__") is None
+    assert kind.__doc__ is None and check.__doc__ is None and only.__doc__ is None  # type: ignore[attr-defined]
+    assert check.__annotations__ == {  # type: ignore[attr-defined]
+        "value": "int",
+        "return": "int",
+    }
+    assert only() is None and plain() == "not a docstring"  # type: ignore[operator]
+    try:
+        check(0)  # type: ignore[operator]
+    except AssertionError as error:
+        assert str(error) == "positive"
+        assert error.__traceback__ is not None
+        assert error.__traceback__.tb_next is not None
+        assert error.__traceback__.tb_next.tb_lineno == 7
+    else:
+        raise AssertionError("the assert was compiled out")
+
+
+def test_only_the_usual_compiled_file_has_a_docless_variant() -> None:
+    tag = sys.implementation.cache_tag
+    assert docless.docless_path(f"/x/__pycache__/m.{tag}.pyc") == (
+        f"/x/__pycache__/m.{tag}.{docless.TAG}.pyc"
+    )
+    assert docless.docless_path("/x/m.py") is None
+    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-1.pyc") is None
