@@ -1,33 +1,36 @@
-"""Podium's modules imported without their docstrings, as ``python -OO`` would, asserts kept.
+"""Podium and its libraries imported without docstrings, as ``python -OO`` would, asserts kept.
 
-Podium documents every module, class and function, and a talk imports
-about 110 of its modules: their docstrings, kept in memory by each code
-object, class and module for as long as the process lives, come to about
-0.3 MB that nothing reads while presenting (nothing in Podium reads
-``__doc__``; ``help()`` and the sources still show them).
+Podium documents every module, class and function, and so do Textual and
+Rich: a talk imports about 110 of Podium's modules and 300 of theirs, whose
+docstrings, held by each code object, class and module for as long as the
+process lives, come to about 1 MB that nothing reads while presenting
+(nothing in Podium, Textual, Rich, markdown-it, mdurl, platformdirs or
+msgspec's modules loaded by a talk reads ``__doc__``; ``help()`` is not
+used, and the sources still have them).
 
 :func:`install` (called first thing by :mod:`tui`'s ``__init__``) puts a
-path hook in front of Python's for the folders of the ``tui`` package
-alone. Its loader is the standard library's source loader but for two
-things:
+path hook in front of Python's for the folders of the ``tui`` package and
+of :data:`LIBRARIES` alone (a library's own ``__init__``, found in the
+folder above it, loads as ever). Its loader is the standard library's
+source loader but for two things:
 
-- it compiles a source with its docstrings left out (the string that opens
-  a module, class or function body becomes a constant that compiles to
-  nothing; everything else, asserts and line numbers included, is as
-  before);
-- it keeps the result beside the usual compiled file, in
+- the code it runs has no docstrings (:func:`strip_docstrings`: the
+  string a module, class or function would keep as ``__doc__`` becomes
+  None; everything else, asserts and line numbers included, is as it was);
+- it keeps that code beside the usual compiled file, in
   ``NAME.cpython-3XX.opt-nodoc.pyc`` (:pep:`488`'s naming), checked against
   the source's size and modification time exactly as the usual one is.
+  The first time, it is made from the usual ``.pyc`` (written by ``pip
+  install``, or by a plain ``python``), which is left alone, or from the
+  source when there is none.
 
-The usual ``.pyc`` (written by ``pip install``, or by a plain ``python``)
-is left alone. Where the docless file cannot be written (bytecode writing
-off, a read-only install), the usual ``.pyc`` is read as before, so a
-start never compiles what was compiled already. Running with ``-O`` or
-``-OO`` changes nothing here (those name their own files, and ``-OO``
-drops the docstrings itself).
+Where the docless file cannot be written (bytecode writing off, a
+read-only install), the usual ``.pyc`` is read as before: a start never
+redoes work for want of a place to keep it. With ``-O`` the code is
+stripped and kept the same way; ``-OO`` drops the docstrings itself.
 
-Imports nothing beyond what Python's import system has loaded already; the
-parser (:mod:`ast`) is imported only to compile a changed source.
+Imports nothing beyond what Python's import system has loaded already
+(:mod:`marshal` and :mod:`opcode` are read only when a docless file is made).
 """
 
 from __future__ import annotations
@@ -43,32 +46,44 @@ from importlib.machinery import (
     SourceFileLoader,
     SourcelessFileLoader,
 )
+from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 """The ``tui`` package's folder: the hook serves it and the folders below it."""
 
-TAG = "opt-nodoc"
-"""The optimization tag of the docless compiled files (``NAME.cpython-3XX.opt-nodoc.pyc``)."""
+LIBRARIES = frozenset({"textual", "rich", "markdown_it", "mdurl", "platformdirs", "msgspec"})
+"""Packages (folders on :data:`sys.path`) loaded docless too: none reads a docstring as it runs."""
+
+TAG = "nodoc"
+"""Added to a compiled file's optimization tag: ``.opt-nodoc.pyc`` (``.opt-1nodoc.pyc`` with -O)."""
+
+# CO_OPTIMIZED | CO_NEWLOCALS: a function's code, not a class or module body.
+_FUNCTION = 0x01 | 0x02
 
 
 def docless_path(bytecode_path: str) -> str | None:
-    """Where the docless variant of the usual compiled file ``bytecode_path`` is kept.
+    """Where the docless variant of the compiled file ``bytecode_path`` is kept.
 
     Args:
         bytecode_path: A path as :func:`importlib.util.cache_from_source`
-            gives it without optimization (``.../NAME.cpython-311.pyc``).
+            gives it (``.../NAME.cpython-311.pyc``, or ``.opt-1.pyc``).
 
     Returns:
-        The path with the :data:`TAG` (``.../NAME.cpython-311.opt-nodoc.pyc``),
-        or None for any other path (a source file, an ``-O`` file).
+        The path with :data:`TAG` added (``.../NAME.cpython-311.opt-nodoc.pyc``,
+        ``.../NAME.cpython-311.opt-1nodoc.pyc``), or None for any other path
+        (a source file).
     """
     tag = sys.implementation.cache_tag
-    suffix = f".{tag}.pyc"
-    if tag is None or not bytecode_path.endswith(suffix):
+    if tag is None or not bytecode_path.endswith(".pyc"):
         return None
-    return f"{bytecode_path[: -len(suffix)]}.{tag}.{TAG}.pyc"
+    stem = bytecode_path[:-4]
+    if stem.endswith(f".{tag}"):
+        return f"{stem}.opt-{TAG}.pyc"
+    if stem.endswith(f".{tag}.opt-1"):
+        return f"{stem}{TAG}.pyc"
+    return None
 
 
 def _writable(path: str) -> bool:
@@ -84,53 +99,89 @@ def _writable(path: str) -> bool:
     return os.access(folder or ".", os.W_OK | os.X_OK)
 
 
-def compile_docless(source: bytes | str, path: str) -> CodeType:
-    """Compile a module's ``source`` as Python would, but with no docstring anywhere.
+def strip_docstrings(code: CodeType) -> CodeType:
+    """``code`` and the code nested in it, with no docstring left in any.
 
-    The string that opens a module is taken out; the one that opens a
-    class or function body becomes ``None``, a statement the compiler
-    drops (the body keeps a statement). Line numbers are as in the source,
-    and ``__doc__`` is None.
+    A function's docstring is its first constant (None when it has none;
+    comprehensions and lambdas, named ``<...>``, have none): it becomes
+    None. A module or class body stores its docstring with ``LOAD_CONST``
+    then ``STORE_NAME __doc__``: that constant becomes None, when nothing
+    else loads it. The bytecode is unchanged.
 
     Args:
-        source: The module's text (bytes are decoded as Python decodes source).
-        path: Its file, for tracebacks.
+        code: A module's code, as compiled or read from a ``.pyc``.
 
     Returns:
-        The module's code.
-
-    Raises:
-        SyntaxError: The source is not valid Python.
+        The stripped code (``code`` itself when it had no docstring).
     """
-    import ast
+    consts = list(code.co_consts)
+    changed = False
+    for index, const in enumerate(consts):
+        if isinstance(const, CodeType):
+            stripped = strip_docstrings(const)
+            if stripped is not const:
+                consts[index], changed = stripped, True
+    if code.co_flags & _FUNCTION == _FUNCTION:
+        if not code.co_name.startswith("<") and consts and isinstance(consts[0], str):
+            consts[0], changed = None, True
+    else:
+        for index in _stored_docs(code):
+            consts[index], changed = None, True
+    return code.replace(co_consts=tuple(consts)) if changed else code
 
-    tree = ast.parse(source, path)
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            first = node.body[0] if node.body else None
-            if (
-                isinstance(first, ast.Expr)
-                and isinstance(first.value, ast.Constant)
-                and isinstance(first.value.value, str)
-            ):
-                if isinstance(node, ast.Module):
-                    del node.body[0]  # a ``from __future__`` import may come next
-                else:
-                    first.value.value = None
-    code: CodeType = compile(tree, path, "exec", dont_inherit=True)
-    return code
+
+def _stored_docs(code: CodeType) -> list[int]:
+    """Indexes of the string constants a module or class body stores as ``__doc__`` alone."""
+    import opcode
+
+    load, store, extended = (
+        opcode.opmap[name] for name in ("LOAD_CONST", "STORE_NAME", "EXTENDED_ARG")
+    )
+    raw, names, consts = code.co_code, code.co_names, code.co_consts
+    loads: dict[int, int] = {}
+    found: list[int] = []
+    for at in range(0, len(raw) - 1, 2):
+        if raw[at] != load or (at and raw[at - 2] == extended):
+            continue
+        index = raw[at + 1]
+        loads[index] = loads.get(index, 0) + 1
+        if (
+            at + 3 < len(raw)
+            and raw[at + 2] == store
+            and names[raw[at + 3]] == "__doc__"
+            and isinstance(consts[index], str)
+        ):
+            found.append(index)
+    return [index for index in found if loads[index] == 1]
+
+
+def _docless_pyc(data: bytes) -> bytes | None:
+    """A timestamp-checked ``.pyc``'s bytes with its code stripped; None for any other."""
+    import marshal
+
+    if len(data) < 16 or data[:4] != MAGIC_NUMBER or int.from_bytes(data[4:8], "little") != 0:
+        return None
+    try:
+        code = marshal.loads(memoryview(data)[16:])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(code, CodeType):
+        return None
+    return data[:16] + marshal.dumps(strip_docstrings(code))
 
 
 class DoclessLoader(SourceFileLoader):
     """The standard source loader, reading and writing docless compiled files (see the module)."""
 
     def get_data(self, path: str) -> bytes:
-        """The file's bytes; for the usual compiled file, its docless variant's.
+        """The file's bytes; for a compiled file, its docless variant's.
+
+        Without a docless variant yet, one is made from the usual compiled
+        file and kept; where it cannot be kept, the usual file is read.
 
         Raises:
-            OSError: No docless variant yet, and it can be written (the
-                import system then compiles the source and writes it);
-                or the file cannot be read.
+            OSError: Neither file can be read (the import system then
+                compiles the source, and keeps it where it can).
         """
         docless = docless_path(path)
         if docless is None:
@@ -138,9 +189,19 @@ class DoclessLoader(SourceFileLoader):
         try:
             return super().get_data(docless)
         except OSError:
-            if _writable(docless):
-                raise
-        return super().get_data(path)  # cannot keep a docless one: the usual file, as ever
+            pass
+        data = super().get_data(path)
+        if not _writable(docless):
+            return data
+        made = _docless_pyc(data)
+        if made is None:
+            return data
+        try:
+            mode = os.stat(self.path).st_mode | 0o200
+        except OSError:
+            mode = 0o666
+        self.set_data(path, made, _mode=mode)
+        return made  # the import system checks it against the source, as the usual file
 
     def set_data(self, path: str, data: Any, *, _mode: int = 0o666) -> None:
         """Write ``data``; a compiled file goes to its docless variant's path."""
@@ -149,16 +210,25 @@ class DoclessLoader(SourceFileLoader):
     def source_to_code(  # type: ignore[override]
         self, data: Any, path: Any, *, _optimize: int = -1
     ) -> CodeType:
-        """The module's code without docstrings (see :func:`compile_docless`)."""
-        if sys.flags.optimize or _optimize > 0:
-            return super().source_to_code(data, path, _optimize=_optimize)
-        return compile_docless(bytes(data) if not isinstance(data, str) else data, str(path))
+        """The module's code, compiled as usual, without docstrings (:func:`strip_docstrings`)."""
+        return strip_docstrings(super().source_to_code(data, path, _optimize=_optimize))
+
+
+def _served(path: str) -> bool:
+    """Whether ``path`` is a folder of Podium's package or of one of :data:`LIBRARIES`."""
+    if path == HERE or path.startswith(HERE + os.sep):
+        return True
+    for entry in sys.path:
+        if entry and path.startswith(entry + os.sep):
+            if path[len(entry) + 1 :].split(os.sep, 1)[0] in LIBRARIES:
+                return True
+    return False
 
 
 def _hook(path: str) -> FileFinder:
-    """A finder for a folder of the ``tui`` package; ImportError for any other folder."""
-    if path != HERE and not path.startswith(HERE + os.sep):
-        raise ImportError("not a folder of Podium's package")
+    """A finder for a folder :func:`_served`; ImportError for any other folder."""
+    if not _served(path):
+        raise ImportError("not a folder of Podium's package or its libraries")
     return FileFinder(
         path,
         (DoclessLoader, SOURCE_SUFFIXES),
@@ -173,5 +243,5 @@ def install() -> None:
         return
     sys.path_hooks.insert(0, _hook)
     for path in list(sys.path_importer_cache):
-        if path == HERE or path.startswith(HERE + os.sep):
+        if _served(path):
             del sys.path_importer_cache[path]

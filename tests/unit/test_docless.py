@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
+import marshal
 import os
+import py_compile
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tui import docless
 
@@ -33,7 +39,10 @@ for name, module in sorted(sys.modules.items()):
         if isinstance(value, types.FunctionType) and value.__doc__:
             held.append(f"{name}.{value.__qualname__}")
 loader = type(sys.modules["tui.show.core"].__spec__.loader).__name__
-print(repr((held, loader, sys.modules["tui.show.core"].Show.next.__doc__)))
+import markdown_it.main, rich.console, textual.widget
+libraries = (textual.widget.Widget.__doc__, rich.console.Console.print.__doc__,
+             markdown_it.main.__doc__)
+print(repr((held, loader, sys.modules["tui.show.core"].Show.next.__doc__, libraries)))
 """
 
 
@@ -60,15 +69,15 @@ def _env(prefix: Path, *, write: bool) -> dict[str, str]:
 
 
 def test_a_talk_holds_no_docstring_of_podium(tmp_path: Path) -> None:
-    """About 0.3 MB of text nothing reads while presenting; kept for the next start."""
+    """About 1 MB of text (Podium's and its libraries') nothing reads while presenting."""
     env = _env(tmp_path, write=True)
     for _start in ("compiled now", "read back"):
-        held, loader, doc = ast.literal_eval(_run(_LOADED_DOCS, env))
+        held, loader, doc, libraries = ast.literal_eval(_run(_LOADED_DOCS, env))
         assert loader == "DoclessLoader"
         assert held == [], held
-        assert doc is None
+        assert doc is None and libraries == (None, None, None)
     kept = sorted(path.name for path in tmp_path.rglob("core.*.pyc"))
-    assert any(name.endswith(f".{docless.TAG}.pyc") for name in kept), kept
+    assert any(name.endswith(f".opt-{docless.TAG}.pyc") for name in kept), kept
     assert not any(name.endswith(f".{sys.implementation.cache_tag}.pyc") for name in kept), kept
 
 
@@ -93,8 +102,8 @@ def test_without_bytecode_writing_the_usual_compiled_files_are_read(tmp_path: Pa
     assert ast.literal_eval(_run(check, _env(tmp_path, write=False))) == (True, True)
 
 
-def test_compiling_keeps_asserts_line_numbers_and_future_imports() -> None:
-    source = (
+def _sample() -> str:
+    return (
         '"""The module."""\n'
         "from __future__ import annotations\n"
         "class Kind:\n"
@@ -107,32 +116,57 @@ def test_compiling_keeps_asserts_line_numbers_and_future_imports() -> None:
         '    """Nothing but a docstring."""\n'
         "def plain():\n"
         "    return 'not a docstring'\n"
+        "words = [f'{word}!' for word in ('a', 'b')]\n"
+        "shout = lambda: 'hey'\n"
     )
-    namespace: dict[str, object] = {}
-    exec(docless.compile_docless(source, "<test>"), namespace)
+
+
+def test_stripping_keeps_asserts_line_numbers_and_every_other_string() -> None:
+    code = docless.strip_docstrings(compile(_sample(), "<test>", "exec"))
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
     kind, check, only, plain = (namespace[name] for name in ("Kind", "check", "only", "plain"))
-    assert namespace.get("__doc__") is None
-    assert kind.__doc__ is None and check.__doc__ is None and only.__doc__ is None  # type: ignore[attr-defined]
-    assert check.__annotations__ == {  # type: ignore[attr-defined]
-        "value": "int",
-        "return": "int",
-    }
-    assert only() is None and plain() == "not a docstring"  # type: ignore[operator]
+    assert namespace["__doc__"] is None
+    assert kind.__doc__ is None and check.__doc__ is None and only.__doc__ is None
+    assert check.__annotations__ == {"value": "int", "return": "int"}
+    assert only() is None and plain() == "not a docstring"
+    assert namespace["words"] == ["a!", "b!"] and namespace["shout"]() == "hey"
     try:
-        check(0)  # type: ignore[operator]
+        check(0)
     except AssertionError as error:
         assert str(error) == "positive"
-        assert error.__traceback__ is not None
-        assert error.__traceback__.tb_next is not None
+        assert error.__traceback__ is not None and error.__traceback__.tb_next is not None
         assert error.__traceback__.tb_next.tb_lineno == 7
     else:
         raise AssertionError("the assert was compiled out")
 
 
+def test_a_docless_file_is_made_from_the_usual_compiled_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The usual .pyc is read once, stripped and kept; the source is not compiled again."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    source = tmp_path / "sample.py"
+    source.write_text(_sample(), encoding="utf-8")
+    usual = Path(importlib.util.cache_from_source(str(source)))
+    py_compile.compile(str(source), cfile=str(usual), doraise=True)
+    loader = docless.DoclessLoader("sample", str(source))
+    data = loader.get_data(str(usual))
+    kept = Path(str(docless.docless_path(str(usual))))
+    assert kept.read_bytes() == data and data[:16] == usual.read_bytes()[:16]
+    namespace: dict[str, Any] = {}
+    exec(marshal.loads(data[16:]), namespace)
+    assert namespace["__doc__"] is None and namespace["check"].__doc__ is None
+    assert loader.get_data(str(usual)) == data  # read back, as kept
+
+
 def test_only_the_usual_compiled_file_has_a_docless_variant() -> None:
     tag = sys.implementation.cache_tag
     assert docless.docless_path(f"/x/__pycache__/m.{tag}.pyc") == (
-        f"/x/__pycache__/m.{tag}.{docless.TAG}.pyc"
+        f"/x/__pycache__/m.{tag}.opt-{docless.TAG}.pyc"
+    )
+    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-1.pyc") == (
+        f"/x/__pycache__/m.{tag}.opt-1{docless.TAG}.pyc"
     )
     assert docless.docless_path("/x/m.py") is None
-    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-1.pyc") is None
+    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-2.pyc") is None
