@@ -156,10 +156,18 @@ def _stored_docs(code: CodeType) -> list[int]:
 
 
 def _docless_pyc(data: bytes) -> bytes | None:
-    """A timestamp-checked ``.pyc``'s bytes with its code stripped; None for any other."""
+    """A ``.pyc``'s bytes with its code stripped, the header kept; None if it is not checked.
+
+    A file checked against its source's time and size, or its source's
+    hash, stays checked the same way. One never checked (an unchecked hash)
+    is not copied: a copy would outlive a new version of the source.
+    """
     import marshal
 
-    if len(data) < 16 or data[:4] != MAGIC_NUMBER or int.from_bytes(data[4:8], "little") != 0:
+    checked = (0, 0b11)  # timestamp; hash-based with check_source
+    if len(data) < 16 or data[:4] != MAGIC_NUMBER:
+        return None
+    if int.from_bytes(data[4:8], "little") not in checked:
         return None
     try:
         code = marshal.loads(memoryview(data)[16:])

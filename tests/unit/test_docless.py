@@ -160,6 +160,32 @@ def test_a_docless_file_is_made_from_the_usual_compiled_file(
     assert loader.get_data(str(usual)) == data  # read back, as kept
 
 
+@pytest.mark.parametrize(
+    ("mode", "copied"),
+    [
+        (py_compile.PycInvalidationMode.CHECKED_HASH, True),
+        (py_compile.PycInvalidationMode.UNCHECKED_HASH, False),
+    ],
+)
+def test_a_compiled_file_never_checked_against_its_source_is_not_copied(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mode: py_compile.PycInvalidationMode,
+    copied: bool,
+) -> None:
+    """A docless copy of an unchecked file would outlive a new version of the source."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    source = tmp_path / "sample.py"
+    source.write_text(_sample(), encoding="utf-8")
+    usual = Path(importlib.util.cache_from_source(str(source)))
+    py_compile.compile(str(source), cfile=str(usual), doraise=True, invalidation_mode=mode)
+    data = docless.DoclessLoader("sample", str(source)).get_data(str(usual))
+    kept = Path(str(docless.docless_path(str(usual))))
+    assert kept.exists() is copied
+    assert data[:16] == usual.read_bytes()[:16]
+    assert (data == usual.read_bytes()) is not copied
+
+
 def test_only_the_usual_compiled_file_has_a_docless_variant() -> None:
     tag = sys.implementation.cache_tag
     assert docless.docless_path(f"/x/__pycache__/m.{tag}.pyc") == (
