@@ -1,4 +1,4 @@
-"""Podium's modules load without docstrings (asserts kept), from compiled files of their own."""
+"""Podium and its libraries load as ``python -OO`` would: no docstrings, from -OO's compiled files."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_a_talk_holds_no_docstring_of_podium(tmp_path: Path) -> None:
         assert held == [], held
         assert doc is None and libraries == (None, None, None)
     kept = sorted(path.name for path in tmp_path.rglob("core.*.pyc"))
-    assert any(name.endswith(f".opt-{docless.TAG}.pyc") for name in kept), kept
+    assert any(name.endswith(".opt-2.pyc") for name in kept), kept
     assert not any(name.endswith(f".{sys.implementation.cache_tag}.pyc") for name in kept), kept
 
 
@@ -121,78 +121,68 @@ def _sample() -> str:
     )
 
 
-def test_stripping_keeps_asserts_line_numbers_and_every_other_string() -> None:
-    code = docless.strip_docstrings(compile(_sample(), "<test>", "exec"))
-    namespace: dict[str, Any] = {}
-    exec(code, namespace)
-    kind, check, only, plain = (namespace[name] for name in ("Kind", "check", "only", "plain"))
-    assert namespace["__doc__"] is None
-    assert kind.__doc__ is None and check.__doc__ is None and only.__doc__ is None
-    assert check.__annotations__ == {"value": "int", "return": "int"}
-    assert only() is None and plain() == "not a docstring"
-    assert namespace["words"] == ["a!", "b!"] and namespace["shout"]() == "hey"
-    try:
-        check(0)
-    except AssertionError as error:
-        assert str(error) == "positive"
-        assert error.__traceback__ is not None and error.__traceback__.tb_next is not None
-        assert error.__traceback__.tb_next.tb_lineno == 7
-    else:
-        raise AssertionError("the assert was compiled out")
+def _load(source: Path, name: str = "sample") -> Any:
+    loader = docless.DoclessLoader(name, str(source))
+    spec = importlib.util.spec_from_file_location(name, str(source), loader=loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
 
 
-def test_a_docless_file_is_made_from_the_usual_compiled_file(
+def test_a_module_loads_as_minus_OO_compiles_it_and_its_compiled_file_is_minus_OOs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The usual .pyc is read once, stripped and kept; the source is not compiled again."""
+    """Docstrings and asserts left out by the compiler itself; every other string kept."""
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    source = tmp_path / "sample.py"
+    source.write_text(_sample(), encoding="utf-8")
+    module = _load(source)
+    assert module.__doc__ is None
+    assert module.Kind.__doc__ is None and module.check.__doc__ is None
+    assert module.only.__doc__ is None and module.only() is None
+    assert module.plain() == "not a docstring"
+    assert module.check.__annotations__ == {"value": "int", "return": "int"}
+    assert module.words == ["a!", "b!"] and module.shout() == "hey"
+    assert module.check(0) == 0  # the assert is compiled out, as under -OO
+    kept = Path(docless.docless_path(str(source)))
+    assert kept.name == f"sample.{sys.implementation.cache_tag}.opt-2.pyc"
+    assert not Path(importlib.util.cache_from_source(str(source))).exists()
+    # What it keeps is what py_compile writes for -OO, byte for byte.
+    minus_oo = tmp_path / "minus_oo.pyc"
+    py_compile.compile(str(source), cfile=str(minus_oo), doraise=True, optimize=2)
+    assert marshal.loads(kept.read_bytes()[16:]) == marshal.loads(minus_oo.read_bytes()[16:])
+    assert kept.read_bytes()[8:16] == minus_oo.read_bytes()[8:16]  # checked against the source
+
+
+def test_a_kept_file_is_read_back_and_compiled_again_when_the_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    source = tmp_path / "sample.py"
+    source.write_text("VALUE = 1\n", encoding="utf-8")
+    assert _load(source).VALUE == 1
+    kept = Path(docless.docless_path(str(source)))
+    first = kept.read_bytes()
+    assert _load(source).VALUE == 1 and kept.read_bytes() == first  # read back as kept
+    source.write_text("VALUE = 22\n", encoding="utf-8")  # a new size: the kept file is stale
+    assert _load(source).VALUE == 22 and kept.read_bytes() != first
+
+
+def test_a_folder_it_cannot_write_gets_the_usual_compiled_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is compiled with -OO that could not be kept: the usual file, docstrings and all."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
     source = tmp_path / "sample.py"
     source.write_text(_sample(), encoding="utf-8")
     usual = Path(importlib.util.cache_from_source(str(source)))
     py_compile.compile(str(source), cfile=str(usual), doraise=True)
-    loader = docless.DoclessLoader("sample", str(source))
-    data = loader.get_data(str(usual))
-    kept = Path(str(docless.docless_path(str(usual))))
-    assert kept.read_bytes() == data and data[:16] == usual.read_bytes()[:16]
-    namespace: dict[str, Any] = {}
-    exec(marshal.loads(data[16:]), namespace)
-    assert namespace["__doc__"] is None and namespace["check"].__doc__ is None
-    assert loader.get_data(str(usual)) == data  # read back, as kept
+    module = _load(source)
+    assert module.__doc__ == "The module." and module.check.__doc__ == "A function."
+    assert not Path(docless.docless_path(str(source))).exists()
 
 
-@pytest.mark.parametrize(
-    ("mode", "copied"),
-    [
-        (py_compile.PycInvalidationMode.CHECKED_HASH, True),
-        (py_compile.PycInvalidationMode.UNCHECKED_HASH, False),
-    ],
-)
-def test_a_compiled_file_never_checked_against_its_source_is_not_copied(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    mode: py_compile.PycInvalidationMode,
-    copied: bool,
-) -> None:
-    """A docless copy of an unchecked file would outlive a new version of the source."""
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    source = tmp_path / "sample.py"
-    source.write_text(_sample(), encoding="utf-8")
-    usual = Path(importlib.util.cache_from_source(str(source)))
-    py_compile.compile(str(source), cfile=str(usual), doraise=True, invalidation_mode=mode)
-    data = docless.DoclessLoader("sample", str(source)).get_data(str(usual))
-    kept = Path(str(docless.docless_path(str(usual))))
-    assert kept.exists() is copied
-    assert data[:16] == usual.read_bytes()[:16]
-    assert (data == usual.read_bytes()) is not copied
-
-
-def test_only_the_usual_compiled_file_has_a_docless_variant() -> None:
+def test_the_docless_file_is_where_minus_OO_keeps_its_own() -> None:
     tag = sys.implementation.cache_tag
-    assert docless.docless_path(f"/x/__pycache__/m.{tag}.pyc") == (
-        f"/x/__pycache__/m.{tag}.opt-{docless.TAG}.pyc"
-    )
-    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-1.pyc") == (
-        f"/x/__pycache__/m.{tag}.opt-1{docless.TAG}.pyc"
-    )
-    assert docless.docless_path("/x/m.py") is None
-    assert docless.docless_path(f"/x/__pycache__/m.{tag}.opt-2.pyc") is None
+    assert docless.docless_path("/x/m.py") == f"/x/__pycache__/m.{tag}.opt-2.pyc"
