@@ -82,3 +82,36 @@ def test_pdf_title_slide_shows_author_event_and_date(tmp_path: Path) -> None:
         else:  # the cover, then the slides: the title slide shows them again
             text = squash("".join(pages[1:]))
             assert squash(EVENT_DATE) in text
+
+
+LANG_DECKS = {
+    # lang as written -> declared language; no æ, ø, å guessing either way
+    "lang: nb\n": "nb",
+    "lang: nb-NO\n": "nb-NO",
+    "lang: de\n": "de",  # no catalogue for German, but the slides are German
+    "": "en",
+}
+
+
+def test_html_and_pdf_declare_the_decks_lang(tmp_path: Path) -> None:
+    for number, (line, declared) in enumerate(LANG_DECKS.items()):
+        title = "Blåbærsyltetøy på ærlig vis" if not line else "Plain words"
+        deck_file = tmp_path / f"deck{number}.yaml"
+        deck_file.write_text(f"{line}title: {title}\nslides:\n  - title: {title}\n", "utf-8")
+        page, pdf = tmp_path / f"t{number}.html", tmp_path / f"t{number}.pdf"
+        assert export(str(deck_file), "-o", str(page)) == 0
+        assert export(str(deck_file), "-o", str(pdf)) == 0
+        html_tag = next(attrs for tag, attrs in parse(page).tags if tag == "html")
+        assert html_tag["lang"] == declared, line
+        root = PdfReader(pdf).trailer["/Root"]
+        assert root["/Lang"] == declared, line
+
+
+def test_document_language_is_the_tag_as_written_else_english() -> None:
+    from tui.i18n import ENGLISH, document_language
+
+    assert document_language("nb") == "nb"
+    assert document_language(" en-GB ") == "en-GB"
+    assert document_language("nb_NO") == "nb-NO"
+    assert document_language(None) == document_language("") == ENGLISH == "en"
+    assert document_language('x" onload="y') == "en"  # not a tag: never written out

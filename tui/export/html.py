@@ -29,6 +29,7 @@ from tui.export.words import (
     poll_summary,
     slide_time,
 )
+from tui.i18n import document_language
 from tui.notes import slide_label
 
 
@@ -67,9 +68,10 @@ def render_html(deck: Deck, palette: Palette, sources: Sources, *, handout: bool
         f"style-src 'unsafe-inline'; script-src {_digest(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
+    language = text(document_language(deck.lang))
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_language(deck)}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{language}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
@@ -86,12 +88,6 @@ def _digest(script: str) -> str:
         return "'none'"
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def _language(deck: Deck) -> str:
-    """``nb`` for a deck in Norwegian (æ, ø or å in it), else ``en``."""
-    sample = deck.title + "".join(slide.title + slide.body for slide in deck.slides[:20])
-    return "nb" if any(char in sample.lower() for char in "æøå") else "en"
 
 
 _NAVIGATION = (
