@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,28 @@ def test_the_font_is_read_on_the_first_big_title_without_importing_pyfiglet() ->
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def _spans(text: str) -> set[str]:
+    """The characters in the `code spans` of ``text``."""
+    return set("".join(re.findall(r"`([^`]+)`", text)).replace(" ", ""))
+
+
+def test_the_readme_says_truly_which_characters_are_big() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = " ".join(readme.split("**Title and section slides.**")[1].split("\n\n")[0].split())
+    claim = paragraph.split("has a big glyph —")[1].split(" — and the title fits")[0]
+    drawn, not_drawn = claim.split(" do; ")
+    assert not_drawn.endswith(" do not")
+    # "ASCII, the Latin-1 letters `À`–`ÿ` (...) except `Ð ð Þ þ`, ..."
+    assert "ASCII" in drawn and "`À`–`ÿ`" in drawn
+    assert drawable("".join(map(chr, range(0x20, 0x7F))))
+    exceptions = _spans(drawn.split(" except ")[1].split(",")[0])
+    assert exceptions and not any(drawable(char) for char in exceptions)
+    letters = {chr(code) for code in range(0xC0, 0x100) if chr(code).isalpha()}
+    assert all(drawable(char) for char in letters - exceptions)
+    named = _spans(drawn.replace("`À`–`ÿ`", "")) - exceptions  # æ ø å, dashes, quotes
+    assert named and all(drawable(char) for char in named), sorted(named)
+    # The signs named as not drawn are not.
+    refused = _spans(not_drawn)
+    assert refused and not any(drawable(char) for char in refused), sorted(refused)

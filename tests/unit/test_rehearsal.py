@@ -284,3 +284,34 @@ def test_every_exported_time_carries_its_utc_offset(store: RehearsalStore) -> No
         assert when.utcoffset() is not None, stamp
         assert when.timestamp() == WALL
     assert json.loads(format_json(report, local=utc))["rehearsal"]["started"] == "2012-09-19T12:00:00+00:00"
+
+
+def test_report_table_shows_a_title_with_a_newline_or_tab_on_one_line(
+    store: RehearsalStore,
+) -> None:
+    deck = load_deck_text(
+        'title: "Deck\\none"\nslides:\n'
+        '  - title: "line one\\nline two"\n'
+        '  - title: "tab\\there"\n'
+        "  - title: Plain\n",
+        "tabs.yaml",
+    )
+    clock = FixedClock()
+    recorder = Recorder(deck, store, clock=clock, wall=Wall())
+    for slide in range(3):
+        recorder.update(slide, 0, True)
+        clock.advance(61)
+    recorder.finish()
+    report = build_report(store, recorder.rehearsal)
+    assert report is not None
+    lines = format_table(report, local=utc).splitlines()
+    assert lines[0] == "Rehearsal 1 · Deck␤one"
+    rows = {line.split()[0]: line for line in lines if line[:3].strip() in ("1", "2", "3")}
+    assert "line one␤line two" in rows["1"] and "tab here" in rows["2"]
+    assert "\t" not in "".join(lines)
+    # Every row's times start in the same column as the heading's.
+    column = lines[3].index("Time")
+    for number in ("1", "2", "3"):
+        assert rows[number][column:].split()[0] == "1:01", rows[number]
+    # CSV keeps the title as written.
+    assert "line one\nline two" in format_csv(report)

@@ -204,6 +204,39 @@ class Deck(msgspec.Struct, frozen=True, kw_only=True):
         return tuple(slide.poll for slide in self.slides if slide.poll is not None)
 
 
+def meta_lines(deck: Deck | None) -> tuple[str, str]:
+    """The deck's author, and its event and date joined by " · " (each may be empty).
+
+    Args:
+        deck: The deck, or None (no author, no event, no date).
+
+    Returns:
+        ``(author, "event · date")``, stripped; "" for what the deck lacks.
+    """
+    if deck is None:
+        return "", ""
+    return deck.author.strip(), " · ".join(
+        part for part in (deck.event.strip(), deck.date.strip()) if part
+    )
+
+
+def slide_meta(deck: Deck | None, slide: Slide) -> tuple[str, str]:
+    """What ``slide`` shows of its deck's author, event and date, everywhere.
+
+    The one rule for the terminal and every export: a title slide shows
+    them unless ``meta: false``; ``meta: true`` shows them on any slide
+    (:attr:`Slide.shows_meta`).
+
+    Args:
+        deck: The slide's deck, or None (nothing shown).
+        slide: The slide.
+
+    Returns:
+        :func:`meta_lines` of the deck, or ``("", "")`` where the slide shows none.
+    """
+    return meta_lines(deck) if slide.shows_meta else ("", "")
+
+
 # A top-level list item: a bullet or number at column 0.
 _TOP_ITEM = LazyPattern(r"^(?:[-*+]|\d+[.)])[ \t]")
 

@@ -16,7 +16,7 @@ import base64
 import hashlib
 from pathlib import Path
 
-from tui.deck.model import Deck, Layout, Slide
+from tui.deck.model import Deck, Layout, Slide, slide_meta
 from tui.export.html_assets import SCRIPT, style_sheet
 from tui.export.markdown_html import MarkdownHtml, code_css, text
 from tui.export.palette import Palette
@@ -29,6 +29,7 @@ from tui.export.words import (
     poll_summary,
     slide_time,
 )
+from tui.i18n import document_language
 from tui.notes import slide_label
 
 
@@ -67,9 +68,10 @@ def render_html(deck: Deck, palette: Palette, sources: Sources, *, handout: bool
         f"style-src 'unsafe-inline'; script-src {_digest(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
+    language = text(document_language(deck.lang))
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_language(deck)}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{language}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
@@ -88,12 +90,6 @@ def _digest(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _language(deck: Deck) -> str:
-    """``nb`` for a deck in Norwegian (æ, ø or å in it), else ``en``."""
-    sample = deck.title + "".join(slide.title + slide.body for slide in deck.slides[:20])
-    return "nb" if any(char in sample.lower() for char in "æøå") else "en"
-
-
 _NAVIGATION = (
     '<nav class="controls" aria-label="Slides">'
     '<button type="button" data-go="-1" aria-label="Previous slide">‹</button>'
@@ -107,24 +103,43 @@ def _slide(
 ) -> str:
     number = index + 1
     layout = f"layout-{slide.layout.value}"
-    parts: list[str] = []
+    # As on the terminal: the author under the title, the event and date last.
+    author, meta = slide_meta(deck, slide)
+    parts = _heading(slide)
+    if author:
+        parts.append(f'<p class="author">{text(author)}</p>')
+    parts += _content(slide, markdown, sources)
+    if meta:
+        parts.append(f'<p class="meta">{text(meta)}</p>')
+    label = text(slide_label(slide))
+    return (
+        f'<section class="slide {layout}" id="slide-{number}" data-number="{number}" '
+        f'aria-label="{number}: {label}">\n'
+        f'<div class="content">{"".join(parts)}</div>\n'
+        f'<footer class="number">{number} / {total}</footer>\n</section>\n'
+    )
+
+
+def _heading(slide: Slide) -> list[str]:
+    """The slide's title (with its subtitle on a title or section slide)."""
     if slide.layout in (Layout.TITLE, Layout.SECTION):
         tag = "h1" if slide.layout is Layout.TITLE else "h2"
-        parts.append(f'<{tag} class="title">{text(slide.title)}</{tag}>')
+        parts = [f'<{tag} class="title">{text(slide.title)}</{tag}>']
         if slide.subtitle:
             parts.append(f'<p class="subtitle">{text(slide.subtitle)}</p>')
-        if slide.body.strip():
-            parts.append(f'<div class="body">{markdown.render(slide.body)}</div>')
-    elif slide.layout is Layout.QUOTE:
-        if slide.title:
-            parts.append(f'<h2 class="title">{text(slide.title)}</h2>')
+        return parts
+    return [f'<h2 class="title">{text(slide.title)}</h2>'] if slide.title else []
+
+
+def _content(slide: Slide, markdown: MarkdownHtml, sources: Sources) -> list[str]:
+    """Everything of the slide below its title: body, quote, columns, poll, image."""
+    parts: list[str] = []
+    if slide.layout is Layout.QUOTE:
         quote = f'<blockquote class="quote">{markdown.render(slide.body)}'
         if slide.attribution:
             quote += f'<footer class="attribution">— {text(slide.attribution)}</footer>'
         parts.append(quote + "</blockquote>")
     else:
-        if slide.title:
-            parts.append(f'<h2 class="title">{text(slide.title)}</h2>')
         if slide.body.strip():
             parts.append(f'<div class="body">{markdown.render(slide.body)}</div>')
         if slide.columns:
@@ -136,13 +151,7 @@ def _slide(
             parts.append(_poll(slide, sources.polls.get(slide.poll.id)))
     if slide.image:
         parts.append(f'<div class="body">{markdown.picture(slide.image, slide.title)}</div>')
-    label = text(slide_label(slide))
-    return (
-        f'<section class="slide {layout}" id="slide-{number}" data-number="{number}" '
-        f'aria-label="{number}: {label}">\n'
-        f'<div class="content">{"".join(parts)}</div>\n'
-        f'<footer class="number">{number} / {total}</footer>\n</section>\n'
-    )
+    return parts
 
 
 def _poll(slide: Slide, record: PollRecord | None) -> str:

@@ -58,6 +58,8 @@ html.slides { scroll-snap-type: y proximity; }
 .layout-title .content, .layout-section .content { text-align: center; }
 .layout-title .title, .layout-section .title { border: 0; font-size: 2.3em; margin-bottom: .3em; }
 .subtitle { color: var(--subtitle); font-size: 1.35em; margin: 0; }
+.slide .author { font-weight: bold; text-align: center; margin: .8em 0 0; }
+.slide .meta { color: var(--subtitle); text-align: center; margin: 1em 0 0; }
 .body h1, .body h2, .body h3, .body h4, .column h1, .column h2, .column h3
   { color: var(--heading); margin: .6em 0 .3em; line-height: 1.2; }
 .body h1 { font-size: 1.4em; } .body h2 { font-size: 1.25em; } .body h3 { font-size: 1.1em; }

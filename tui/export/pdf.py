@@ -20,7 +20,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from tui.deck.model import Deck, Layout, Slide
+from tui.deck.model import Deck, Layout, Slide, slide_meta
 from tui.export.markdown_html import MarkdownHtml
 from tui.export.palette import Palette
 from tui.export.pdf_doc import SLIDE_SIZE, Box, PodiumPdf, escape, new_pdf, write_html
@@ -69,7 +69,10 @@ def render_pdf(
                 pdf.set_y(pdf.get_y() + 6)
             pdf.start_section(printable(f"{index + 1}. {slide_label(slide)}", lines=False))
             box = Box((pdf.w - width) / 2, pdf.get_y(), width, box_height)
-            draw_slide(pdf, slide, index, total, box, palette, markdown, sources, border=True)
+            meta = slide_meta(deck, slide)
+            draw_slide(
+                pdf, slide, index, total, box, palette, markdown, sources, border=True, meta=meta
+            )
             pdf.set_auto_page_break(True, margin=15)
             pdf.set_margins(15, 15, 15)
             pdf.set_xy(15, box.y + box.h + 4)
@@ -79,7 +82,8 @@ def render_pdf(
             pdf.add_page()
             pdf.start_section(printable(f"{index + 1}. {slide_label(slide)}", lines=False))
             box = Box(0, 0, pdf.w, pdf.h)
-            draw_slide(pdf, slide, index, total, box, palette, markdown, sources)
+            meta = slide_meta(deck, slide)
+            draw_slide(pdf, slide, index, total, box, palette, markdown, sources, meta=meta)
     data = bytes(pdf.output())
     if missing is not None:
         for font in pdf.fonts.values():
@@ -98,6 +102,7 @@ def draw_slide(
     sources: Sources,
     *,
     border: bool = False,
+    meta: tuple[str, str] = ("", ""),
 ) -> None:
     """Draw one slide in ``box``: background, content shrunk to fit, number.
 
@@ -111,6 +116,8 @@ def draw_slide(
         markdown: Renders Markdown for fpdf2's HTML reader.
         sources: Stored poll results.
         border: Draw a thin frame (the handout's slides on white paper).
+        meta: The deck's author and its event and date as the slide shows
+            them (:func:`tui.deck.model.slide_meta`), "" for none.
     """
     pdf.set_auto_page_break(False)
     pdf.set_fill_color(*palette.rgb("background"))
@@ -126,7 +133,7 @@ def draw_slide(
         scale = scales.pop(0)
         trial.add_page()
         trial.set_auto_page_break(False)
-        end = _content(trial, slide, inner, scale * factor, palette, markdown, sources)
+        end = _content(trial, slide, inner, scale * factor, palette, markdown, sources, meta)
         if end - inner.y <= inner.h:
             chosen, height = scale, end - inner.y
             break
@@ -137,9 +144,8 @@ def draw_slide(
     top = inner.y
     if slide.layout in (Layout.TITLE, Layout.SECTION, Layout.QUOTE):
         top = inner.y + max(0.0, (inner.h - height) / 2)
-    _content(
-        pdf, slide, Box(inner.x, top, inner.w, inner.h), chosen * factor, palette, markdown, sources
-    )
+    place = Box(inner.x, top, inner.w, inner.h)
+    _content(pdf, slide, place, chosen * factor, palette, markdown, sources, meta)
     pdf.set_font("dejavu", size=max(5.0, 9 * factor))
     pdf.set_text_color(*palette.rgb("muted"))
     pdf.set_xy(box.x, box.y + box.h - 8 * factor)
@@ -173,8 +179,10 @@ def _content(
     palette: Palette,
     markdown: MarkdownHtml,
     sources: Sources,
+    meta: tuple[str, str],
 ) -> float:
     """Draw the slide's text from ``box``'s top; returns the y where it ends."""
+    author, event = meta
     pdf.set_margins(box.x, box.y, pdf.w - box.x - box.w)
     pdf.set_xy(box.x, box.y)
     centred = slide.layout in (Layout.TITLE, Layout.SECTION)
@@ -212,6 +220,8 @@ def _content(
             new_y=YPos.NEXT,
         )
         pdf.set_y(pdf.get_y() + 3 * scale)
+    if author:  # as on the terminal: under the title, the event and date last
+        _line(pdf, author, 20 * scale, palette.rgb("foreground"), "B")
     if slide.layout is Layout.QUOTE:
         write_html(pdf, markdown.render(slide.body), scale * 1.3, palette, "quote", italic=True)
         if slide.attribution:
@@ -225,7 +235,7 @@ def _content(
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
             )
-        return float(pdf.get_y())
+        return _last_line(pdf, event, scale, palette)
     if slide.body.strip():
         write_html(pdf, markdown.render(slide.body), scale, palette, centre=centred)
     if slide.image:
@@ -255,4 +265,19 @@ def _content(
             write_html(pdf, f"<ol>{items}</ol>", scale, palette)
         else:
             draw_chart(pdf, record, box, scale, palette)
+    return _last_line(pdf, event, scale, palette)
+
+
+def _line(pdf: Any, line: str, size: float, colour: tuple[int, int, int], style: str = "") -> None:
+    """One centred line (wrapped when long) at ``size`` points."""
+    pdf.set_font("dejavu", style, size)
+    pdf.set_text_color(*colour)
+    pdf.multi_cell(0, size * 0.5, printable(line), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _last_line(pdf: Any, event: str, scale: float, palette: Palette) -> float:
+    """The event and date (if shown) below the rest; returns the y where the slide ends."""
+    if event:
+        pdf.set_y(pdf.get_y() + 4 * scale)
+        _line(pdf, event, 18 * scale, palette.rgb("subtitle"))
     return float(pdf.get_y())

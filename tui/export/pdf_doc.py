@@ -18,6 +18,7 @@ from fpdf.fonts import FontFace, TextStyle
 
 from tui.deck.model import Deck
 from tui.export.palette import Palette
+from tui.i18n import document_language
 from tui.notes import slide_label
 from tui.safe_text import printable
 
@@ -89,9 +90,7 @@ def new_pdf(deck: Deck, *, portrait: bool) -> FPDF:
     if deck.event:
         pdf.set_subject(printable(deck.event, lines=False))
     pdf.set_creator("Podium")
-    pdf.set_lang(
-        "nb" if any(c in (deck.title + deck.slides[0].title).lower() for c in "æøå") else "en"
-    )
+    pdf.set_lang(document_language(deck.lang))
     return pdf
 
 

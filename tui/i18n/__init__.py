@@ -27,6 +27,7 @@ __all__ = [
     "ENGLISH",
     "PLURAL_RULES",
     "Words",
+    "document_language",
     "english",
     "language_names",
     "languages",
@@ -188,6 +189,24 @@ def match_language(tag: str | None) -> str | None:
             return code
         parts.pop()
     return None
+
+
+def document_language(tag: str | None) -> str:
+    """The language to declare for a document made of a deck (``<html lang>``, a PDF's /Lang).
+
+    Unlike :func:`match_language` this is the tag as the author wrote it,
+    catalogue or not: the slides are in that language whatever words
+    Podium has for it (``nb-NO`` stays ``nb-NO``, ``de`` stays ``de``).
+
+    Args:
+        tag: The deck's ``lang:``, or None or "" for none.
+
+    Returns:
+        The tag stripped, ``_`` read as ``-``; :data:`ENGLISH` for no tag or
+        one that is not a BCP 47 tag (as the screens then speak English).
+    """
+    tag = (tag or "").strip().replace("_", "-")
+    return tag if _TAG.match(tag) else ENGLISH
 
 
 def words_for(tag: str | None) -> Words:

@@ -20,6 +20,7 @@ from rich.cells import cell_len, set_cell_size
 from tui.pacing import format_seconds
 from tui.rehearsal.report import TITLE_WIDTH, Local, Report
 from tui.rehearsal.store import Rehearsal
+from tui.safe_text import one_line
 
 # -- text ----------------------------------------------------------------------
 
@@ -42,6 +43,8 @@ def _signed(seconds: float | None) -> str:
 
 
 def _fit(text: str, width: int) -> str:
+    # A cell holds one line: a newline shows as ␤ and a tab as a space, as in the overview.
+    text = one_line(text)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
@@ -115,8 +118,8 @@ def format_table(report: Report, *, local: Local = local_time) -> str:
     rehearsal = report.rehearsal
     status = status_text(rehearsal)
     lines = [
-        f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}",
-        f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}",
+        one_line(f"Rehearsal {rehearsal.id} · {rehearsal.title or Path(rehearsal.deck).name}"),
+        one_line(f"{Path(rehearsal.deck).name} · {_when(rehearsal.started, local)} · {status}"),
         "",
         f"{'#':>3}  {_fit('Slide', TITLE_WIDTH)}  {'Time':>6}  {'Budget':>6}  {'+/-':>6}"
         f"  {'Prev':>6}  {'Median':>6}",

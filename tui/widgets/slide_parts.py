@@ -25,7 +25,7 @@ from textual.containers import Horizontal
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
-from tui.deck.model import Deck, Layout, Slide
+from tui.deck.model import Deck, Layout, Slide, slide_meta
 from tui.held_updates import draw_when_done
 from tui.widgets.slide_layouts import CENTRED, apply_layout
 
@@ -35,7 +35,6 @@ __all__ = [
     "PLACES",
     "in_order",
     "make_part",
-    "meta_lines",
     "mount_parts",
     "parts_of_deck",
     "parts_shown",
@@ -76,15 +75,6 @@ BUILD_ORDER = (
 ALL_PARTS = frozenset(BUILD_ORDER)
 
 
-def meta_lines(deck: Deck | None) -> tuple[str, str]:
-    """The deck's author, and its event and date joined by " · " (each may be empty)."""
-    if deck is None:
-        return "", ""
-    return deck.author.strip(), " · ".join(
-        part for part in (deck.event.strip(), deck.date.strip()) if part
-    )
-
-
 def parts_shown(slide: Slide, deck: Deck | None, *, join: bool) -> frozenset[str]:
     """The optional parts ``slide`` shows (ids, see :data:`BUILD_ORDER`).
 
@@ -98,12 +88,11 @@ def parts_shown(slide: Slide, deck: Deck | None, *, join: bool) -> frozenset[str
         parts.append("slide-top")
     if slide.subtitle:
         parts.append("slide-subtitle")
-    if slide.shows_meta:
-        author, meta = meta_lines(deck)
-        if author:
-            parts.append("slide-author")
-        if meta:
-            parts.append("slide-meta")
+    author, meta = slide_meta(deck, slide)
+    if author:
+        parts.append("slide-author")
+    if meta:
+        parts.append("slide-meta")
     if slide.columns:
         parts.append("slide-columns")
     if slide.poll is not None:

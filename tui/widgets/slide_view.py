@@ -32,7 +32,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.compositor import forget_lines
-from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide
+from tui.deck.model import DEFAULT_WIDTH, Deck, Layout, Slide, slide_meta
 from tui.measure_caches import forget_measures
 from tui.polls.model import PollResults
 from tui.render import markdown, prefetch_markdown
@@ -42,7 +42,6 @@ from tui.widgets.slide_layouts import CENTRED, apply_layout, leaf_classes
 from tui.widgets.slide_parts import (
     ALL_PARTS,
     make_part,
-    meta_lines,
     mount_parts,
     parts_of_deck,
     parts_shown,
@@ -59,7 +58,7 @@ if TYPE_CHECKING:
 _BIG_TITLE = {Layout.TITLE, Layout.SECTION}
 
 
-__all__ = ["SlideView", "meta_lines"]
+__all__ = ["SlideView"]
 
 _LAYOUT_NAMES = {layout.value for layout in Layout}
 
@@ -193,7 +192,7 @@ class SlideView(PictureFitting, Vertical):
         if subtitle is not None:  # else no slide so far has one
             subtitle.update(Text(printable(slide.subtitle)))
             subtitle.display = bool(slide.subtitle)
-        meta = meta_lines(deck) if slide.shows_meta else ("", "")
+        meta = slide_meta(deck, slide)
         if meta != self._meta:  # the same on most slides: no update, no bytes
             self._meta = meta
             for part, line in zip(("slide-author", "slide-meta"), meta, strict=True):
