@@ -2,7 +2,8 @@
 
 The letters come from pyfiglet's ``smblock`` FIGlet font, which draws each
 character with quadrant block glyphs (``▖▗▘▝▚▞`` ...) four rows high and
-covers ASCII and Latin-1, so Norwegian ``æ ø å`` too. It has no en or em
+covers ASCII and the Latin-1 letters but ``Ð ð Þ þ``, so Norwegian ``æ ø å``
+too (not the other Latin-1 signs, ``£ © ° ×`` ...). It has no en or em
 dash, no guillemets and no typographic quotes; those are added here as
 pixel art in the same grid (:data:`EXTRA_GLYPHS`). Every glyph is read into
 pixels (two across and two down per cell), so a title can be drawn
