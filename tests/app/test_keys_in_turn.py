@@ -37,7 +37,7 @@ def burst(app, *keys: str) -> None:
         app._driver.send_message(event)
 
 
-async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+async def until(pilot, condition: Callable[[], bool], timeout: float = 12.0) -> bool:
     """Let the app run until ``condition()`` holds (slow, busy CI machines)."""
     deadline = time.monotonic() + timeout
     while not condition() and time.monotonic() < deadline:

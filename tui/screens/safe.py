@@ -31,8 +31,12 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.message_pump import MessagePump
 
-KEY_TURN_SECONDS = 1.0
-"""Longest a key waits for the key before it to finish acting; then it goes anyway."""
+KEY_TURN_SECONDS = 3.0
+"""Longest a key waits for the key before it to finish acting; then it goes anyway.
+
+Long enough for a loaded machine to open the command palette and list its
+first hits (it has taken over a second), short enough that a key never
+waits long on something stuck."""
 
 
 class KeysInTurn:
