@@ -74,7 +74,11 @@ class DoclessLoader(SourceFileLoader):
     """The standard source loader, compiling and caching as ``-OO`` would (see the module)."""
 
     def _keeps_docless(self) -> bool:
-        """Whether the docless file can be read or written: else the usual one is used."""
+        """Whether the docless file can be read or written: else the usual one is used.
+
+        Asked when the source is compiled; a module read from a compiled file
+        finds its docless one by trying to open it (:meth:`get_data`).
+        """
         docless = docless_path(self.path)
         return os.path.exists(docless) or _writable(docless)
 
@@ -85,8 +89,14 @@ class DoclessLoader(SourceFileLoader):
             OSError: The file cannot be read (for the docless file: not made
                 yet, so the import system compiles the source and keeps it).
         """
-        if path == cache_from_source(self.path) and self._keeps_docless():
-            path = docless_path(self.path)
+        if path != cache_from_source(self.path):
+            return super().get_data(path)
+        docless = docless_path(self.path)
+        try:
+            return super().get_data(docless)  # one open, no stat first: every import comes here
+        except OSError:
+            if _writable(docless):
+                raise  # not made yet: the source is compiled and kept docless
         return super().get_data(path)
 
     _compiled_docless = False
