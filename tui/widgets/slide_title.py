@@ -88,6 +88,7 @@ class SlideTitle(Widget):
 
         height = self.app.size.height
         budget = height // BIG_HEIGHT_SHARE
+        caption = len(self._caption(width))  # the same under every size of letters
         for scale, min_height in BIG_SCALES:
             # Lines of big text within the budget (a blank row between two):
             # a title that needs more is not drawn to be thrown away.
@@ -107,7 +108,7 @@ class SlideTitle(Widget):
                 rows = rows[:-1]
             # The big rows, a blank one and the caption, and the rest of the
             # slide still on screen: else a smaller size, or normal text.
-            if len(rows) + 1 + len(self._caption(width)) <= self._room:
+            if len(rows) + 1 + caption <= self._room:
                 return rows
         return None
 
